@@ -1,0 +1,56 @@
+//===- cosm/async.hpp - COSM_ASYNC and cosm::await -------------*- C++ -*-===//
+///
+/// \file
+/// The two names a cosm program is written with before it is lowered:
+/// COSM_ASYNC marks an async function's definition, and cosm::await marks a
+/// suspension point. cosm-lower rewrites both away; code that still calls
+/// cosm::await was not lowered and must not compile.
+///
+//===----------------------------------------------------------------------===//
+#ifndef COSM_ASYNC_HPP
+#define COSM_ASYNC_HPP
+
+#include "cosm/frame.hpp"
+
+#if defined(__clang__)
+#define COSM_ASYNC [[clang::annotate("cosm.async")]]
+#else
+#define COSM_ASYNC
+#endif
+
+namespace cosm {
+
+template <class T> class Task;
+template <class T> class Future;
+
+namespace detail {
+template <class T> inline constexpr bool NotLowered = false;
+} // namespace detail
+
+// cosm-lower parses the source with COSM_LOWERING defined: there the awaits
+// are declarations it analyses. Anywhere else they refuse to compile.
+#if defined(COSM_LOWERING)
+template <class T> T await(Coro<T> &&Child);
+template <class T> T await(const Task<T> &Awaited);
+template <class T> T await(const Future<T> &Awaited);
+#else
+template <class T> T await(Coro<T> &&) {
+  static_assert(detail::NotLowered<T>,
+                "cosm::await must be lowered: run cosm-lower on this file "
+                "and compile its output");
+}
+template <class T> T await(const Task<T> &) {
+  static_assert(detail::NotLowered<T>,
+                "cosm::await must be lowered: run cosm-lower on this file "
+                "and compile its output");
+}
+template <class T> T await(const Future<T> &) {
+  static_assert(detail::NotLowered<T>,
+                "cosm::await must be lowered: run cosm-lower on this file "
+                "and compile its output");
+}
+#endif
+
+} // namespace cosm
+
+#endif // COSM_ASYNC_HPP
