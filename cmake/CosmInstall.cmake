@@ -69,6 +69,7 @@ install(FILES
 # cosm.pc: relocatable, the prefix is computed from where the file sits.
 file(RELATIVE_PATH COSM_PC_TO_PREFIX
   "/prefix/${COSM_INSTALL_PKGCONFIGDIR}" "/prefix")
+string(REGEX REPLACE "/$" "" COSM_PC_TO_PREFIX "${COSM_PC_TO_PREFIX}")
 if(NOT COSM_PC_TO_PREFIX)
   set(COSM_PC_TO_PREFIX ".")
 endif()
