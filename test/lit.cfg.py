@@ -1,16 +1,18 @@
 # -*- Python -*-
 """lit configuration for cosm.
 
-Run through CMake's generated build/test/lit.site.cfg.py (which sets the
-config.* paths below), e.g.  python3 /usr/lib/llvm-19/build/utils/lit/lit.py -sv build/test
-or a single test:           ... lit.py -v build/test/run/runtime-link.cpp
+CMake generates build/test/lit.site.cfg.py, which sets the config.* paths used
+below and then loads this file. Run lit on the build tree or on the sources:
+    python3 /usr/lib/llvm-19/build/utils/lit/lit.py -sv build/test
+    python3 /usr/lib/llvm-19/build/utils/lit/lit.py -v test/run/runtime-link.cpp
+(on the sources, the site config is taken from $COSM_BUILD_DIR, default build/).
 
-Substitutions for RUN lines:
+Substitutions for RUN lines (which run in bash):
   %cosm-lower      the built cosm-lower
   %cxx             the C++ compiler under test (CMake's, g++)
   %clangxx         clang++ of COSM_LLVM_ROOT
   %cosm_cxxflags   -std=c++17 -Wall -Wextra -Werror -I<runtime/include>
-  %cosm_ldflags    <build>/runtime/libcosm.a -pthread
+  %cosm_ldflags    <build>/runtime/libcosm.a -pthread (after the sources)
   %cosm_incdir     runtime/include in the source tree
   %python          python3
 FileCheck and not (from COSM_LLVM_ROOT/bin) are on PATH.
@@ -22,63 +24,73 @@ import shlex
 
 import lit.formats
 
-config.name = "cosm"
 
-if not hasattr(config, "cosm_obj_root"):
-    lit_config.fatal(
-        "run lit on the build tree (build/test), not on the sources: "
-        "lit.site.cfg.py is generated there by CMake"
+def load_site_config():
+    """lit was pointed at the sources: load the build tree's site config,
+    which sets the paths and loads this file again."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    build_dir = os.environ.get("COSM_BUILD_DIR", os.path.join(here, "..", "build"))
+    if not os.path.isabs(build_dir):
+        build_dir = os.path.join(here, "..", build_dir)
+    site = os.path.join(os.path.abspath(build_dir), "test", "lit.site.cfg.py")
+    if not os.path.exists(site):
+        lit_config.fatal(
+            "%s does not exist: configure cosm first (./scripts/cosm build), "
+            "or set COSM_BUILD_DIR to the build tree" % site
+        )
+    lit_config.load_config(config, site)
+
+
+def configure():
+    config.name = "cosm"
+    config.test_format = lit.formats.ShTest(execute_external=True)
+    config.suffixes = [".cpp", ".test"]
+    # Inputs/: files tests share. runtime/: GoogleTest. package/: the
+    # packaging test's consumer project (run by ctest).
+    config.excludes = ["Inputs", "runtime", "package", "CMakeLists.txt", "README.md"]
+    config.test_source_root = os.path.dirname(os.path.abspath(__file__))
+    config.test_exec_root = config.cosm_test_obj_root
+
+    # LLVM's tools first on PATH; keep what the compilers need.
+    config.environment["PATH"] = os.pathsep.join(
+        [config.llvm_tools_dir, os.environ.get("PATH", "")]
+    )
+    for var in ("HOME", "TMPDIR", "TEMP", "TMP", "LANG", "LC_ALL", "PKG_CONFIG_PATH"):
+        if var in os.environ:
+            config.environment[var] = os.environ[var]
+    # Debug mode is a test's explicit choice, never inherited from the shell.
+    config.environment.pop("COSM_DEBUG", None)
+
+    cxxflags = ["-std=c++17", "-Wall", "-Wextra", "-Werror", "-I" + config.cosm_include_dir]
+    ldflags = []
+    if config.cosm_runtime_lib:
+        ldflags.append(config.cosm_runtime_lib)
+        config.available_features.add("cosm-runtime")
+    ldflags.append("-pthread")
+
+    q = shlex.quote
+    if config.cosm_lower:
+        config.available_features.add("cosm-lower")
+        cosm_lower = q(config.cosm_lower)
+    else:
+        # Not built: a test using it fails saying so (give it REQUIRES: cosm-lower).
+        cosm_lower = "false cosm-lower-is-not-built"
+
+    # Longest names first: lit applies substitutions in order.
+    config.substitutions.extend(
+        [
+            ("%cosm_cxxflags", " ".join(q(f) for f in cxxflags)),
+            ("%cosm_ldflags", " ".join(q(f) for f in ldflags)),
+            ("%cosm_incdir", q(config.cosm_include_dir)),
+            ("%cosm-lower", cosm_lower),
+            ("%clangxx", q(config.clangxx)),
+            ("%python", q(config.python)),
+            ("%cxx", q(config.cxx)),
+        ]
     )
 
-# Bash runs the RUN lines, so `$(...)` and pipes work as in a terminal.
-config.test_format = lit.formats.ShTest(execute_external=True)
-config.suffixes = [".cpp", ".test"]
-# Inputs/: shared headers and programs used by tests. runtime/: GoogleTest.
-# package/: the packaging test's consumer project (run by ctest).
-config.excludes = ["Inputs", "runtime", "package", "CMakeLists.txt", "README.md"]
 
-config.test_source_root = os.path.dirname(os.path.abspath(__file__))
-config.test_exec_root = config.cosm_test_obj_root
-
-# Environment: LLVM's tools first on PATH; keep what the compilers need.
-path = os.pathsep.join([config.llvm_tools_dir, os.environ.get("PATH", "")])
-config.environment["PATH"] = path
-for var in ("HOME", "TMPDIR", "TEMP", "TMP", "LANG", "LC_ALL", "PKG_CONFIG_PATH"):
-    if var in os.environ:
-        config.environment[var] = os.environ[var]
-# Debug mode is a test's explicit choice, never inherited from the shell.
-config.environment.pop("COSM_DEBUG", None)
-
-cxxflags = [
-    "-std=c++17",
-    "-Wall",
-    "-Wextra",
-    "-Werror",
-    "-I" + config.cosm_include_dir,
-]
-ldflags = []
-if config.cosm_runtime_lib:
-    ldflags.append(config.cosm_runtime_lib)
-    config.available_features.add("cosm-runtime")
-ldflags.append("-pthread")
-
-if config.cosm_lower:
-    config.available_features.add("cosm-lower")
-    cosm_lower = config.cosm_lower
+if hasattr(config, "cosm_obj_root"):
+    configure()
 else:
-    # Not built: any test that uses it fails saying so (mark it REQUIRES: cosm-lower).
-    cosm_lower = "false cosm-lower-is-not-built"
-
-q = shlex.quote
-# Longest names first: lit applies substitutions in order.
-config.substitutions.extend(
-    [
-        ("%cosm_cxxflags", " ".join(q(f) for f in cxxflags)),
-        ("%cosm_ldflags", " ".join(q(f) for f in ldflags)),
-        ("%cosm_incdir", q(config.cosm_include_dir)),
-        ("%cosm-lower", q(cosm_lower) if config.cosm_lower else cosm_lower),
-        ("%clangxx", q(config.clangxx)),
-        ("%python", q(config.python)),
-        ("%cxx", q(config.cxx)),
-    ]
-)
+    load_site_config()
