@@ -26,6 +26,29 @@ set(COSM_LLVM_ROOT "/usr/lib/llvm-19" CACHE PATH
 set(_cosm_llvm_missing "")
 set(_cosm_llvm_packages "llvm-19-dev libclang-19-dev clang-19 llvm-19-tools")
 
+# A changed COSM_LLVM_ROOT must not keep the packages found under the old one.
+if(DEFINED _COSM_LLVM_ROOT_USED AND NOT _COSM_LLVM_ROOT_USED STREQUAL COSM_LLVM_ROOT)
+  unset(LLVM_DIR CACHE)
+  unset(Clang_DIR CACHE)
+endif()
+set(_COSM_LLVM_ROOT_USED "${COSM_LLVM_ROOT}" CACHE INTERNAL "")
+
+# Read the version before loading LLVM's package: an older LLVM's package may
+# not even load in this project (LLVM 14's needs the C language enabled).
+set(_cosm_llvm_version_file "${COSM_LLVM_ROOT}/lib/cmake/llvm/LLVMConfigVersion.cmake")
+if(NOT LLVM_DIR AND EXISTS "${_cosm_llvm_version_file}")
+  file(STRINGS "${_cosm_llvm_version_file}" _cosm_llvm_version
+    REGEX "^set\\(PACKAGE_VERSION \"[0-9.]+\"\\)" LIMIT_COUNT 1)
+  string(REGEX REPLACE ".*\"([0-9]+)[.0-9]*\".*" "\\1" _cosm_llvm_major "${_cosm_llvm_version}")
+  if(_cosm_llvm_major MATCHES "^[0-9]+$" AND _cosm_llvm_major LESS 19)
+    message(FATAL_ERROR
+      "cosm-lower needs LLVM/Clang 19 or later, but COSM_LLVM_ROOT=${COSM_LLVM_ROOT} "
+      "holds LLVM ${_cosm_llvm_major}.\n"
+      "On Debian 12: sudo apt-get install ${_cosm_llvm_packages}\n"
+      "then configure with -DCOSM_LLVM_ROOT=/usr/lib/llvm-19.")
+  endif()
+endif()
+
 find_package(LLVM CONFIG QUIET
   PATHS "${COSM_LLVM_ROOT}/lib/cmake/llvm" NO_DEFAULT_PATH)
 if(LLVM_FOUND)
