@@ -31,9 +31,15 @@ template <class T> inline constexpr bool NotLowered = false;
 // are declarations it analyses. Anywhere else they refuse to compile.
 #if defined(COSM_LOWERING)
 template <class T> T await(Coro<T> &&Child);
+template <class T> T await(Coro<T> &Child);
 template <class T> T await(const Task<T> &Awaited);
 template <class T> T await(const Future<T> &Awaited);
 #else
+template <class T> T await(Coro<T> &) {
+  static_assert(detail::NotLowered<T>,
+                "cosm::await must be lowered: run cosm-lower on this file "
+                "and compile its output");
+}
 template <class T> T await(Coro<T> &&) {
   static_assert(detail::NotLowered<T>,
                 "cosm::await must be lowered: run cosm-lower on this file "

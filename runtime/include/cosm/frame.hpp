@@ -11,13 +11,20 @@
 #ifndef COSM_FRAME_HPP
 #define COSM_FRAME_HPP
 
+#include <bitset>
 #include <exception>
+#include <iterator>
+#include <memory>
 #include <new>
 #include <optional>
 #include <type_traits>
 #include <utility>
 
 namespace cosm {
+
+/// Names a type written around its declarator (arrays, function pointers)
+/// so that generated members all read `Type name;`.
+template <class T> using Type = T;
 
 /// What a resume callback reports to its caller (a parent frame or a task).
 enum class Step : unsigned char {
@@ -111,6 +118,12 @@ public:
   using value_type = T;
 
   Coro() noexcept = default;
+#if defined(COSM_LOWERING)
+  // Lets cosm-lower parse `return value;` in an async function's body. It
+  // is only declared: lowered code never converts a value to a Coro.
+  template <class U = T, class = std::enable_if_t<!std::is_void_v<U>>>
+  Coro(U Value);
+#endif
   Coro(Coro &&Other) noexcept : F(std::exchange(Other.F, nullptr)) {}
   Coro &operator=(Coro &&Other) noexcept {
     if (this != &Other)
