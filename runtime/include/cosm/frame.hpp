@@ -121,8 +121,8 @@ public:
 #if defined(COSM_LOWERING)
   // Lets cosm-lower parse `return value;` in an async function's body. It
   // is only declared: lowered code never converts a value to a Coro.
-  template <class U = T, class = std::enable_if_t<!std::is_void_v<U>>>
-  Coro(U Value);
+  template <class U = T>
+  Coro(typename std::enable_if<!std::is_void_v<U>, U>::type Value);
 #endif
   Coro(Coro &&Other) noexcept : F(std::exchange(Other.F, nullptr)) {}
   Coro &operator=(Coro &&Other) noexcept {
