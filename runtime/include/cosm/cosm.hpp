@@ -1,0 +1,21 @@
+//===- cosm/cosm.hpp - Everything a cosm program uses ----------*- C++ -*-===//
+///
+/// \file
+/// The one header a cosm program includes.
+///
+//===----------------------------------------------------------------------===//
+#ifndef COSM_COSM_HPP
+#define COSM_COSM_HPP
+
+#include "cosm/async.hpp"
+#include "cosm/errors.hpp"
+#include "cosm/frame.hpp"
+#include "cosm/future.hpp"
+#include "cosm/gather.hpp"
+#include "cosm/handle.hpp"
+#include "cosm/loop.hpp"
+#include "cosm/run.hpp"
+#include "cosm/sleep.hpp"
+#include "cosm/task.hpp"
+
+#endif // COSM_COSM_HPP

@@ -1,0 +1,65 @@
+//===- cosm/errors.hpp - The errors cosm raises ----------------*- C++ -*-===//
+///
+/// \file
+/// Typed errors mirroring asyncio's exceptions. Ordinary errors derive from
+/// cosm::Error (a std::runtime_error), as asyncio's derive from Exception.
+/// CancelledError deliberately does NOT derive from std::exception: asyncio's
+/// CancelledError is a BaseException, so `except Exception` does not swallow a
+/// cancellation, and likewise `catch (const std::exception &)` does not. Only
+/// `catch (const cosm::CancelledError &)` or `catch (...)` sees it.
+///
+//===----------------------------------------------------------------------===//
+#ifndef COSM_ERRORS_HPP
+#define COSM_ERRORS_HPP
+
+#include <stdexcept>
+#include <string>
+
+namespace cosm {
+
+/// Base of cosm's ordinary errors (asyncio: Exception).
+class Error : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+/// An operation is not allowed in the future's current state: a result
+/// requested while pending, a result set twice (asyncio.InvalidStateError).
+class InvalidStateError : public Error {
+public:
+  using Error::Error;
+};
+
+/// A deadline passed (asyncio.TimeoutError).
+class TimeoutError : public Error {
+public:
+  using Error::Error;
+};
+
+/// Misuse of the loop or of a task: no running loop, a loop run inside
+/// itself, a task awaiting itself or a future of another loop (asyncio raises
+/// a plain RuntimeError in these cases).
+class RuntimeError : public Error {
+public:
+  using Error::Error;
+};
+
+/// The task or future was cancelled (asyncio.CancelledError). Not a
+/// std::exception: see the file comment.
+class CancelledError {
+public:
+  CancelledError() = default;
+  explicit CancelledError(std::string Message) : Message(std::move(Message)) {}
+
+  /// The cancellation message, or a fixed text when there is none.
+  const char *what() const noexcept {
+    return Message.empty() ? "operation was cancelled" : Message.c_str();
+  }
+
+private:
+  std::string Message;
+};
+
+} // namespace cosm
+
+#endif // COSM_ERRORS_HPP

@@ -1,0 +1,227 @@
+//===- cosm/future.hpp - Futures -------------------------------*- C++ -*-===//
+///
+/// \file
+/// cosm::Future<T>, asyncio.Future for C++, and FutureBase, the machinery it
+/// shares with tasks (a task IS a future, as in asyncio).
+///
+/// Differences from asyncio.Future, on purpose:
+/// - result() returns a const reference to the stored value instead of
+///   sharing an object; it stays valid while a handle to the future lives.
+/// - A future created when no loop runs is bound lazily, to the loop running
+///   when it first needs one (a done callback or an await).
+/// - No cancel message, no remove_done_callback() for user callables.
+///
+//===----------------------------------------------------------------------===//
+#ifndef COSM_FUTURE_HPP
+#define COSM_FUTURE_HPP
+
+#include "cosm/callback.hpp"
+#include "cosm/errors.hpp"
+#include "cosm/ref.hpp"
+
+#include <exception>
+#include <memory>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace cosm {
+
+class Loop;
+
+namespace detail {
+
+/// The result slot of a future: a value, or nothing for void.
+template <class T> class Slot {
+public:
+  template <class U> void set(U &&V) { Value.emplace(std::forward<U>(V)); }
+  const T &get() const noexcept { return *Value; }
+  T take() { return std::move(*Value); }
+
+private:
+  std::optional<T> Value;
+};
+template <> class Slot<void> {
+public:
+  void get() const noexcept {}
+  void take() noexcept {}
+};
+
+/// `const T &` for a value, `void` for void: what result() returns.
+template <class T>
+using ResultRef = std::conditional_t<std::is_void_v<T>, void,
+                                     std::add_lvalue_reference_t<const T>>;
+
+/// The untyped state of a future (asyncio's futures.Future without the
+/// value). Lives as long as any handle, callback or waiter refers to it.
+class FutureBase : public RefCounted {
+public:
+  enum class State : unsigned char { Pending, Cancelled, Finished };
+
+  FutureBase(Loop *L, SourceLoc Loc) noexcept : L(L), Loc(Loc) {}
+  ~FutureBase() override;
+
+  bool done() const noexcept { return St != State::Pending; }
+  bool cancelled() const noexcept { return St == State::Cancelled; }
+  bool isTask() const noexcept { return IsTask; }
+
+  /// asyncio's Future.cancel(). Tasks and gathering futures override it.
+  virtual bool cancel();
+
+  /// Throws what result() throws when it has no value to return: the
+  /// stored exception, CancelledError or InvalidStateError. Marks the
+  /// exception retrieved.
+  void checkResult();
+  /// asyncio's exception(): null when finished with a value.
+  std::exception_ptr exception();
+  /// Finishes with an exception (InvalidStateError if already done).
+  void setException(std::exception_ptr E);
+  /// Marks the stored exception retrieved: no "never retrieved" report.
+  void markRetrieved() noexcept { LogTraceback = false; }
+
+  /// Registers a done callback; runs through call_soon when the future
+  /// completes, or at once through call_soon if it is already done. Takes
+  /// ownership of Obj.
+  void addDoneCallback(const CallbackOps *Ops, void *Obj);
+  /// Removes (and releases) every registration of (Ops, Obj); returns how
+  /// many there were.
+  int removeDoneCallback(const CallbackOps *Ops, const void *Obj) noexcept;
+
+  /// The loop this future belongs to, binding it to the running loop if it
+  /// has none yet (RuntimeError if no loop runs).
+  Loop &bindLoop();
+  Loop *loop() const noexcept { return L; }
+  /// Binds an unbound future to Lp (no effect if already bound).
+  void bindTo(Loop &Lp) noexcept {
+    if (!L)
+      L = &Lp;
+  }
+  SourceLoc createdAt() const noexcept { return Loc; }
+
+  /// repr(): `<Future pending created at f.cpp:3>`, `<Task ...>`.
+  virtual std::string describe() const;
+
+protected:
+  /// Throws InvalidStateError unless pending (set_result on a done future).
+  void checkSettable() const;
+  /// Pending -> finished with the value already stored; runs callbacks.
+  void finishWithValue();
+  /// asyncio's Future.cancel() body; returns false if already done.
+  bool cancelFuture();
+  /// Queues every done callback (asyncio __schedule_callbacks).
+  void scheduleCallbacks();
+  const char *stateName() const noexcept;
+
+  Loop *L;
+  std::exception_ptr Exc;
+  State St = State::Pending;
+  /// An exception was stored and nobody has looked at it yet.
+  bool LogTraceback = false;
+  bool IsTask = false;
+  SourceLoc Loc;
+
+private:
+  void pushCallback(CallbackEntry E);
+  CallbackEntry FirstCallback;
+  std::unique_ptr<std::vector<CallbackEntry>> MoreCallbacks;
+};
+
+/// A future holding a T: what cosm::Future<T> points to.
+template <class T> class FutureImpl final : public FutureBase {
+public:
+  using FutureBase::FutureBase;
+
+  template <class... U> void setResult(U &&...V) {
+    checkSettable();
+    if constexpr (!std::is_void_v<T>)
+      Value.set(std::forward<U>(V)...);
+    finishWithValue();
+  }
+  ResultRef<T> result() {
+    if (St != State::Finished || Exc)
+      checkResult();
+    return Value.get();
+  }
+
+private:
+  Slot<T> Value;
+};
+
+Loop *runningLoopOrNull() noexcept;
+
+} // namespace detail
+
+/// A shared handle to a pending-then-done value (asyncio.Future). Copies
+/// refer to the same future. Use only on the thread of its loop.
+template <class T> class Future {
+public:
+  /// Creates a pending future, bound to the running loop if there is one,
+  /// else to the first loop that needs it.
+  Future(detail::SourceLoc Loc = detail::SourceLoc::current())
+      : Impl(new detail::FutureImpl<T>(detail::runningLoopOrNull(), Loc)) {}
+  /// Creates a pending future of a given loop (for a loop not running yet).
+  explicit Future(Loop &L, detail::SourceLoc Loc = detail::SourceLoc::current())
+      : Impl(new detail::FutureImpl<T>(&L, Loc)) {}
+
+  bool done() const noexcept { return Impl->done(); }
+  bool cancelled() const noexcept { return Impl->cancelled(); }
+
+  /// The value; rethrows the stored exception; CancelledError if cancelled;
+  /// InvalidStateError if pending.
+  detail::ResultRef<T> result() const { return Impl->result(); }
+  /// The stored exception or null; throws like result() when cancelled or
+  /// pending.
+  std::exception_ptr exception() const { return Impl->exception(); }
+
+  /// Finishes the future (InvalidStateError if done). Done callbacks and
+  /// waiting tasks run through call_soon, never inline.
+  template <class U = T, class = std::enable_if_t<!std::is_void_v<U>>>
+  void set_result(U Value) const {
+    Impl->setResult(std::move(Value));
+  }
+  template <class U = T, class = std::enable_if_t<std::is_void_v<U>>>
+  void set_result() const {
+    Impl->setResult();
+  }
+  void set_exception(std::exception_ptr E) const {
+    Impl->setException(std::move(E));
+  }
+  /// Convenience: set_exception(std::make_exception_ptr(E)).
+  template <class E, class = std::enable_if_t<
+                         !std::is_same_v<std::decay_t<E>, std::exception_ptr>>>
+  void set_exception(E &&Error) const {
+    Impl->setException(std::make_exception_ptr(std::forward<E>(Error)));
+  }
+  /// Cancels a pending future; false if it was already done.
+  bool cancel() const { return Impl->cancel(); }
+
+  /// Calls Fn(future) through call_soon once the future is done.
+  template <class F> void add_done_callback(F Fn) const {
+    struct Box {
+      F Fn;
+      void call(detail::FutureBase *Fut) {
+        Fn(Future(static_cast<detail::FutureImpl<T> *>(Fut)));
+      }
+    };
+    Impl->addDoneCallback(&detail::BoxedDoneCallback<Box>::Ops,
+                          new Box{std::move(Fn)});
+  }
+
+  bool operator==(const Future &O) const noexcept {
+    return Impl.get() == O.Impl.get();
+  }
+  bool operator!=(const Future &O) const noexcept { return !(*this == O); }
+
+  /// The shared state, for the runtime (suspend_on, gather).
+  detail::FutureImpl<T> *impl() const noexcept { return Impl.get(); }
+
+private:
+  explicit Future(detail::FutureImpl<T> *P) noexcept : Impl(P) {}
+  detail::Ref<detail::FutureImpl<T>> Impl;
+};
+
+} // namespace cosm
+
+#endif // COSM_FUTURE_HPP

@@ -1,0 +1,160 @@
+//===- cosm/loop.hpp - The event loop --------------------------*- C++ -*-===//
+///
+/// \file
+/// cosm::Loop, asyncio's BaseEventLoop for C++. One pass (run_once) is
+/// exactly asyncio's _run_once; docs/frame-protocol.md and
+/// src/loop.cpp list its phases. A loop is used from one thread; at most one
+/// loop runs per thread at a time.
+///
+//===----------------------------------------------------------------------===//
+#ifndef COSM_LOOP_HPP
+#define COSM_LOOP_HPP
+
+#include "cosm/callback.hpp"
+#include "cosm/handle.hpp"
+#include "cosm/task.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cosm {
+
+namespace detail {
+struct LoopInternals;
+} // namespace detail
+
+class Loop {
+public:
+  /// A new, stopped loop. Debug mode starts on if COSM_DEBUG is set to
+  /// anything but "" or "0" (asyncio reads PYTHONASYNCIODEBUG the same way).
+  Loop();
+  /// Closes the loop if needed (see close()).
+  ~Loop();
+  Loop(const Loop &) = delete;
+  Loop &operator=(const Loop &) = delete;
+
+  /// Runs Fn() in a later pass, after everything already queued.
+  template <class F>
+  Handle call_soon(F Fn, detail::SourceLoc Loc = detail::SourceLoc::current()) {
+    auto *H = new detail::CallableHandle<F>(*this, Loc, std::move(Fn));
+    Handle Result(H);
+    scheduleSoon(H);
+    return Result;
+  }
+  /// Runs Fn() in the first pass that starts at least Delay seconds from now.
+  template <class F>
+  TimerHandle call_later(double Delay, F Fn,
+                         detail::SourceLoc Loc = detail::SourceLoc::current()) {
+    return call_at(time() + Delay, std::move(Fn), Loc);
+  }
+  /// Runs Fn() in the first pass whose clock reading reaches When
+  /// (Loop::time() scale). Equal deadlines run in scheduling order.
+  template <class F>
+  TimerHandle call_at(double When, F Fn,
+                      detail::SourceLoc Loc = detail::SourceLoc::current()) {
+    auto *H = new detail::CallableHandle<F>(*this, Loc, std::move(Fn));
+    TimerHandle Result(H);
+    scheduleTimer(H, When);
+    return Result;
+  }
+
+  /// Monotonic clock, in seconds.
+  double time() const noexcept;
+  /// The clock's resolution: timers due within it count as due.
+  double clock_resolution() const noexcept { return ClockResolution; }
+
+  /// Runs passes until stop() is called (the pass calling stop() finishes).
+  void run_forever();
+  /// Runs until the task, future or coroutine (wrapped in a new task) is
+  /// done; returns its result or rethrows its exception.
+  template <class T>
+  T run_until_complete(Coro<T> C,
+                       detail::SourceLoc Loc = detail::SourceLoc::current()) {
+    Task<T> Tk = detail::makeTask(*this, std::move(C), {}, Loc);
+    Tk.impl()->LogDestroyPending = false;
+    runUntilDone(*Tk.impl());
+    return Tk.impl()->takeResult();
+  }
+  template <class T> T run_until_complete(const Task<T> &Tk) {
+    runUntilDone(*Tk.impl());
+    return Tk.result();
+  }
+  template <class T> T run_until_complete(const Future<T> &F) {
+    runUntilDone(*F.impl());
+    return F.result();
+  }
+  /// Makes run_forever() return after the current pass.
+  void stop() noexcept { Stopping = true; }
+  /// Drops queued callbacks and timers and destroys the frames of pending
+  /// tasks (their destructors run). RuntimeError if running.
+  void close();
+  bool is_running() const noexcept { return Running; }
+  bool is_closed() const noexcept { return Closed; }
+
+  void set_debug(bool On) noexcept { Debug = On; }
+  bool get_debug() const noexcept { return Debug; }
+  /// In debug mode, callbacks and steps that take at least this many
+  /// seconds are reported on stderr.
+  double slow_callback_duration = 0.1;
+
+  /// Passes run so far (for tests and benchmarks).
+  std::uint64_t passes() const noexcept { return Passes; }
+
+  /// Wraps C in a task of this loop, which need not be running.
+  template <class T>
+  Task<T> create_task(Coro<T> C, std::string Name = {},
+                      detail::SourceLoc Loc = detail::SourceLoc::current()) {
+    return detail::makeTask(*this, std::move(C), std::move(Name), Loc);
+  }
+  /// The pending tasks of this loop, oldest first.
+  std::vector<AnyTask> all_tasks() const;
+
+private:
+  friend class detail::FutureBase;
+  friend class detail::TaskBase;
+  friend class Handle;
+  friend struct detail::LoopInternals;
+
+  void checkOpen() const;
+  void scheduleSoon(detail::HandleImpl *H);
+  void scheduleTimer(detail::HandleImpl *H, double When);
+  void pushReady(const detail::ReadyItem &Item) { Ready.push(Item); }
+  void runUntilDone(detail::FutureBase &F);
+
+  // The phases of one pass, in order.
+  void runOnce();
+  void dropCancelledTimers();
+  double pollTimeout() const;
+  void pollIo(double Timeout);
+  void moveDueTimers();
+  void runReady(std::size_t NTodo);
+  void runDebug(const detail::ReadyItem &Item);
+
+  detail::ReadyQueue Ready;
+  /// Timer min-heap by (When, Seq); each entry holds a reference.
+  std::vector<detail::HandleImpl *> Scheduled;
+  std::size_t TimerCancelledCount = 0;
+  std::uint64_t NextSeq = 0;
+  std::uint64_t Passes = 0;
+  /// Pending tasks, oldest first.
+  detail::TaskBase *TasksHead = nullptr;
+  detail::TaskBase *TasksTail = nullptr;
+  int EpollFd = -1;
+  /// Registered I/O watchers; with none, a pass that must not wait skips
+  /// the epoll_wait syscall.
+  std::size_t IoWatchers = 0;
+  double ClockResolution = 1e-9;
+  bool Running = false;
+  bool Stopping = false;
+  bool Closed = false;
+  bool Debug = false;
+};
+
+/// The loop running in this thread; RuntimeError if none.
+Loop &get_running_loop();
+
+} // namespace cosm
+
+#endif // COSM_LOOP_HPP

@@ -1,0 +1,268 @@
+//===- cosm/task.hpp - Tasks -----------------------------------*- C++ -*-===//
+///
+/// \file
+/// cosm::Task<T>, asyncio.Task for C++: a future that drives a coroutine's
+/// root frame, one step per callback (tasks.py __step/__wakeup), plus the
+/// runtime calls generated code makes at suspension points (suspend_on,
+/// resume_point; see docs/frame-protocol.md).
+///
+/// Differences from asyncio.Task, on purpose:
+/// - A cancellation or an error is not thrown into the coroutine by the task:
+///   the frame throws it itself, from resume_point() or from the awaited
+///   future's result(), at the same await and in the same pass.
+/// - No cancel message, no contexts, no set_name after creation.
+///
+//===----------------------------------------------------------------------===//
+#ifndef COSM_TASK_HPP
+#define COSM_TASK_HPP
+
+#include "cosm/frame.hpp"
+#include "cosm/future.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cosm {
+
+template <class T> class Task;
+class AnyTask;
+
+namespace detail {
+
+/// The untyped part of a task. The root coroutine and the value live in
+/// TaskImpl<T>.
+class TaskBase : public FutureBase {
+public:
+  /// asyncio's Task.cancel(): cancels what the task waits on, or makes its
+  /// next step throw CancelledError. False if the task is done.
+  bool cancel() override;
+  /// "Task-N" (numbered per process, as asyncio), or the name given.
+  std::string name() const;
+  int cancelling() const noexcept { return NumCancelsRequested; }
+  int uncancel() noexcept {
+    if (NumCancelsRequested > 0)
+      --NumCancelsRequested;
+    return NumCancelsRequested;
+  }
+  std::string describe() const override;
+  const char *coroName() const noexcept { return CoroName; }
+
+  /// One step of the task (asyncio Task.__step). Runs only from the loop.
+  void step();
+  /// Queues the first step (create_task).
+  void start();
+  /// Loop::close(): the task can never run again; its frame is destroyed
+  /// now so that reference cycles through it are broken.
+  void abandon() noexcept;
+
+  /// Ready-queue operations: a step, and a wake-up by a completed future.
+  static const CallbackOps StepOps;
+  static const CallbackOps WakeupOps;
+
+  /// The loop's list of pending tasks (asyncio's all_tasks()).
+  TaskBase *PrevInLoop = nullptr;
+  TaskBase *NextInLoop = nullptr;
+  bool InLoopList = false;
+  /// Report "Task was destroyed but it is pending!" (false for the tasks
+  /// run_until_complete and gather make themselves, as asyncio).
+  bool LogDestroyPending = true;
+
+  /// Why the next resume_point() must throw.
+  enum class Resume : unsigned char { Normal, ThrowCancel, ThrowError };
+  Resume OnResume = Resume::Normal;
+  /// A misuse error suspend_on() recorded in this step, to throw next step.
+  std::exception_ptr PendingError;
+  /// The error resume_point() throws for ThrowError.
+  std::exception_ptr ResumeError;
+  /// What the task is blocked on (asyncio _fut_waiter).
+  Ref<FutureBase> FutWaiter;
+
+protected:
+  TaskBase(Loop &L, std::string Name, const char *CoroName, SourceLoc Loc);
+  ~TaskBase() override;
+  /// Called first thing by the most-derived destructor, before the frame
+  /// goes, so the report precedes any never-awaited warning (as in CPython).
+  void reportDestroyedPending() noexcept;
+
+  virtual Step stepRoot() = 0;
+  /// After stepRoot() reported Done: stores the value or rethrows.
+  virtual void takeRootResult() = 0;
+  /// Destroys the frame without a never-awaited report.
+  virtual void closeRoot() noexcept = 0;
+  /// Destroys the frame, reporting it if it never started.
+  virtual void dropRoot() noexcept = 0;
+  virtual bool rootStarted() const noexcept = 0;
+
+private:
+  void unlinkFromLoop() noexcept;
+  void finishStep(Step S);
+
+  std::string Name;
+  std::uint64_t Number = 0;
+  const char *CoroName;
+  int NumCancelsRequested = 0;
+  bool MustCancel = false;
+};
+
+template <class T> class TaskImpl final : public TaskBase {
+public:
+  TaskImpl(Loop &L, Coro<T> C, std::string Name, SourceLoc Loc)
+      : TaskBase(L, std::move(Name), C.frame()->name(), Loc),
+        Root(std::move(C)) {}
+  ~TaskImpl() override { reportDestroyedPending(); }
+
+  ResultRef<T> result() {
+    if (St != State::Finished || Exc)
+      checkResult();
+    return Value.get();
+  }
+  /// Moves the value out (for owners that are its only reader).
+  T takeResult() {
+    result();
+    return Value.take();
+  }
+
+private:
+  Step stepRoot() override { return Root.step(); }
+  void takeRootResult() override {
+    if constexpr (std::is_void_v<T>)
+      Root.take_result();
+    else
+      Value.set(Root.take_result());
+  }
+  void closeRoot() noexcept override { Root.close(); }
+  void dropRoot() noexcept override { Root = Coro<T>(); }
+  bool rootStarted() const noexcept override {
+    return Root && Root.frame()->started;
+  }
+
+  Coro<T> Root;
+  Slot<T> Value;
+};
+
+Loop &runningLoop();
+Step suspendOn(FutureBase &Awaited);
+
+template <class T>
+Task<T> makeTask(Loop &L, Coro<T> C, std::string Name, SourceLoc Loc);
+
+} // namespace detail
+
+/// A shared handle to a task (asyncio.Task). Default-constructed handles are
+/// empty; copies refer to the same task.
+template <class T> class Task {
+public:
+  Task() noexcept = default;
+
+  bool done() const noexcept { return Impl->done(); }
+  bool cancelled() const noexcept { return Impl->cancelled(); }
+  /// The value; rethrows the task's exception; CancelledError if cancelled;
+  /// InvalidStateError if pending.
+  detail::ResultRef<T> result() const { return Impl->result(); }
+  std::exception_ptr exception() const { return Impl->exception(); }
+  /// Requests cancellation (asyncio Task.cancel). False if already done.
+  bool cancel() const { return Impl->cancel(); }
+  int cancelling() const noexcept { return Impl->cancelling(); }
+  int uncancel() const noexcept { return Impl->uncancel(); }
+  std::string name() const { return Impl->name(); }
+
+  /// Calls Fn(task) through call_soon once the task is done.
+  template <class F> void add_done_callback(F Fn) const {
+    struct Box {
+      F Fn;
+      void call(detail::FutureBase *Fut) {
+        Fn(Task(static_cast<detail::TaskImpl<T> *>(Fut)));
+      }
+    };
+    Impl->addDoneCallback(&detail::BoxedDoneCallback<Box>::Ops,
+                          new Box{std::move(Fn)});
+  }
+
+  explicit operator bool() const noexcept { return bool(Impl); }
+  bool operator==(const Task &O) const noexcept {
+    return Impl.get() == O.Impl.get();
+  }
+  bool operator!=(const Task &O) const noexcept { return !(*this == O); }
+
+  detail::TaskImpl<T> *impl() const noexcept { return Impl.get(); }
+
+private:
+  template <class U>
+  friend Task<U> detail::makeTask(Loop &, Coro<U>, std::string,
+                                  detail::SourceLoc);
+  explicit Task(detail::TaskImpl<T> *P) noexcept : Impl(P) {}
+  detail::Ref<detail::TaskImpl<T>> Impl;
+};
+
+/// A task of any result type: what current_task() returns.
+class AnyTask {
+public:
+  AnyTask() noexcept = default;
+  template <class T> AnyTask(const Task<T> &T_) noexcept : Impl(T_.impl()) {}
+  explicit AnyTask(detail::TaskBase *P) noexcept : Impl(P) {}
+
+  bool done() const noexcept { return Impl->done(); }
+  bool cancelled() const noexcept { return Impl->cancelled(); }
+  bool cancel() const { return Impl->cancel(); }
+  std::exception_ptr exception() const { return Impl->exception(); }
+  std::string name() const { return Impl->name(); }
+
+  explicit operator bool() const noexcept { return bool(Impl); }
+  bool operator==(const AnyTask &O) const noexcept {
+    return Impl.get() == O.Impl.get();
+  }
+  bool operator!=(const AnyTask &O) const noexcept { return !(*this == O); }
+  detail::TaskBase *impl() const noexcept { return Impl.get(); }
+
+private:
+  detail::Ref<detail::TaskBase> Impl;
+};
+
+namespace detail {
+template <class T>
+Task<T> makeTask(Loop &L, Coro<T> C, std::string Name, SourceLoc Loc) {
+  if (!C)
+    throw RuntimeError("create_task() got an empty Coro");
+  Task<T> Tk(new TaskImpl<T>(L, std::move(C), std::move(Name), Loc));
+  Tk.impl()->start();
+  return Tk;
+}
+} // namespace detail
+
+/// Wraps a coroutine in a task of the running loop; its first step runs in
+/// the next pass (call_soon). RuntimeError if no loop runs.
+template <class T>
+Task<T> create_task(Coro<T> C, std::string Name = {},
+                    detail::SourceLoc Loc = detail::SourceLoc::current()) {
+  return detail::makeTask(detail::runningLoop(), std::move(C), std::move(Name),
+                          Loc);
+}
+
+/// The task whose step is running, or an empty handle inside a plain
+/// callback. RuntimeError if no loop runs.
+AnyTask current_task();
+
+/// The pending tasks of the running loop, oldest first.
+std::vector<AnyTask> all_tasks();
+
+/// Generated code, at an await on a task or future that is not done: makes
+/// the current task wait on it and returns Step::Suspended. Misuse (a task
+/// awaiting itself, a future of another loop) is reported at the await on
+/// the next step, as asyncio does.
+template <class T> Step suspend_on(const Task<T> &Awaited) {
+  return detail::suspendOn(*Awaited.impl());
+}
+template <class T> Step suspend_on(const Future<T> &Awaited) {
+  return detail::suspendOn(*Awaited.impl());
+}
+
+/// Generated code, first thing after every resume label of a task/future
+/// await or bare yield: throws CancelledError if the task was cancelled
+/// while suspended and the cancellation could not travel through the awaited
+/// future (asyncio _must_cancel), or the misuse error suspend_on recorded.
+void resume_point();
+
+} // namespace cosm
+
+#endif // COSM_TASK_HPP

@@ -1,0 +1,187 @@
+//===- future.cpp - Futures -----------------------------------------------===//
+///
+/// \file
+/// FutureBase: states, results and done callbacks (asyncio futures.Future).
+/// Done callbacks never run inline: completing a future queues each of them
+/// on the loop, in registration order (asyncio rule: __schedule_callbacks).
+///
+//===----------------------------------------------------------------------===//
+#include "cosm/future.hpp"
+
+#include "cosm/loop.hpp"
+#include "debug.hpp"
+
+namespace cosm::detail {
+
+FutureBase::~FutureBase() {
+  if (LogTraceback && Exc)
+    logError("Future exception was never retrieved\nfuture: " +
+             FutureBase::describe());
+  if (FirstCallback.Ops)
+    FirstCallback.Ops->Release(FirstCallback.Obj);
+  if (MoreCallbacks)
+    for (const CallbackEntry &E : *MoreCallbacks)
+      E.Ops->Release(E.Obj);
+}
+
+const char *FutureBase::stateName() const noexcept {
+  switch (St) {
+  case State::Pending:
+    return "pending";
+  case State::Cancelled:
+    return "cancelled";
+  case State::Finished:
+    break;
+  }
+  return "finished";
+}
+
+std::string FutureBase::describe() const {
+  std::string S = std::string("<Future ") + stateName();
+  if (St == State::Finished && Exc)
+    S += " exception=" + describeException(Exc);
+  return S + detail::createdAt(Loc) + ">";
+}
+
+bool FutureBase::cancel() { return cancelFuture(); }
+
+bool FutureBase::cancelFuture() {
+  LogTraceback = false;
+  if (St != State::Pending)
+    return false;
+  St = State::Cancelled;
+  scheduleCallbacks();
+  return true;
+}
+
+void FutureBase::checkResult() {
+  if (St == State::Cancelled)
+    throw CancelledError();
+  if (St == State::Pending)
+    throw InvalidStateError("Result is not ready: " + describe());
+  LogTraceback = false;
+  if (Exc)
+    std::rethrow_exception(Exc);
+}
+
+std::exception_ptr FutureBase::exception() {
+  if (St == State::Cancelled)
+    throw CancelledError();
+  if (St == State::Pending)
+    throw InvalidStateError("Exception is not set: " + describe());
+  LogTraceback = false;
+  return Exc;
+}
+
+void FutureBase::checkSettable() const {
+  if (St != State::Pending)
+    throw InvalidStateError(std::string("invalid state: the future is "
+                                        "already ") +
+                            stateName() + ": " + describe());
+}
+
+void FutureBase::setException(std::exception_ptr E) {
+  checkSettable();
+  if (!E)
+    throw InvalidStateError("set_exception() needs an exception");
+  Exc = std::move(E);
+  St = State::Finished;
+  scheduleCallbacks();
+  LogTraceback = true;
+}
+
+void FutureBase::finishWithValue() {
+  St = State::Finished;
+  scheduleCallbacks();
+}
+
+Loop &FutureBase::bindLoop() {
+  if (!L)
+    L = &runningLoop();
+  return *L;
+}
+
+void FutureBase::pushCallback(CallbackEntry E) {
+  if (!FirstCallback.Ops) {
+    FirstCallback = E;
+    return;
+  }
+  if (!MoreCallbacks)
+    MoreCallbacks = std::make_unique<std::vector<CallbackEntry>>();
+  MoreCallbacks->push_back(E);
+}
+
+void FutureBase::addDoneCallback(const CallbackOps *Ops, void *Obj) {
+  Loop *Lp;
+  try {
+    Lp = &bindLoop();
+    if (done())
+      Lp->checkOpen();
+    else
+      pushCallback({Ops, Obj});
+  } catch (...) {
+    Ops->Release(Obj);
+    throw;
+  }
+  if (!done())
+    return;
+  // Already done: still through call_soon, never inline.
+  retain();
+  Lp->pushReady({Ops, Obj, this});
+}
+
+int FutureBase::removeDoneCallback(const CallbackOps *Ops,
+                                   const void *Obj) noexcept {
+  auto Matches = [&](const CallbackEntry &E) {
+    return E.Ops == Ops && E.Obj == Obj;
+  };
+  int Removed = 0;
+  if (MoreCallbacks) {
+    auto &More = *MoreCallbacks;
+    std::size_t Kept = 0;
+    for (const CallbackEntry &E : More) {
+      if (!Matches(E)) {
+        More[Kept++] = E;
+        continue;
+      }
+      E.Ops->Release(E.Obj);
+      ++Removed;
+    }
+    More.resize(Kept);
+  }
+  if (FirstCallback.Ops && Matches(FirstCallback)) {
+    FirstCallback.Ops->Release(FirstCallback.Obj);
+    ++Removed;
+    FirstCallback = {};
+    if (MoreCallbacks && !MoreCallbacks->empty()) {
+      FirstCallback = MoreCallbacks->front();
+      MoreCallbacks->erase(MoreCallbacks->begin());
+    }
+  }
+  return Removed;
+}
+
+void FutureBase::scheduleCallbacks() {
+  if (!FirstCallback.Ops)
+    return;
+  CallbackEntry First = std::exchange(FirstCallback, {});
+  std::unique_ptr<std::vector<CallbackEntry>> More = std::move(MoreCallbacks);
+  if (L->Closed) {
+    // Only while a closed loop destroys what it held: asyncio would raise
+    // from call_soon there; nothing can run them anyway.
+    First.Ops->Release(First.Obj);
+    if (More)
+      for (const CallbackEntry &E : *More)
+        E.Ops->Release(E.Obj);
+    return;
+  }
+  retain();
+  L->pushReady({First.Ops, First.Obj, this});
+  if (More)
+    for (const CallbackEntry &E : *More) {
+      retain();
+      L->pushReady({E.Ops, E.Obj, this});
+    }
+}
+
+} // namespace cosm::detail

@@ -1,0 +1,340 @@
+//===- loop.cpp - The event loop ------------------------------------------===//
+///
+/// \file
+/// One pass of the loop (runOnce) is CPython 3.11's BaseEventLoop._run_once:
+///   1. drop cancelled timers from the top of the heap (all of them, with a
+///      re-heapify, when over 100 timers are scheduled and more than half
+///      are cancelled);
+///   2. choose the I/O timeout: 0 if callbacks are ready or the loop is
+///      stopping, else until the earliest timer (at most one day), else
+///      forever; this is where an idle loop rests;
+///   3. poll for I/O (epoll);
+///   4. read the clock once and move every timer due before
+///      `now + clock_resolution` to the back of the ready queue, in heap
+///      order;
+///   5. run exactly the callbacks queued when this phase began; whatever
+///      they queue runs in the next pass.
+/// Everything else only appends to the ready queue.
+///
+//===----------------------------------------------------------------------===//
+#include "cosm/loop.hpp"
+
+#include "debug.hpp"
+#include "timer_heap.hpp"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <sys/epoll.h>
+#include <system_error>
+#include <unistd.h>
+
+namespace cosm {
+
+namespace {
+/// The loop whose run_forever() is active in this thread.
+thread_local Loop *RunningLoop = nullptr;
+
+/// asyncio's MAXIMUM_SELECT_TIMEOUT.
+constexpr double MaxSelectTimeout = 24 * 3600;
+/// asyncio's _MIN_SCHEDULED_TIMER_HANDLES.
+constexpr std::size_t MinScheduledForCleanup = 100;
+
+bool debugFromEnvironment() {
+  const char *Value = std::getenv("COSM_DEBUG");
+  return Value && *Value && std::strcmp(Value, "0") != 0;
+}
+
+void runItem(const detail::ReadyItem &Item) {
+  try {
+    Item.Ops->Run(Item.Obj, Item.Fut);
+  } catch (...) {
+    // asyncio's default exception handler: report and keep the loop going.
+    detail::logError("Exception in callback " + Item.Ops->Describe(Item.Obj) +
+                     "\n  " +
+                     detail::describeException(std::current_exception()));
+  }
+}
+
+void releaseItem(const detail::ReadyItem &Item) noexcept {
+  Item.Ops->Release(Item.Obj);
+  if (Item.Fut)
+    Item.Fut->release();
+}
+
+// run_until_complete's done callback (_run_until_complete_cb).
+void stopLoop(void *Obj, detail::FutureBase *Fut) {
+  if (!Fut->cancelled())
+    Fut->markRetrieved();
+  static_cast<Loop *>(Obj)->stop();
+}
+void releaseNothing(void *) noexcept {}
+std::string describeStop(const void *) {
+  return "<Handle _run_until_complete_cb()>";
+}
+constexpr detail::CallbackOps StopOps{&stopLoop, &releaseNothing,
+                                      &describeStop};
+} // namespace
+
+namespace detail {
+
+Loop *runningLoopOrNull() noexcept { return RunningLoop; }
+
+Loop &runningLoop() {
+  if (!RunningLoop)
+    throw RuntimeError("no running event loop");
+  return *RunningLoop;
+}
+
+static void runHandle(void *Obj, FutureBase *) {
+  auto *H = static_cast<HandleImpl *>(Obj);
+  if (!H->Cancelled)
+    H->run();
+}
+static void releaseHandle(void *Obj) noexcept {
+  static_cast<HandleImpl *>(Obj)->release();
+}
+static std::string describeHandle(const void *Obj) {
+  return static_cast<const HandleImpl *>(Obj)->describe();
+}
+const CallbackOps HandleImpl::Ops{&runHandle, &releaseHandle, &describeHandle};
+
+std::string HandleImpl::describe() const {
+  std::string S = IsTimer ? "<TimerHandle when=" + std::to_string(When)
+                          : std::string("<Handle");
+  if (Cancelled)
+    S += " cancelled";
+  return S + createdAt(Loc) + ">";
+}
+
+} // namespace detail
+
+Loop &get_running_loop() { return detail::runningLoop(); }
+
+void Handle::cancel() const noexcept {
+  if (!Impl || Impl->Cancelled)
+    return;
+  Impl->Cancelled = true;
+  // asyncio counts cancelled timers still in the heap, to know when
+  // rebuilding it pays off.
+  if (Impl->Scheduled)
+    ++Impl->L->TimerCancelledCount;
+}
+
+Loop::Loop() : Debug(debugFromEnvironment()) {
+  EpollFd = ::epoll_create1(EPOLL_CLOEXEC);
+  if (EpollFd < 0)
+    throw std::system_error(errno, std::generic_category(), "epoll_create1");
+  timespec Res;
+  if (::clock_getres(CLOCK_MONOTONIC, &Res) == 0)
+    ClockResolution = double(Res.tv_sec) + double(Res.tv_nsec) * 1e-9;
+}
+
+Loop::~Loop() {
+  if (!Closed && !Running)
+    close();
+  ::close(EpollFd);
+}
+
+double Loop::time() const noexcept {
+  timespec Now;
+  ::clock_gettime(CLOCK_MONOTONIC, &Now);
+  return double(Now.tv_sec) + double(Now.tv_nsec) * 1e-9;
+}
+
+void Loop::checkOpen() const {
+  if (Closed)
+    throw RuntimeError("Event loop is closed");
+}
+
+void Loop::scheduleSoon(detail::HandleImpl *H) {
+  checkOpen();
+  H->retain();
+  Ready.push({&detail::HandleImpl::Ops, H, nullptr});
+}
+
+void Loop::scheduleTimer(detail::HandleImpl *H, double When) {
+  checkOpen();
+  H->When = When;
+  H->Seq = NextSeq++;
+  H->IsTimer = true;
+  H->Scheduled = true;
+  H->retain();
+  detail::timer_heap::push(Scheduled, H);
+}
+
+void Loop::run_forever() {
+  checkOpen();
+  if (Running)
+    throw RuntimeError("This event loop is already running");
+  if (RunningLoop)
+    throw RuntimeError(
+        "Cannot run the event loop while another loop is running");
+  struct Guard {
+    Loop &L;
+    ~Guard() {
+      L.Stopping = false;
+      L.Running = false;
+      RunningLoop = nullptr;
+    }
+  } G{*this};
+  Running = true;
+  RunningLoop = this;
+  for (;;) {
+    runOnce();
+    if (Stopping)
+      break;
+  }
+}
+
+void Loop::runUntilDone(detail::FutureBase &F) {
+  checkOpen();
+  if (Running)
+    throw RuntimeError("This event loop is already running");
+  if (RunningLoop)
+    throw RuntimeError(
+        "Cannot run the event loop while another loop is running");
+  if (F.loop() && F.loop() != this)
+    throw RuntimeError("The future belongs to a different loop than the one "
+                       "asked to run until it completes");
+  F.bindTo(*this);
+  F.addDoneCallback(&StopOps, this);
+  try {
+    run_forever();
+  } catch (...) {
+    F.removeDoneCallback(&StopOps, this);
+    throw;
+  }
+  F.removeDoneCallback(&StopOps, this);
+  if (!F.done())
+    throw RuntimeError("Event loop stopped before Future completed.");
+}
+
+void Loop::runOnce() {
+  ++Passes;
+  dropCancelledTimers();
+  pollIo(pollTimeout());
+  moveDueTimers();
+  runReady(Ready.size());
+}
+
+void Loop::dropCancelledTimers() {
+  std::size_t Count = Scheduled.size();
+  if (Count > MinScheduledForCleanup && TimerCancelledCount * 2 > Count) {
+    // Many cancelled timers: rebuild the heap without them.
+    std::size_t Kept = 0;
+    for (detail::HandleImpl *H : Scheduled) {
+      if (!H->Cancelled) {
+        Scheduled[Kept++] = H;
+        continue;
+      }
+      H->Scheduled = false;
+      H->release();
+    }
+    Scheduled.resize(Kept);
+    detail::timer_heap::heapify(Scheduled);
+    TimerCancelledCount = 0;
+    return;
+  }
+  while (!Scheduled.empty() && Scheduled.front()->Cancelled) {
+    --TimerCancelledCount;
+    detail::HandleImpl *H = detail::timer_heap::pop(Scheduled);
+    H->Scheduled = false;
+    H->release();
+  }
+}
+
+double Loop::pollTimeout() const {
+  if (!Ready.empty() || Stopping)
+    return 0;
+  if (Scheduled.empty())
+    return -1;
+  double Wait = Scheduled.front()->When - time();
+  return std::min(std::max(0.0, Wait), MaxSelectTimeout);
+}
+
+void Loop::pollIo(double Timeout) {
+  // Nothing to wait for and nothing to learn: skip the syscall.
+  if (Timeout == 0 && IoWatchers == 0)
+    return;
+  // Round up to whole milliseconds as CPython's epoll does, so the loop
+  // never wakes just before the timer it waits for.
+  int Ms = Timeout < 0 ? -1 : int(std::ceil(Timeout * 1e3));
+  epoll_event Events[64];
+  int N = ::epoll_wait(EpollFd, Events, 64, Ms);
+  (void)N; // No I/O watchers exist yet: events are not dispatched.
+}
+
+void Loop::moveDueTimers() {
+  if (Scheduled.empty())
+    return;
+  double End = time() + ClockResolution;
+  while (!Scheduled.empty() && Scheduled.front()->When < End) {
+    detail::HandleImpl *H = detail::timer_heap::pop(Scheduled);
+    H->Scheduled = false;
+    // The heap's reference moves to the ready queue.
+    Ready.push({&detail::HandleImpl::Ops, H, nullptr});
+  }
+}
+
+void Loop::runReady(std::size_t NTodo) {
+  // The one place where callbacks run.
+  for (std::size_t I = 0; I != NTodo; ++I) {
+    detail::ReadyItem Item = Ready.pop();
+    if (Debug)
+      runDebug(Item);
+    else
+      runItem(Item);
+    releaseItem(Item);
+  }
+}
+
+void Loop::runDebug(const detail::ReadyItem &Item) {
+  double Start = time();
+  runItem(Item);
+  double Took = time() - Start;
+  if (Took < slow_callback_duration)
+    return;
+  char Buf[32];
+  std::snprintf(Buf, sizeof Buf, "%.3f", Took);
+  detail::logError("Executing " + Item.Ops->Describe(Item.Obj) + " took " +
+                   Buf + " seconds");
+}
+
+void Loop::close() {
+  if (Running)
+    throw RuntimeError("Cannot close a running event loop");
+  if (Closed)
+    return;
+  Closed = true;
+  // Releasing a callback can destroy a task, whose frame's destructors may
+  // queue more: drain until empty.
+  while (!Ready.empty())
+    releaseItem(Ready.pop());
+  for (detail::HandleImpl *H : Scheduled) {
+    H->Scheduled = false;
+    H->release();
+  }
+  Scheduled.clear();
+  TimerCancelledCount = 0;
+  // Nothing can run these tasks again: destroy their frames now, which also
+  // breaks the task <-> future reference cycles that would otherwise leak.
+  while (TasksHead) {
+    detail::Ref<detail::TaskBase> Task(TasksHead);
+    Task->abandon();
+  }
+  while (!Ready.empty())
+    releaseItem(Ready.pop());
+}
+
+std::vector<AnyTask> Loop::all_tasks() const {
+  std::vector<AnyTask> Tasks;
+  for (detail::TaskBase *T = TasksHead; T; T = T->NextInLoop)
+    Tasks.emplace_back(T);
+  return Tasks;
+}
+
+} // namespace cosm

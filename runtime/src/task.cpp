@@ -1,0 +1,238 @@
+//===- task.cpp - Tasks ---------------------------------------------------===//
+///
+/// \file
+/// TaskBase::step is asyncio's Task.__step: the one place that decides what
+/// each kind of suspension means. A frame suspends in one of three ways:
+///   - after suspend_on(f): the task waits for f's done callback (wake-up);
+///   - after suspend_on() reported misuse: the next step throws the error at
+///     the await, one pass later, as asyncio's call_soon(__step, exc);
+///   - with nothing registered (bare yield): the next step is call_soon'd.
+///
+//===----------------------------------------------------------------------===//
+#include "cosm/task.hpp"
+
+#include "cosm/loop.hpp"
+#include "debug.hpp"
+
+#include <atomic>
+
+namespace cosm {
+namespace detail {
+
+namespace {
+/// The task whose step is running in this thread (asyncio _current_tasks).
+thread_local TaskBase *CurrentTask = nullptr;
+/// asyncio numbers unnamed tasks per process.
+std::atomic<std::uint64_t> TaskCounter{0};
+
+void runStep(void *Obj, FutureBase *) { static_cast<TaskBase *>(Obj)->step(); }
+void runWakeup(void *Obj, FutureBase *Fut) {
+  // asyncio's __wakeup reads the future's result, which marks its exception
+  // retrieved even when the step then throws a cancellation instead.
+  Fut->markRetrieved();
+  static_cast<TaskBase *>(Obj)->step();
+}
+void releaseTask(void *Obj) noexcept {
+  static_cast<TaskBase *>(Obj)->release();
+}
+std::string describeTask(const void *Obj) {
+  return static_cast<const TaskBase *>(Obj)->describe();
+}
+} // namespace
+
+const CallbackOps TaskBase::StepOps{&runStep, &releaseTask, &describeTask};
+const CallbackOps TaskBase::WakeupOps{&runWakeup, &releaseTask, &describeTask};
+
+TaskBase::TaskBase(Loop &Lp, std::string TaskName, const char *Coro,
+                   SourceLoc Loc)
+    : FutureBase(&Lp, Loc), Name(std::move(TaskName)), CoroName(Coro) {
+  Lp.checkOpen();
+  IsTask = true;
+  if (Name.empty())
+    Number = ++TaskCounter;
+  PrevInLoop = Lp.TasksTail;
+  (PrevInLoop ? PrevInLoop->NextInLoop : Lp.TasksHead) = this;
+  Lp.TasksTail = this;
+  InLoopList = true;
+}
+
+TaskBase::~TaskBase() {
+  if (LogTraceback && Exc) {
+    logError("Task exception was never retrieved\nfuture: " + describe());
+    LogTraceback = false;
+  }
+  unlinkFromLoop();
+}
+
+void TaskBase::unlinkFromLoop() noexcept {
+  if (!InLoopList)
+    return;
+  InLoopList = false;
+  (PrevInLoop ? PrevInLoop->NextInLoop : L->TasksHead) = NextInLoop;
+  (NextInLoop ? NextInLoop->PrevInLoop : L->TasksTail) = PrevInLoop;
+  PrevInLoop = NextInLoop = nullptr;
+}
+
+std::string TaskBase::name() const {
+  return Name.empty() ? "Task-" + std::to_string(Number) : Name;
+}
+
+std::string TaskBase::describe() const {
+  std::string S = std::string("<Task ") + stateName() + " name='" + name() +
+                  "' coro=<" + CoroName + "()>";
+  if (St == State::Finished && Exc)
+    S += " exception=" + describeException(Exc);
+  if (FutWaiter)
+    S += " wait_for=" + FutWaiter->describe();
+  return S + detail::createdAt(Loc) + ">";
+}
+
+void TaskBase::reportDestroyedPending() noexcept {
+  if (St != State::Pending || !LogDestroyPending)
+    return;
+  try {
+    logError("Task was destroyed but it is pending!\ntask: " + describe());
+  } catch (...) {
+  }
+}
+
+void TaskBase::start() {
+  retain();
+  L->pushReady({&StepOps, this, nullptr});
+}
+
+void TaskBase::abandon() noexcept {
+  unlinkFromLoop();
+  FutWaiter.reset();
+  PendingError = nullptr;
+  ResumeError = nullptr;
+  if (St != State::Pending)
+    return;
+  // The task is as good as destroyed: say so before its frame goes, as
+  // CPython does when it collects a pending task.
+  reportDestroyedPending();
+  LogDestroyPending = false;
+  dropRoot();
+}
+
+bool TaskBase::cancel() {
+  LogTraceback = false;
+  if (done())
+    return false;
+  ++NumCancelsRequested;
+  // The awaited future (or task) may refuse; FutWaiter stays set either way,
+  // since a task that swallows the cancellation may need cancelling again.
+  if (FutWaiter && FutWaiter->cancel())
+    return true;
+  MustCancel = true;
+  return true;
+}
+
+void TaskBase::step() {
+  if (done())
+    return;
+  OnResume = Resume::Normal;
+  if (MustCancel) {
+    MustCancel = false;
+    PendingError = nullptr;
+    OnResume = Resume::ThrowCancel;
+  } else if (PendingError) {
+    ResumeError = std::exchange(PendingError, nullptr);
+    OnResume = Resume::ThrowError;
+  }
+  FutWaiter.reset();
+
+  if (OnResume == Resume::ThrowCancel && !rootStarted()) {
+    // CancelledError thrown into a coroutine that never ran: the body never
+    // runs, and it was not "never awaited".
+    OnResume = Resume::Normal;
+    closeRoot();
+    cancelFuture();
+    unlinkFromLoop();
+    return;
+  }
+
+  TaskBase *Outer = std::exchange(CurrentTask, this);
+  Step S = stepRoot();
+  CurrentTask = Outer;
+  finishStep(S);
+}
+
+void TaskBase::finishStep(Step S) {
+  Resume Unconsumed = std::exchange(OnResume, Resume::Normal);
+  ResumeError = nullptr;
+  if (S == Step::Done) {
+    try {
+      takeRootResult();
+      if (MustCancel) {
+        // Cancelled during its last step: the result is dropped.
+        MustCancel = false;
+        cancelFuture();
+      } else {
+        finishWithValue();
+      }
+    } catch (const CancelledError &) {
+      cancelFuture();
+    } catch (...) {
+      setException(std::current_exception());
+    }
+    unlinkFromLoop();
+    return;
+  }
+
+  // A frame that suspends without reaching resume_point() must not lose a
+  // cancellation request.
+  if (Unconsumed == Resume::ThrowCancel)
+    MustCancel = true;
+  if (PendingError || !FutWaiter) {
+    // Misuse to report at the await, or a bare yield: step again next pass.
+    retain();
+    L->pushReady({&StepOps, this, nullptr});
+    return;
+  }
+  if (MustCancel && FutWaiter->cancel())
+    MustCancel = false;
+}
+
+Step suspendOn(FutureBase &Awaited) {
+  TaskBase *Task = CurrentTask;
+  if (!Task)
+    throw RuntimeError("cosm::suspend_on() called outside a task's step");
+  if (Awaited.loop() && Awaited.loop() != Task->loop()) {
+    Task->PendingError = std::make_exception_ptr(
+        RuntimeError("Task " + Task->describe() + " got Future " +
+                     Awaited.describe() + " attached to a different loop"));
+    return Step::Suspended;
+  }
+  if (&Awaited == Task) {
+    Task->PendingError = std::make_exception_ptr(
+        RuntimeError("Task cannot await on itself: " + Task->describe()));
+    return Step::Suspended;
+  }
+  Awaited.bindTo(*Task->loop());
+  Task->retain();
+  Awaited.addDoneCallback(&TaskBase::WakeupOps, Task);
+  Task->FutWaiter = &Awaited;
+  return Step::Suspended;
+}
+
+} // namespace detail
+
+void resume_point() {
+  detail::TaskBase *Task = detail::CurrentTask;
+  if (!Task || Task->OnResume == detail::TaskBase::Resume::Normal)
+    return;
+  auto Why = std::exchange(Task->OnResume, detail::TaskBase::Resume::Normal);
+  if (Why == detail::TaskBase::Resume::ThrowCancel)
+    throw CancelledError();
+  std::rethrow_exception(std::exchange(Task->ResumeError, nullptr));
+}
+
+AnyTask current_task() {
+  detail::runningLoop();
+  return AnyTask(detail::CurrentTask);
+}
+
+std::vector<AnyTask> all_tasks() { return detail::runningLoop().all_tasks(); }
+
+} // namespace cosm
