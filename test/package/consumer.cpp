@@ -1,6 +1,7 @@
-// A lowered program as cosm-lower emits it (a hand-written frame), built
-// against an installed cosm through find_package(cosm) or pkg-config.
-#include <cosm/frame.hpp>
+// A lowered program as cosm-lower emits it (a hand-written frame following
+// docs/frame-protocol.md), built against an installed cosm through
+// find_package(cosm) or pkg-config.
+#include <cosm/cosm.hpp>
 
 #include <cstdio>
 
@@ -17,9 +18,7 @@ cosm::Coro<int> answer() { return cosm::Coro<int>::make<answer_frame>(); }
 } // namespace
 
 int main() {
-  cosm::Coro<int> C = answer();
-  if (C.step() != cosm::Step::Done)
-    return 1;
-  std::printf("answer: %d\n", C.take_result());
+  int Result = cosm::run(answer());
+  std::printf("answer: %d\n", Result);
   return 0;
 }

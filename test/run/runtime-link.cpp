@@ -1,17 +1,33 @@
-// A program built with the lit substitutions against the runtime's headers
-// and library prints what the source says, in order.
+// A program built with the lit substitutions (%cxx, %cosm_cxxflags,
+// %cosm_ldflags) against the runtime runs its callbacks in asyncio's order:
+// call_soon callbacks in scheduling order, then due timers, each pass
+// scheduling for the next.
 //
 // RUN: %cxx %cosm_cxxflags %s -o %t %cosm_ldflags
 // RUN: %t | FileCheck %s
 
-#include <cosm/frame.hpp>
+#include <cosm/cosm.hpp>
 
 #include <cstdio>
 
 int main() {
-  // CHECK: cosm runtime-link
-  std::puts("cosm runtime-link");
-  // CHECK-NEXT: step Done=0 Suspended=1
-  std::printf("step Done=%d Suspended=%d\n", static_cast<int>(cosm::Step::Done),
-              static_cast<int>(cosm::Step::Suspended));
+  cosm::Loop L;
+  L.call_later(0.001, [&L] {
+    std::puts("timer");
+    L.stop();
+  });
+  L.call_soon([&L] {
+    std::puts("soon 1");
+    L.call_soon([] { std::puts("soon 3 (scheduled by soon 1)"); });
+  });
+  L.call_soon([] { std::puts("soon 2"); });
+  L.run_forever();
+  L.close();
+  std::puts("closed");
 }
+
+// CHECK:      soon 1
+// CHECK-NEXT: soon 2
+// CHECK-NEXT: soon 3 (scheduled by soon 1)
+// CHECK-NEXT: timer
+// CHECK-NEXT: closed
