@@ -166,13 +166,17 @@ void Loop::scheduleTimer(detail::HandleImpl *H, double When) {
   detail::timer_heap::push(Scheduled, H);
 }
 
-void Loop::run_forever() {
+void Loop::checkCanRun() const {
   checkOpen();
   if (Running)
     throw RuntimeError("This event loop is already running");
   if (RunningLoop)
     throw RuntimeError(
         "Cannot run the event loop while another loop is running");
+}
+
+void Loop::run_forever() {
+  checkCanRun();
   struct Guard {
     Loop &L;
     ~Guard() {
@@ -191,12 +195,7 @@ void Loop::run_forever() {
 }
 
 void Loop::runUntilDone(detail::FutureBase &F) {
-  checkOpen();
-  if (Running)
-    throw RuntimeError("This event loop is already running");
-  if (RunningLoop)
-    throw RuntimeError(
-        "Cannot run the event loop while another loop is running");
+  checkCanRun();
   if (F.loop() && F.loop() != this)
     throw RuntimeError("The future belongs to a different loop than the one "
                        "asked to run until it completes");

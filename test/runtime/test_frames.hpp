@@ -12,6 +12,8 @@
 
 #include <cosm/cosm.hpp>
 
+#include <gtest/gtest.h>
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,6 +29,19 @@ inline void print(std::string Line) { out().push_back(std::move(Line)); }
 
 /// The running loop's pass number, to check pass costs.
 inline std::uint64_t pass() { return cosm::get_running_loop().passes(); }
+
+/// print(line, "@", pass): a line tagged with the pass it ran in, as the
+/// asyncio twins of these tests print it (they count _run_once calls).
+inline void p(const std::string &Line) {
+  print(Line + " @ " + std::to_string(pass()));
+}
+
+/// Everything written to stderr while Fn runs.
+template <class F> std::string stderrOf(F &&Fn) {
+  ::testing::internal::CaptureStderr();
+  Fn();
+  return ::testing::internal::GetCapturedStderr();
+}
 
 template <class T, class Body> class LambdaFrame final : public cosm::Frame<T> {
 public:
@@ -71,6 +86,25 @@ inline cosm::Coro<int> fail(std::string Msg) {
   return lambda_coro<int>(
       "fail", [Msg](auto &) -> cosm::Step { throw std::runtime_error(Msg); });
 }
+
+/// `cosm::await(Expr)` on a coroutine, as cosm-lower emits it at resume
+/// point N; Slot is the frame's child_N. The result is then
+/// `Slot.take_result()`.
+#define AWAIT_CORO(F, N, Slot, Expr)                                           \
+  Slot = Expr;                                                                 \
+  resume_##N : if (Slot.step() == cosm::Step::Suspended) {                     \
+    F.state = N;                                                               \
+    return cosm::Step::Suspended;                                              \
+  }
+
+/// `cosm::await(X)` on a task or future, as cosm-lower emits it at resume
+/// point N. The result is then `X.result()`.
+#define AWAIT(F, N, X)                                                         \
+  if (!(X).done()) {                                                           \
+    F.state = N;                                                               \
+    return cosm::suspend_on(X);                                                \
+    resume_##N : cosm::resume_point();                                         \
+  }
 
 /// Test fixture: a fresh output log per test.
 struct Fixture {

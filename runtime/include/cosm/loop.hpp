@@ -72,6 +72,7 @@ public:
   template <class T>
   T run_until_complete(Coro<T> C,
                        detail::SourceLoc Loc = detail::SourceLoc::current()) {
+    checkCanRun(); // before wrapping: a refused coroutine is never awaited
     Task<T> Tk = detail::makeTask(*this, std::move(C), {}, Loc);
     Tk.impl()->LogDestroyPending = false;
     runUntilDone(*Tk.impl());
@@ -118,6 +119,8 @@ private:
   friend struct detail::LoopInternals;
 
   void checkOpen() const;
+  /// RuntimeError unless this loop may start running now.
+  void checkCanRun() const;
   void scheduleSoon(detail::HandleImpl *H);
   void scheduleTimer(detail::HandleImpl *H, double When);
   void pushReady(const detail::ReadyItem &Item) { Ready.push(Item); }
