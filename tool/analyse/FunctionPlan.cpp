@@ -1,0 +1,513 @@
+//===- analyse/FunctionPlan.cpp - What an async function's frame holds ----===//
+
+#include "analyse/FunctionPlan.h"
+#include "find/AsyncFinder.h"
+#include "support/Diagnostics.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/QualTypeNames.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace cosm {
+
+/// Names the generated code uses inside the frame (its base class's
+/// members, its own helpers): a local of the same name must be renamed.
+static constexpr const char *BaseNames[] = {
+    "state",  "started", "resume", "unwind",    "name", "return_value",
+    "finish", "Result",  "live",   "self",      "Frame", "FrameBase",
+    "Coro",   "Step",    "cosm",   "std"};
+
+bool FunctionPlan::containsAwait(const Stmt *S) const {
+  if (!S)
+    return false;
+  // Awaits in lambdas belong to the lambda, and were reported there.
+  if (isa<LambdaExpr>(S))
+    return false;
+  auto It = AwaitMemo.find(S);
+  if (It != AwaitMemo.end())
+    return It->second;
+  bool Found = asAwait(S) != nullptr;
+  for (const Stmt *Child : S->children())
+    if (!Found && containsAwait(Child))
+      Found = true;
+  AwaitMemo[S] = Found;
+  return Found;
+}
+
+const FrameVar *FunctionPlan::frameVar(const VarDecl *D) const {
+  if (auto It = LocalIndex.find(D); It != LocalIndex.end())
+    return &Locals[It->second];
+  if (auto It = ParamIndex.find(D); It != ParamIndex.end())
+    return &Params[It->second];
+  return nullptr;
+}
+
+std::string FunctionPlan::freshName(StringRef Stem) {
+  std::string Name = Stem.str();
+  for (unsigned N = 2; Taken.contains(Name); ++N)
+    Name = (Stem + "_" + Twine(N)).str();
+  Taken.insert(Name);
+  return Name;
+}
+
+std::string FunctionPlan::typeText(QualType Type) const {
+  PrintingPolicy Policy(Context.getLangOpts());
+  Policy.SuppressUnwrittenScope = true;
+  Policy.SuppressTagKeyword = true;
+  Policy.FullyQualifiedName = true;
+  Policy.SuppressScope = false;
+  std::string Text;
+  // A typedef at namespace scope (std::string) reads better than what it
+  // stands for; anything else prints as its canonical type, which means the
+  // same wherever the frame is.
+  QualType Bare = Type.getLocalUnqualifiedType();
+  if (const auto *Elaborated = dyn_cast<ElaboratedType>(Bare.getTypePtr()))
+    Bare = Elaborated->getNamedType();
+  const auto *Typedef = dyn_cast<TypedefType>(Bare.getTypePtr());
+  if (Typedef && Typedef->getDecl()->getDeclContext()->isFileContext()) {
+    Text = Typedef->getDecl()->getQualifiedNameAsString();
+    Qualifiers Quals = Type.getLocalQualifiers();
+    if (!Quals.empty())
+      Text = Quals.getAsString() + " " + Text;
+  } else {
+    Text = Type.getCanonicalType().getAsString(Policy);
+  }
+  // Arrays and function types do not read as `T name`: name them through an
+  // alias so that every member is declared the same way.
+  if (Type->isArrayType() || Type->isFunctionType() ||
+      Type->isFunctionPointerType() || Type->isMemberPointerType())
+    return "cosm::Type<" + Text + ">";
+  return Text;
+}
+
+std::string FunctionPlan::writtenType(const VarDecl *D, bool Referent) const {
+  QualType Type = D->getType();
+  if (Referent)
+    Type = Type.getNonReferenceType();
+  // Members drop a top-level const: they are assigned or constructed later.
+  Type = Type.getUnqualifiedType();
+  // The type as the user wrote it reads best, when it is a plain `T name`.
+  const TypeSourceInfo *TSI = D->getTypeSourceInfo();
+  if (TSI && !D->getType()->getContainedAutoType() &&
+      !D->getType().isLocalConstQualified() && !Type->isArrayType()) {
+    TypeLoc TL = TSI->getTypeLoc();
+    if (Referent)
+      if (auto Ref = TL.getAs<ReferenceTypeLoc>())
+        TL = Ref.getPointeeLoc();
+    auto Written = Text.span(TL.getSourceRange());
+    auto NameAt = Text.offset(D->getLocation());
+    if (Written && NameAt && Written->End <= *NameAt &&
+        (Referent || !D->getType()->isReferenceType() ||
+         isa<ParmVarDecl>(D)))
+      return Text.original(*Written).str();
+  }
+  return typeText(Type);
+}
+
+/// Which statement an entry of a compound statement declares, looking
+/// through the case and default labels it may carry.
+static const Stmt *underLabels(const Stmt *S) {
+  while (true) {
+    if (const auto *Case = dyn_cast<SwitchCase>(S))
+      S = Case->getSubStmt();
+    else if (const auto *Label = dyn_cast<LabelStmt>(S))
+      S = Label->getSubStmt();
+    else
+      return S;
+  }
+}
+
+void FunctionPlan::hoist(const VarDecl *D) {
+  if (!D->hasLocalStorage() || LocalIndex.count(D))
+    return;
+  FrameVar V;
+  V.Decl = D;
+  QualType Type = D->getType();
+  const Expr *Init = D->getInit();
+  if (Type->isReferenceType()) {
+    const Expr *Bound = Init ? Init->IgnoreImplicit() : nullptr;
+    if (const auto *Temp = dyn_cast_or_null<MaterializeTemporaryExpr>(Bound)) {
+      // A reference that extends a temporary's life: the frame holds the
+      // temporary itself, which the name then denotes.
+      V.Store = Storage::Object;
+      V.Type = typeText(Temp->getType().getUnqualifiedType());
+      Type = Temp->getType();
+    } else {
+      V.Store = Storage::Pointer;
+      V.Type = writtenType(D, /*Referent=*/true);
+    }
+  } else {
+    V.Store = Type->isScalarType() ? Storage::Plain : Storage::Object;
+    V.Type = writtenType(D, /*Referent=*/false);
+  }
+  if (V.Store == Storage::Object && Type.isDestructedType())
+    V.LiveBit = allocateLiveBit();
+  V.Name = Taken.contains(D->getName()) ? freshName(D->getName())
+                                       : D->getName().str();
+  Taken.insert(V.Name);
+  LocalIndex[D] = Locals.size();
+  Locals.push_back(std::move(V));
+}
+
+void FunctionPlan::hoistScope(const Stmt *S) {
+  if (!S || isa<Expr>(S))
+    return;
+  auto HoistDecls = [&](const Stmt *Decls) {
+    if (const auto *DS = dyn_cast_or_null<DeclStmt>(Decls))
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D))
+          hoist(V);
+  };
+  if (const auto *C = dyn_cast<CompoundStmt>(S)) {
+    auto Body = C->body();
+    // A local moves into the frame when a suspension follows it in its scope.
+    for (auto It = Body.begin(); It != Body.end(); ++It) {
+      bool AwaitFollows = false;
+      for (auto Later = std::next(It); Later != Body.end() && !AwaitFollows;
+           ++Later)
+        AwaitFollows = containsAwait(*Later);
+      if (AwaitFollows)
+        HoistDecls(underLabels(*It));
+    }
+  } else if (const auto *For = dyn_cast<ForStmt>(S)) {
+    if (containsAwait(For->getCond()) || containsAwait(For->getInc()) ||
+        containsAwait(For->getBody()))
+      HoistDecls(For->getInit());
+  } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
+    if (containsAwait(Range->getBody()))
+      hoist(Range->getLoopVariable());
+  }
+  for (const Stmt *Child : S->children())
+    hoistScope(Child);
+}
+
+namespace {
+/// Finds what cannot be lowered; reports each occurrence.
+class Checker : public RecursiveASTVisitor<Checker> {
+public:
+  Checker(const FunctionPlan &Plan, DiagnosticsEngine &Diags)
+      : Plan(Plan), Diags(Diags) {}
+  bool Failed = false;
+
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+
+  bool VisitGotoStmt(GotoStmt *G) {
+    if (Plan.Suspends)
+      fail(G->getGotoLoc(), Diag::GotoInAsync, "goto");
+    return true;
+  }
+  bool VisitIndirectGotoStmt(IndirectGotoStmt *G) {
+    if (Plan.Suspends)
+      fail(G->getGotoLoc(), Diag::GotoInAsync, "goto");
+    return true;
+  }
+  bool VisitLabelStmt(LabelStmt *L) {
+    if (Plan.Suspends)
+      fail(L->getIdentLoc(), Diag::GotoInAsync, "label");
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *V) {
+    if (V->getType()->isVariableArrayType())
+      fail(V->getLocation(), Diag::VariableLengthArray);
+    if (V->getType()->isRecordType() &&
+        V->getType()->getAsCXXRecordDecl()->isLambda() && Plan.frameVar(V))
+      fail(V->getLocation(), Diag::Unsupported,
+           "a lambda stored in a local that lives across a suspension");
+    return true;
+  }
+  bool VisitDeclStmt(DeclStmt *D) {
+    if (!D->isSingleDecl() && Plan.containsAwait(D))
+      fail(D->getBeginLoc(), Diag::Unsupported,
+           "'cosm::await' in a declaration of several variables");
+    return true;
+  }
+  bool VisitCXXTryStmt(CXXTryStmt *T) {
+    for (unsigned I = 0; I < T->getNumHandlers(); ++I)
+      if (Plan.containsAwait(T->getHandler(I)))
+        fail(T->getHandler(I)->getCatchLoc(), Diag::Unsupported,
+             "'cosm::await' inside a catch handler");
+    return true;
+  }
+  bool VisitIfStmt(IfStmt *I) {
+    if ((I->getConditionVariable() || I->getInit()) && Plan.containsAwait(I))
+      fail(I->getBeginLoc(), Diag::Unsupported,
+           "an 'if' with an init-statement or condition variable that suspends");
+    return true;
+  }
+  bool VisitSwitchStmt(SwitchStmt *S) {
+    if ((S->getConditionVariable() || S->getInit()) && Plan.containsAwait(S))
+      fail(S->getBeginLoc(), Diag::Unsupported,
+           "a 'switch' with an init-statement or condition variable that "
+           "suspends");
+    return true;
+  }
+  bool VisitWhileStmt(WhileStmt *W) {
+    if (W->getConditionVariable() && Plan.containsAwait(W))
+      fail(W->getBeginLoc(), Diag::Unsupported,
+           "a 'while' condition variable in a loop that suspends");
+    return true;
+  }
+  bool VisitForStmt(ForStmt *F) {
+    if (F->getConditionVariable() && Plan.containsAwait(F))
+      fail(F->getBeginLoc(), Diag::Unsupported,
+           "a 'for' condition variable in a loop that suspends");
+    return true;
+  }
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *F) {
+    if (F->getInit() && Plan.containsAwait(F))
+      fail(F->getBeginLoc(), Diag::Unsupported,
+           "a range-based 'for' with an init-statement that suspends");
+    return true;
+  }
+  bool VisitStmtExpr(StmtExpr *E) {
+    if (Plan.containsAwait(E))
+      fail(E->getBeginLoc(), Diag::Unsupported,
+           "'cosm::await' inside a statement expression");
+    return true;
+  }
+  bool VisitCoroutineBodyStmt(CoroutineBodyStmt *S) {
+    fail(S->getBeginLoc(), Diag::Unsupported,
+         "a C++20 coroutine marked COSM_ASYNC");
+    return true;
+  }
+  bool VisitUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
+    if (Plan.containsAwait(E))
+      fail(E->getBeginLoc(), Diag::Unsupported,
+           "'cosm::await' in an unevaluated operand");
+    return false;
+  }
+
+private:
+  void fail(SourceLocation Loc, Diag Kind, StringRef Arg = {}) {
+    report(Diags, Loc, Kind, Arg);
+    Failed = true;
+  }
+  const FunctionPlan &Plan;
+  DiagnosticsEngine &Diags;
+};
+
+/// Collects every identifier the body uses, so generated names avoid them.
+class NameCollector : public RecursiveASTVisitor<NameCollector> {
+public:
+  explicit NameCollector(llvm::StringSet<> &Names) : Names(Names) {}
+  bool VisitNamedDecl(NamedDecl *D) {
+    if (D->getIdentifier())
+      Names.insert(D->getName());
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (E->getDecl()->getIdentifier())
+      Names.insert(E->getDecl()->getName());
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *E) {
+    if (E->getMemberDecl()->getIdentifier())
+      Names.insert(E->getMemberDecl()->getName());
+    return true;
+  }
+
+private:
+  llvm::StringSet<> &Names;
+};
+
+/// Rewrites how the body refers to frame members and to the object.
+class ReferenceRewriter : public RecursiveASTVisitor<ReferenceRewriter> {
+public:
+  ReferenceRewriter(const FunctionPlan &Plan, EditedText &Text,
+                    const llvm::StringSet<> &MemberNames,
+                    DiagnosticsEngine &Diags)
+      : Plan(Plan), Text(Text), MemberNames(MemberNames), Diags(Diags) {}
+  bool Failed = false;
+
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    // Inside a lambda the name denotes the capture, rewritten below.
+    if (E->refersToEnclosingVariableOrCapture())
+      return true;
+    if (const auto *V = dyn_cast<VarDecl>(E->getDecl())) {
+      if (const FrameVar *FV = Plan.frameVar(V)) {
+        if (FV->Store == Storage::Pointer)
+          replace(E->getLocation(), "(*" + FV->Name + ")", V->getName());
+        else if (FV->Name != V->getName())
+          replace(E->getLocation(), FV->Name, V->getName());
+        return true;
+      }
+    }
+    // A name from outside that a frame member would hide: qualify it.
+    const NamedDecl *D = E->getDecl();
+    if (!E->hasQualifier() && D->getIdentifier() &&
+        MemberNames.contains(D->getName()) &&
+        !D->getDeclContext()->isFunctionOrMethod() && !isa<ParmVarDecl>(D))
+      replace(E->getLocation(), "::" + D->getQualifiedNameAsString(),
+              D->getName());
+    return true;
+  }
+
+  bool VisitMemberExpr(MemberExpr *E) {
+    if (!E->isImplicitAccess())
+      return true;
+    if (const auto *This = dyn_cast<CXXThisExpr>(E->getBase()->IgnoreImpCasts()))
+      if (This->isImplicit())
+        insert(E->getMemberLoc(), "self->", E->getMemberDecl()->getName());
+    return true;
+  }
+
+  bool VisitCXXThisExpr(CXXThisExpr *E) {
+    if (!E->isImplicit())
+      replace(E->getLocation(), "self", "this");
+    return true;
+  }
+
+  bool VisitLambdaExpr(LambdaExpr *L) {
+    for (const LambdaCapture &C : L->captures()) {
+      if (C.capturesThis()) {
+        if (C.isExplicit())
+          replace(C.getLocation(), C.getCaptureKind() == LCK_StarThis
+                                       ? "self = *self"
+                                       : "self = self",
+                  "this");
+        continue;
+      }
+      if (!C.capturesVariable())
+        continue;
+      const auto *V = dyn_cast<VarDecl>(C.getCapturedVar());
+      const FrameVar *FV = V ? Plan.frameVar(V) : nullptr;
+      if (!FV || V->isInitCapture())
+        continue;
+      // Members cannot be captured by name: capture them under the
+      // source's name with an init-capture, so the body reads unchanged.
+      std::string Member =
+          FV->Store == Storage::Pointer ? "*" + FV->Name : FV->Name;
+      std::string Capture = V->getName().str() + " = " + Member;
+      if (C.isExplicit()) {
+        replace(C.getLocation(), Capture, V->getName());
+        continue;
+      }
+      bool ByRef = C.getCaptureKind() == LCK_ByRef;
+      insert(L->getIntroducerRange().getEnd(),
+             std::string(", ") + (ByRef ? "&" : "") + Capture, "a capture");
+    }
+    return true;
+  }
+
+private:
+  void replace(SourceLocation Loc, std::string With, StringRef What) {
+    if (auto Where = Text.span(Loc))
+      return Text.replace(*Where, std::move(With));
+    report(Diags, Loc, Diag::InMacro, ("'" + What + "'").str());
+    Failed = true;
+  }
+  void insert(SourceLocation Loc, std::string With, StringRef What) {
+    if (auto Where = Text.span(Loc))
+      return Text.insert(Where->Begin, std::move(With));
+    report(Diags, Loc, Diag::InMacro, ("'" + What + "'").str());
+    Failed = true;
+  }
+
+  const FunctionPlan &Plan;
+  EditedText &Text;
+  const llvm::StringSet<> &MemberNames;
+  DiagnosticsEngine &Diags;
+};
+} // namespace
+
+bool FunctionPlan::analyse() {
+  DiagnosticsEngine &Diags = Context.getDiagnostics();
+  auto Result = coroResultType(F->getReturnType());
+  if (!Result) {
+    report(Diags, F->getLocation(), Diag::AsyncNotCoro,
+           "'" + F->getReturnType().getAsString() + "'");
+    return false;
+  }
+  if (F->isDependentContext()) {
+    report(Diags, F->getLocation(), Diag::Unsupported,
+           "a COSM_ASYNC template (function template or member of a class "
+           "template)");
+    return false;
+  }
+  if (const auto *M = dyn_cast<CXXMethodDecl>(F); M && M->getParent()->isLambda()) {
+    report(Diags, F->getLocation(), Diag::Unsupported, "a COSM_ASYNC lambda");
+    return false;
+  }
+  if (F->isVariadic() || isa<CXXConstructorDecl>(F) ||
+      isa<CXXDestructorDecl>(F)) {
+    report(Diags, F->getLocation(), Diag::Unsupported,
+           "a COSM_ASYNC variadic function, constructor or destructor");
+    return false;
+  }
+  ResultType = typeText(*Result);
+  DisplayName = F->getQualifiedNameAsString();
+  const Stmt *Body = F->getBody();
+  Suspends = containsAwait(Body);
+
+  if (const auto *M = dyn_cast<CXXMethodDecl>(F); M && M->isInstance()) {
+    SelfType = typeText(Context.getRecordType(M->getParent()));
+    if (M->isConst())
+      SelfType = "const " + SelfType;
+  }
+
+  for (const char *Name : BaseNames)
+    Taken.insert(Name);
+  NameCollector(Taken).TraverseStmt(const_cast<Stmt *>(Body));
+  for (const ParmVarDecl *P : F->parameters())
+    if (P->getIdentifier())
+      Taken.insert(P->getName());
+
+  // Parameters keep their names unless the frame's base uses them.
+  llvm::StringSet<> Base;
+  for (const char *Name : BaseNames)
+    Base.insert(Name);
+  for (const ParmVarDecl *P : F->parameters()) {
+    if (!P->getIdentifier())
+      continue;
+    FrameVar V;
+    V.Decl = P;
+    V.Type = writtenType(P, /*Referent=*/false);
+    V.Store = P->getType()->isReferenceType() ? Storage::Ref : Storage::Plain;
+    V.Name = Base.contains(P->getName()) ? freshName(P->getName())
+                                         : P->getName().str();
+    ParamIndex[P] = Params.size();
+    Params.push_back(std::move(V));
+  }
+  // Locals share one namespace with the parameters in the frame.
+  llvm::StringSet<> Used;
+  for (const char *Name : BaseNames)
+    Used.insert(Name);
+  for (const FrameVar &P : Params)
+    Used.insert(P.Name);
+  std::swap(Taken, Used);
+  hoistScope(Body);
+  std::swap(Taken, Used);
+  for (const FrameVar &L : Locals)
+    Taken.insert(L.Name);
+
+  Checker Check(*this, Diags);
+  Check.TraverseStmt(const_cast<Stmt *>(Body));
+  if (Check.Failed)
+    return false;
+
+  llvm::StringSet<> MemberNames;
+  for (const char *Name : BaseNames)
+    MemberNames.insert(Name);
+  for (const FrameVar &V : Params)
+    MemberNames.insert(V.Name);
+  for (const FrameVar &V : Locals)
+    MemberNames.insert(V.Name);
+  ReferenceRewriter Rewriter(*this, Text, MemberNames, Diags);
+  Rewriter.TraverseStmt(const_cast<Stmt *>(Body));
+  return !Rewriter.Failed;
+}
+
+std::unique_ptr<FunctionPlan> FunctionPlan::build(const FunctionDecl *F,
+                                                  ASTContext &Context,
+                                                  EditedText &Text) {
+  std::unique_ptr<FunctionPlan> Plan(new FunctionPlan(F, Context, Text));
+  if (!Plan->analyse())
+    return nullptr;
+  return Plan;
+}
+
+} // namespace cosm

@@ -1,0 +1,100 @@
+//===- analyse/FunctionPlan.h - What an async function's frame holds -*- C++ -*-===//
+///
+/// \file
+/// The second stage: for one COSM_ASYNC definition, decides which locals
+/// live across a suspension (they move into the frame), what they are called
+/// there, and how references to them and to the enclosing object read in the
+/// generated resume(). It also rejects what cannot be lowered. The emitter
+/// asks the plan; it never analyses the AST itself.
+///
+//===----------------------------------------------------------------------===//
+#ifndef COSM_ANALYSE_FUNCTIONPLAN_H
+#define COSM_ANALYSE_FUNCTIONPLAN_H
+
+#include "support/SourceText.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSet.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace cosm {
+
+/// How a value that lives across a suspension is stored in the frame.
+enum class Storage {
+  Plain,   ///< an ordinary member, assigned where the source initialises it
+  Object,  ///< a union member, constructed in place and destroyed explicitly
+  Pointer, ///< a reference: the frame stores a pointer to its referent
+  Ref,     ///< a reference parameter, stored as a reference
+};
+
+/// A parameter or local of the function, as a member of the frame.
+struct FrameVar {
+  const clang::VarDecl *Decl = nullptr;
+  std::string Name;     ///< the member's name: the source name unless taken
+  std::string Type;     ///< the member's type (for Pointer, the referent's)
+  Storage Store = Storage::Plain;
+  int LiveBit = -1;     ///< for Object with a destructor: its bit in `live`
+};
+
+class FunctionPlan {
+public:
+  /// Analyses \p F; null after reporting why it cannot be lowered.
+  static std::unique_ptr<FunctionPlan> build(const clang::FunctionDecl *F,
+                                             clang::ASTContext &Context,
+                                             EditedText &Text);
+
+  const clang::FunctionDecl *function() const { return F; }
+  /// True if \p S contains a `cosm::await` (outside lambdas).
+  bool containsAwait(const clang::Stmt *S) const;
+  /// The frame member for \p D, or null if it is an ordinary local.
+  const FrameVar *frameVar(const clang::VarDecl *D) const;
+  /// A member name not used by the function or the frame's base.
+  std::string freshName(llvm::StringRef Stem);
+  /// Allocates a bit of `live` for an Object member with a destructor.
+  int allocateLiveBit() { return LiveBits++; }
+
+  /// `T` of the returned `cosm::Coro<T>`, as code.
+  std::string ResultType;
+  /// The frame struct's name, and the function's name for messages.
+  std::string FrameName;
+  std::string DisplayName;
+  /// `Class::` when the frame of an out-of-line member is defined outside
+  /// its class (a declaration goes into the class).
+  std::string FrameQualifier;
+  /// For a non-static member function: the class, as code (with const).
+  std::string SelfType;
+  std::vector<FrameVar> Params;
+  std::vector<FrameVar> Locals;
+  int LiveBits = 0;
+  bool Suspends = false;
+
+  /// Prints \p Type as code valid at the frame's scope.
+  std::string typeText(clang::QualType Type) const;
+
+private:
+  FunctionPlan(const clang::FunctionDecl *F, clang::ASTContext &Context,
+               EditedText &Text)
+      : F(F), Context(Context), Text(Text) {}
+  bool analyse();
+  void hoistScope(const clang::Stmt *S);
+  void hoist(const clang::VarDecl *D);
+  bool check(const clang::Stmt *S);
+  void rewriteReferences(const clang::Stmt *S);
+  std::string writtenType(const clang::VarDecl *D, bool Referent) const;
+
+  const clang::FunctionDecl *F;
+  clang::ASTContext &Context;
+  EditedText &Text;
+  mutable llvm::DenseMap<const clang::Stmt *, bool> AwaitMemo;
+  llvm::DenseMap<const clang::VarDecl *, unsigned> LocalIndex;
+  llvm::DenseMap<const clang::VarDecl *, unsigned> ParamIndex;
+  llvm::StringSet<> Taken;
+};
+
+} // namespace cosm
+
+#endif // COSM_ANALYSE_FUNCTIONPLAN_H

@@ -1,0 +1,180 @@
+//===- driver/CosmLower.cpp - The cosm-lower command ----------------------===//
+///
+/// \file
+/// Options, the ClangTool run, and where the lowered source goes. Nothing is
+/// written unless every input lowered without an error, so a failed run
+/// never touches an existing output file.
+///
+//===----------------------------------------------------------------------===//
+
+#include "emit/Output.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/CommonOptionsParser.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/raw_ostream.h"
+#include <map>
+
+using namespace clang;
+using namespace llvm;
+
+static cl::OptionCategory Category("cosm-lower options");
+
+static cl::opt<std::string>
+    OutputFile("o", cl::desc("Write the lowered source to <file> (one input "
+                             "only; default: standard output)"),
+               cl::value_desc("file"), cl::cat(Category));
+
+static cl::opt<std::string>
+    FormatStyle("style",
+                cl::desc("clang-format style of the generated code: LLVM, "
+                         "Google, ..., or 'file' to use the nearest "
+                         ".clang-format (default: LLVM)"),
+                cl::init("LLVM"), cl::cat(Category));
+
+static cl::extrahelp CommonHelp(tooling::CommonOptionsParser::HelpMessage);
+static cl::extrahelp MoreHelp(R"(
+cosm-lower rewrites each COSM_ASYNC function of the input into a frame
+struct with a resume callback. The output is the same translation unit,
+unchanged elsewhere; compile it against the cosm runtime:
+
+  cosm-lower prog.cpp -o lowered.cpp -- -std=c++17
+  g++ -std=c++17 lowered.cpp $(pkg-config --cflags --libs cosm)
+)");
+
+namespace {
+
+/// Lowers one translation unit and keeps its text.
+class LowerAction : public ASTFrontendAction {
+public:
+  LowerAction(std::map<std::string, std::string> &Results,
+              const format::FormatStyle &Style)
+      : Results(Results), Style(Style) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 StringRef File) override {
+    return std::make_unique<Consumer>(Results, Style, File.str());
+  }
+
+private:
+  class Consumer : public ASTConsumer {
+  public:
+    Consumer(std::map<std::string, std::string> &Results,
+             const format::FormatStyle &Style, std::string File)
+        : Results(Results), Style(Style), File(std::move(File)) {}
+    void HandleTranslationUnit(ASTContext &Context) override {
+      if (Context.getDiagnostics().hasErrorOccurred())
+        return;
+      if (auto Lowered = cosm::lowerMainFile(Context, Style))
+        Results[File] = std::move(*Lowered);
+    }
+
+  private:
+    std::map<std::string, std::string> &Results;
+    const format::FormatStyle &Style;
+    std::string File;
+  };
+
+  std::map<std::string, std::string> &Results;
+  const format::FormatStyle &Style;
+};
+
+class LowerActionFactory : public tooling::FrontendActionFactory {
+public:
+  LowerActionFactory(std::map<std::string, std::string> &Results,
+                     const format::FormatStyle &Style)
+      : Results(Results), Style(Style) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<LowerAction>(Results, Style);
+  }
+
+private:
+  std::map<std::string, std::string> &Results;
+  const format::FormatStyle &Style;
+};
+
+/// cosm's headers: beside the installed tool, else in the source tree.
+std::string cosmIncludeDir(const char *Argv0) {
+  std::string Exe = sys::fs::getMainExecutable(Argv0, (void *)&cosmIncludeDir);
+  SmallString<256> Installed(sys::path::parent_path(sys::path::parent_path(Exe)));
+  sys::path::append(Installed, "include", "cosm", "cosm.hpp");
+  if (sys::fs::exists(Installed))
+    return sys::path::parent_path(sys::path::parent_path(Installed)).str();
+  return COSM_SOURCE_INCLUDE_DIR;
+}
+
+/// Clang's builtin headers: the resource directory of the Clang cosm-lower
+/// was built with.
+std::string resourceDir() { return COSM_CLANG_RESOURCE_DIR; }
+
+} // namespace
+
+int main(int argc, const char **argv) {
+  cl::SetVersionPrinter([](raw_ostream &OS) {
+    OS << "cosm-lower " << COSM_VERSION_STRING << " (LLVM " << LLVM_VERSION_STRING
+       << ")\n";
+  });
+  auto Parser =
+      tooling::CommonOptionsParser::create(argc, argv, Category, cl::OneOrMore);
+  if (!Parser) {
+    errs() << toString(Parser.takeError());
+    return 1;
+  }
+  const std::vector<std::string> &Sources = Parser->getSourcePathList();
+  if (!OutputFile.empty() && Sources.size() != 1) {
+    errs() << "cosm-lower: error: -o takes exactly one input file\n";
+    return 1;
+  }
+  auto Style = format::getStyle(FormatStyle, Sources.front(), "LLVM");
+  if (!Style) {
+    errs() << "cosm-lower: error: " << toString(Style.takeError()) << "\n";
+    return 1;
+  }
+
+  tooling::ClangTool Tool(Parser->getCompilations(), Sources);
+  // C++17 unless the compile command says otherwise; cosm::await resolves
+  // to the declarations meant for analysis.
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      {"-std=c++17", "-DCOSM_LOWERING=1", "-Wno-return-type"},
+      tooling::ArgumentInsertPosition::BEGIN));
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      {"-resource-dir=" + resourceDir(), "-I" + cosmIncludeDir(argv[0])},
+      tooling::ArgumentInsertPosition::END));
+
+  std::map<std::string, std::string> Results;
+  LowerActionFactory Factory(Results, *Style);
+  int Status = Tool.run(&Factory);
+  if (Status != 0 || Results.size() != Sources.size())
+    return 1;
+
+  for (const std::string &Source : Sources) {
+    SmallString<256> Absolute(Source);
+    sys::fs::make_absolute(Absolute);
+    auto It = Results.find(std::string(Absolute));
+    if (It == Results.end())
+      It = Results.find(Source);
+    if (It == Results.end()) {
+      errs() << "cosm-lower: error: no output for " << Source << "\n";
+      return 1;
+    }
+    if (OutputFile.empty()) {
+      outs() << It->second;
+      continue;
+    }
+    std::error_code Error;
+    ToolOutputFile Out(OutputFile, Error, sys::fs::OF_None);
+    if (Error) {
+      errs() << "cosm-lower: error: cannot write " << OutputFile << ": "
+             << Error.message() << "\n";
+      return 1;
+    }
+    Out.os() << It->second;
+    Out.keep();
+  }
+  return 0;
+}

@@ -1,0 +1,1169 @@
+//===- emit/FrameEmitter.cpp - An async function as a frame struct --------===//
+//
+// resume() is written as one switch on `state` that jumps to a label at the
+// resume point, followed by the body. Every resume point is a label; a label
+// inside a try block is reached through a second switch at the top of that
+// block, because C++ forbids jumping into a try block from outside.
+//
+//===----------------------------------------------------------------------===//
+
+#include "emit/FrameEmitter.h"
+#include "emit/Output.h"
+#include "find/AsyncFinder.h"
+#include "support/Diagnostics.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace clang;
+
+namespace cosm {
+namespace {
+
+/// A member the generated code adds to the frame.
+struct Member {
+  std::string Type;
+  std::string Name;
+  bool InUnion = false;
+};
+
+/// A value kept for the rest of a full-expression: destroyed (Object) or
+/// released (handle) when the statement ends.
+struct Temp {
+  std::string Name;
+  int LiveBit = -1;   ///< an Object with a destructor
+  bool Maybe = false; ///< constructed on one branch only
+};
+
+/// A statement `break` or `continue` can leave.
+struct JumpTarget {
+  bool IsLoop;
+  size_t ScopeDepth;       ///< the scopes alive outside the statement
+  std::string ContinueTo;  ///< a label when `continue` cannot be used
+  bool ContinueUsed = false;
+};
+
+/// A try block that contains resume points, being emitted.
+struct TryBlock {
+  unsigned Id;
+  std::vector<std::pair<unsigned, std::string>> Cases; ///< state -> label
+  std::vector<std::pair<std::string, int>> Objects;    ///< for the handlers
+};
+
+class Emitter {
+public:
+  Emitter(FunctionPlan &Plan, ASTContext &Context, EditedText &Text)
+      : Plan(Plan), Context(Context), Text(Text),
+        Diags(Context.getDiagnostics()) {}
+
+  std::optional<LoweredFunction> run();
+
+private:
+  // Output.
+  void emit(StringRef S) { Out += S; }
+  std::string member(std::string Type, StringRef Stem, bool InUnion = false) {
+    std::string Name = Plan.freshName(Stem);
+    Members.push_back({std::move(Type), Name, InUnion});
+    return Name;
+  }
+  bool fail(SourceLocation Loc, Diag Kind, StringRef Arg = {}) {
+    if (!Failed)
+      report(Diags, Loc, Kind, Arg);
+    Failed = true;
+    return false;
+  }
+  std::optional<Span> spanOf(const Stmt *S) {
+    auto Where = Text.span(S->getSourceRange());
+    if (!Where)
+      fail(S->getBeginLoc(), Diag::InMacro, "this code");
+    return Where;
+  }
+  std::string render(const Stmt *S) {
+    auto Where = spanOf(S);
+    return Where ? Text.render(*Where) : std::string();
+  }
+  void replace(const Stmt *S, std::string With) {
+    if (auto Where = spanOf(S))
+      Text.replace(*Where, std::move(With));
+  }
+
+  // Scopes and the objects alive in them.
+  void pushScope() { Scopes.emplace_back(); }
+  void popScope() {
+    destroy(Scopes.back());
+    Scopes.pop_back();
+  }
+  void destroy(const std::vector<std::pair<std::string, int>> &Objects) {
+    for (auto It = Objects.rbegin(); It != Objects.rend(); ++It)
+      emit(llvm::formatv("live.reset({0});\nstd::destroy_at(&{1});\n",
+                         It->second, It->first)
+               .str());
+  }
+  void destroyScopesFrom(size_t Depth) {
+    for (size_t I = Scopes.size(); I-- > Depth;)
+      destroy(Scopes[I]);
+  }
+  void constructed(const std::string &Name, int LiveBit) {
+    if (LiveBit < 0)
+      return;
+    emit(llvm::formatv("live.set({0});\n", LiveBit).str());
+    Scopes.back().push_back({Name, LiveBit});
+    if (!Tries.empty())
+      Tries.back().Objects.push_back({Name, LiveBit});
+  }
+
+  // Statements.
+  void stmt(const Stmt *S);
+  void block(const Stmt *S);
+  void compound(const CompoundStmt *C, bool Braces = true);
+  void declStmt(const DeclStmt *D);
+  void construct(const FrameVar &V);
+  std::string constructArgs(const VarDecl *D);
+  void returnStmt(const ReturnStmt *R);
+  void ifStmt(const IfStmt *I);
+  void whileStmt(const WhileStmt *W);
+  void doStmt(const DoStmt *D);
+  void forStmt(const ForStmt *F);
+  void rangeFor(const CXXForRangeStmt *F);
+  void switchStmt(const SwitchStmt *S);
+  void tryStmt(const CXXTryStmt *T);
+  void jump(const Stmt *S);
+  void loopBody(const Stmt *Body, std::string ContinueTo = {});
+
+  // Expressions.
+  std::string expr(const Expr *E);
+  std::string await(const CallExpr *A);
+  std::string logical(const BinaryOperator *B);
+  std::string conditional(const AbstractConditionalOperator *C);
+  std::string spill(const Expr *E, const std::string &Value);
+  std::string objectTemp(QualType Type, const std::string &Value, bool Maybe);
+  std::string condition(const Expr *E);
+  void endFullExpression();
+  void resumePoint(unsigned State);
+
+  // Assembly.
+  std::string dispatch(const std::vector<std::pair<unsigned, std::string>> &Cases,
+                       bool Reset);
+  std::string frameStruct(const std::string &Body);
+  std::string function();
+
+  FunctionPlan &Plan;
+  ASTContext &Context;
+  EditedText &Text;
+  DiagnosticsEngine &Diags;
+  bool Failed = false;
+
+  std::string Out;
+  std::vector<Member> Members;
+  std::vector<std::vector<std::pair<std::string, int>>> Scopes;
+  std::vector<JumpTarget> Targets;
+  std::vector<TryBlock> Tries;
+  std::vector<std::pair<unsigned, std::string>> TopCases;
+  std::map<unsigned, std::string> TryDispatch;
+  std::vector<Temp> Temps;
+  std::vector<std::string> Handles;
+  std::vector<std::string> Children;
+  /// Objects the generated code keeps (temporaries, ranges): bit, name.
+  std::vector<std::pair<int, std::string>> TempBits;
+  unsigned States = 0;
+  unsigned TryCount = 0;
+  unsigned Branches = 0;
+};
+
+//===----------------------------------------------------------------------===//
+// Statements
+//===----------------------------------------------------------------------===//
+
+void Emitter::stmt(const Stmt *S) {
+  if (Failed)
+    return;
+  switch (S->getStmtClass()) {
+  case Stmt::CompoundStmtClass:
+    return compound(cast<CompoundStmt>(S));
+  case Stmt::DeclStmtClass:
+    return declStmt(cast<DeclStmt>(S));
+  case Stmt::ReturnStmtClass:
+    return returnStmt(cast<ReturnStmt>(S));
+  case Stmt::IfStmtClass:
+    return ifStmt(cast<IfStmt>(S));
+  case Stmt::WhileStmtClass:
+    return whileStmt(cast<WhileStmt>(S));
+  case Stmt::DoStmtClass:
+    return doStmt(cast<DoStmt>(S));
+  case Stmt::ForStmtClass:
+    return forStmt(cast<ForStmt>(S));
+  case Stmt::CXXForRangeStmtClass:
+    return rangeFor(cast<CXXForRangeStmt>(S));
+  case Stmt::SwitchStmtClass:
+    return switchStmt(cast<SwitchStmt>(S));
+  case Stmt::CXXTryStmtClass:
+    return tryStmt(cast<CXXTryStmt>(S));
+  case Stmt::BreakStmtClass:
+  case Stmt::ContinueStmtClass:
+    return jump(S);
+  case Stmt::NullStmtClass:
+    return emit(";\n");
+  case Stmt::CaseStmtClass: {
+    const auto *Case = cast<CaseStmt>(S);
+    emit("case " + render(Case->getLHS()));
+    if (Case->getRHS())
+      emit(" ... " + render(Case->getRHS()));
+    emit(":\n");
+    return stmt(Case->getSubStmt());
+  }
+  case Stmt::DefaultStmtClass:
+    emit("default:\n");
+    return stmt(cast<DefaultStmt>(S)->getSubStmt());
+  case Stmt::AttributedStmtClass: {
+    const auto *Attributed = cast<AttributedStmt>(S);
+    if (isa<NullStmt>(Attributed->getSubStmt()))
+      return emit(render(S) + ";\n"); // [[fallthrough]];
+    return stmt(Attributed->getSubStmt());
+  }
+  default:
+    break;
+  }
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    std::string Value = expr(E);
+    emit(Value + ";\n");
+    return endFullExpression();
+  }
+  if (Plan.containsAwait(S)) {
+    fail(S->getBeginLoc(), Diag::Unsupported,
+         std::string("'cosm::await' in a ") + S->getStmtClassName());
+    return;
+  }
+  emit(render(S) + "\n");
+}
+
+void Emitter::block(const Stmt *S) {
+  if (const auto *C = dyn_cast<CompoundStmt>(S))
+    return compound(C);
+  emit("{\n");
+  pushScope();
+  stmt(S);
+  popScope();
+  emit("}\n");
+}
+
+void Emitter::compound(const CompoundStmt *C, bool Braces) {
+  if (Braces)
+    emit("{\n");
+  pushScope();
+  auto Previous = Text.offset(C->getLBracLoc());
+  unsigned Cursor = Previous ? *Previous + 1 : 0;
+  for (const Stmt *Child : C->body()) {
+    if (auto Where = Text.span(Child->getSourceRange())) {
+      if (Where->Begin >= Cursor)
+        emit(Text.comments({Cursor, Where->Begin}));
+      Cursor = std::max(Cursor, Where->End);
+    }
+    stmt(Child);
+  }
+  if (auto End = Text.offset(C->getRBracLoc()); End && *End >= Cursor)
+    emit(Text.comments({Cursor, *End}));
+  popScope();
+  if (Braces)
+    emit("}\n");
+}
+
+void Emitter::declStmt(const DeclStmt *D) {
+  const FrameVar *Hoisted = nullptr;
+  for (const Decl *Each : D->decls())
+    if (const auto *V = dyn_cast<VarDecl>(Each))
+      if (const FrameVar *FV = Plan.frameVar(V))
+        Hoisted = FV;
+  if (!Hoisted) {
+    // An ordinary local: kept as written, after its awaits.
+    for (const Decl *Each : D->decls())
+      if (const auto *V = dyn_cast<VarDecl>(Each))
+        if (V->getInit() && Plan.containsAwait(V->getInit()))
+          replace(V->getInit(), expr(V->getInit()));
+    emit(render(D) + "\n");
+    return endFullExpression();
+  }
+  for (const Decl *Each : D->decls()) {
+    const auto *V = dyn_cast<VarDecl>(Each);
+    const FrameVar *FV = V ? Plan.frameVar(V) : nullptr;
+    if (!FV) {
+      fail(Each->getLocation(), Diag::Unsupported,
+           "a declaration that mixes locals kept in the frame with others");
+      return;
+    }
+    construct(*FV);
+  }
+}
+
+void Emitter::construct(const FrameVar &V) {
+  const VarDecl *D = V.Decl;
+  const Expr *Init = D->getInit();
+  switch (V.Store) {
+  case Storage::Plain:
+    if (Init) {
+      emit(V.Name + " = " + expr(Init) + ";\n");
+      endFullExpression();
+    }
+    return;
+  case Storage::Pointer:
+    emit(V.Name + " = std::addressof(" + expr(Init) + ");\n");
+    return endFullExpression();
+  case Storage::Ref:
+    return;
+  case Storage::Object:
+    break;
+  }
+  std::string Args;
+  if (D->getType()->isReferenceType()) {
+    // The temporary the reference extends lives in the frame.
+    const auto *Temp = cast<MaterializeTemporaryExpr>(Init->IgnoreImplicit());
+    Args = "(" + expr(Temp->getSubExpr()) + ")";
+  } else {
+    Args = constructArgs(D);
+  }
+  emit("::new (&" + V.Name + ") " + V.Type + Args + ";\n");
+  endFullExpression();
+  constructed(V.Name, V.LiveBit);
+}
+
+std::string Emitter::constructArgs(const VarDecl *D) {
+  const Expr *Init = D->getInit();
+  if (!Init)
+    return "";
+  const Expr *Bare = Init->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Bare)) {
+    SourceRange Parens = Construct->getParenOrBraceRange();
+    if (Parens.isValid() && D->getInitStyle() != VarDecl::CInit) {
+      if (Plan.containsAwait(Construct))
+        for (const Expr *Arg : Construct->arguments())
+          if (Plan.containsAwait(Arg))
+            replace(Arg, expr(Arg));
+      auto Where = Text.span(Parens);
+      if (!Where) {
+        fail(D->getLocation(), Diag::InMacro, "this initialiser");
+        return "";
+      }
+      return Text.render(*Where);
+    }
+    if (Construct->getNumArgs() == 0)
+      return Parens.isValid() ? "{}" : "";
+  }
+  std::string Value = expr(Init);
+  if (isa<InitListExpr>(Bare) || StringRef(Value).ltrim().starts_with("{"))
+    return Value;
+  return "(" + Value + ")";
+}
+
+/// True if `return E;` would move from E (C++17's implicit move).
+static bool movesOnReturn(const Expr *E) {
+  E = E->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    if (Construct->getNumArgs() == 1)
+      E = Construct->getArg(0)->IgnoreImplicit();
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParens());
+  const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return V && V->hasLocalStorage() && !V->getType()->isReferenceType() &&
+         !V->getType()->isScalarType();
+}
+
+/// The value a `return` statement gives, under the conversion to Coro<T>
+/// that only exists while cosm-lower parses.
+static const Expr *returnedValue(const ReturnStmt *R) {
+  const Expr *Value = R->getRetValue();
+  if (!Value)
+    return nullptr;
+  const Expr *Bare = Value->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Bare))
+    if (coroResultType(Construct->getType()) && Construct->getNumArgs() == 1)
+      return Construct->getArg(0);
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Bare))
+    return Cast;
+  return Value;
+}
+
+void Emitter::returnStmt(const ReturnStmt *R) {
+  if (const Expr *Value = returnedValue(R)) {
+    std::string Text = expr(Value);
+    if (Value->getType()->isVoidType()) {
+      emit(Text + ";\n");
+    } else {
+      if (movesOnReturn(Value))
+        Text = "std::move(" + Text + ")";
+      emit("return_value(" + Text + ");\n");
+    }
+    endFullExpression();
+  }
+  destroyScopesFrom(0);
+  emit("return finish();\n");
+}
+
+std::string Emitter::condition(const Expr *E) {
+  std::string Value = expr(E);
+  if (Temps.empty() && Handles.empty())
+    return Value;
+  // The condition's temporaries end with it: keep only its value.
+  std::string Name = member("bool", "condition");
+  emit(Name + " = static_cast<bool>(" + Value + ");\n");
+  endFullExpression();
+  return Name;
+}
+
+void Emitter::ifStmt(const IfStmt *I) {
+  std::string Cond = condition(I->getCond());
+  emit(std::string(I->isConstexpr() ? "if constexpr (" : "if (") + Cond +
+       ") ");
+  block(I->getThen());
+  if (I->getElse()) {
+    emit("else ");
+    block(I->getElse());
+  }
+}
+
+void Emitter::loopBody(const Stmt *Body, std::string ContinueTo) {
+  Targets.push_back({true, Scopes.size(), std::move(ContinueTo)});
+  block(Body);
+}
+
+void Emitter::whileStmt(const WhileStmt *W) {
+  if (!Plan.containsAwait(W->getCond())) {
+    emit("while (" + render(W->getCond()) + ") ");
+    loopBody(W->getBody());
+    Targets.pop_back();
+    return;
+  }
+  // The condition suspends: evaluate it at the top of every iteration.
+  emit("while (true) {\n");
+  std::string Cond = condition(W->getCond());
+  emit("if (!(" + Cond + "))\nbreak;\n");
+  loopBody(W->getBody());
+  Targets.pop_back();
+  emit("}\n");
+}
+
+void Emitter::doStmt(const DoStmt *D) {
+  if (!Plan.containsAwait(D->getCond())) {
+    emit("do ");
+    loopBody(D->getBody());
+    Targets.pop_back();
+    emit("while (" + render(D->getCond()) + ");\n");
+    return;
+  }
+  std::string Next = Plan.freshName("next");
+  emit("while (true) {\n");
+  loopBody(D->getBody(), Next);
+  bool Used = Targets.back().ContinueUsed;
+  Targets.pop_back();
+  if (Used)
+    emit(Next + ":;\n");
+  std::string Cond = condition(D->getCond());
+  emit("if (!(" + Cond + "))\nbreak;\n}\n");
+}
+
+void Emitter::forStmt(const ForStmt *F) {
+  const Stmt *Init = F->getInit();
+  bool HeaderSuspends =
+      Plan.containsAwait(F->getCond()) || Plan.containsAwait(F->getInc());
+  const auto *InitDecl = dyn_cast_or_null<DeclStmt>(Init);
+  const FrameVar *Counter =
+      InitDecl && InitDecl->isSingleDecl()
+          ? Plan.frameVar(dyn_cast<VarDecl>(InitDecl->getSingleDecl()))
+          : nullptr;
+  bool InitKept = Init && !Plan.containsAwait(Init) &&
+                  (!InitDecl || !Counter ||
+                   (Counter->Store == Storage::Plain &&
+                    Counter->Decl->getInit()));
+
+  if (!HeaderSuspends && InitKept) {
+    // `for (int i = 0; ...)` reads `for (i = 0; ...)` when i is a member.
+    std::string InitText;
+    if (Counter)
+      InitText = Counter->Name + " = " + expr(Counter->Decl->getInit()) + ";";
+    else if (Init)
+      InitText = render(Init) + (isa<DeclStmt>(Init) ? "" : ";");
+    emit("for (" + InitText + " " +
+         (F->getCond() ? render(F->getCond()) : "") + "; " +
+         (F->getInc() ? render(F->getInc()) : "") + ") ");
+    loopBody(F->getBody());
+    Targets.pop_back();
+    return;
+  }
+  if (!HeaderSuspends && !Init) {
+    emit("for (; " + (F->getCond() ? render(F->getCond()) : std::string()) +
+         "; " + (F->getInc() ? render(F->getInc()) : std::string()) + ") ");
+    loopBody(F->getBody());
+    Targets.pop_back();
+    return;
+  }
+  emit("{\n");
+  pushScope();
+  if (Init)
+    stmt(Init);
+  if (!HeaderSuspends) {
+    emit("for (; " + (F->getCond() ? render(F->getCond()) : std::string()) +
+         "; " + (F->getInc() ? render(F->getInc()) : std::string()) + ") ");
+    loopBody(F->getBody());
+    Targets.pop_back();
+  } else {
+    std::string Next = Plan.freshName("next");
+    emit("while (true) {\n");
+    if (F->getCond()) {
+      std::string Cond = condition(F->getCond());
+      emit("if (!(" + Cond + "))\nbreak;\n");
+    }
+    loopBody(F->getBody(), Next);
+    bool Used = Targets.back().ContinueUsed;
+    Targets.pop_back();
+    if (Used)
+      emit(Next + ":;\n");
+    if (F->getInc())
+      stmt(F->getInc());
+    emit("}\n");
+  }
+  popScope();
+  emit("}\n");
+}
+
+void Emitter::rangeFor(const CXXForRangeStmt *F) {
+  const VarDecl *Var = F->getLoopVariable();
+  const FrameVar *Loop = Plan.frameVar(Var);
+  if (!Loop) {
+    // The body does not suspend: the loop stays as written.
+    if (Plan.containsAwait(F->getRangeInit()))
+      replace(F->getRangeInit(), expr(F->getRangeInit()));
+    auto Head = Text.span(SourceRange(F->getLoopVarStmt()->getBeginLoc(),
+                                      F->getRangeInit()->getEndLoc()));
+    if (!Head) {
+      fail(F->getBeginLoc(), Diag::InMacro, "this loop");
+      return;
+    }
+    emit("for (" + Text.render(*Head) + ") ");
+    loopBody(F->getBody());
+    Targets.pop_back();
+    return;
+  }
+  // The body suspends: spell the loop out so that the range and the
+  // iterators live in the frame.
+  emit("{\n");
+  pushScope();
+  const Expr *RangeInit = F->getRangeInit();
+  std::string Range;
+  std::string Value = expr(RangeInit);
+  if (RangeInit->isPRValue()) {
+    Range = member(Plan.typeText(RangeInit->getType().getUnqualifiedType()),
+                   "range", /*InUnion=*/true);
+    int Bit = RangeInit->getType().isDestructedType() ? Plan.allocateLiveBit()
+                                                       : -1;
+    emit("::new (&" + Range + ") " + Members.back().Type + "(" + Value +
+         ");\n");
+    endFullExpression();
+    if (Bit >= 0)
+      TempBits.push_back({Bit, Range});
+    constructed(Range, Bit);
+  } else {
+    std::string Pointer =
+        member(Plan.typeText(RangeInit->getType()) + " *", "range");
+    emit(Pointer + " = std::addressof(" + Value + ");\n");
+    endFullExpression();
+    Range = "(*" + Pointer + ")";
+  }
+  auto Call = [&](const VarDecl *Iterator, StringRef Name) {
+    const Expr *Init = Iterator->getInit()->IgnoreImplicit();
+    if (isa<CXXMemberCallExpr>(Init))
+      return Range + "." + Name.str() + "()";
+    if (isa<CallExpr>(Init))
+      return Name.str() + "(" + Range + ")";
+    return "std::" + Name.str() + "(" + Range + ")";
+  };
+  const VarDecl *BeginVar = F->getBeginStmt()
+                                ? cast<VarDecl>(F->getBeginStmt()->getSingleDecl())
+                                : nullptr;
+  const VarDecl *EndVar = F->getEndStmt()
+                              ? cast<VarDecl>(F->getEndStmt()->getSingleDecl())
+                              : nullptr;
+  if (!BeginVar || !EndVar) {
+    fail(F->getBeginLoc(), Diag::Unsupported, "this range-based 'for'");
+    return;
+  }
+  std::string Begin = member(Plan.typeText(BeginVar->getType()), "range_begin");
+  std::string End = member(Plan.typeText(EndVar->getType()), "range_end");
+  emit("for (" + Begin + " = " + Call(BeginVar, "begin") + ", " + End + " = " +
+       Call(EndVar, "end") + "; " + Begin + " != " + End + "; ++" + Begin +
+       ") {\n");
+  Targets.push_back({true, Scopes.size(), {}});
+  pushScope();
+  std::string Element = "*" + Begin;
+  switch (Loop->Store) {
+  case Storage::Plain:
+    emit(Loop->Name + " = " + Element + ";\n");
+    break;
+  case Storage::Pointer:
+    emit(Loop->Name + " = std::addressof(" + Element + ");\n");
+    break;
+  case Storage::Object:
+  case Storage::Ref:
+    emit("::new (&" + Loop->Name + ") " + Loop->Type + "(" + Element + ");\n");
+    constructed(Loop->Name, Loop->LiveBit);
+    break;
+  }
+  block(F->getBody());
+  popScope();
+  Targets.pop_back();
+  emit("}\n");
+  popScope();
+  emit("}\n");
+}
+
+void Emitter::switchStmt(const SwitchStmt *S) {
+  std::string Cond = expr(S->getCond());
+  if (!Temps.empty() || !Handles.empty()) {
+    std::string Name = member(Plan.typeText(S->getCond()->getType()), "selector");
+    emit(Name + " = " + Cond + ";\n");
+    endFullExpression();
+    Cond = Name;
+  }
+  emit("switch (" + Cond + ") ");
+  Targets.push_back({false, Scopes.size(), {}});
+  block(S->getBody());
+  Targets.pop_back();
+}
+
+void Emitter::tryStmt(const CXXTryStmt *T) {
+  const CompoundStmt *Body = T->getTryBlock();
+  bool Suspends = Plan.containsAwait(Body);
+  unsigned Id = 0;
+  std::vector<std::pair<std::string, int>> Objects;
+  if (!Suspends) {
+    emit("try ");
+    compound(Body);
+  } else {
+    // Resume points inside: enter through a label before the try, then a
+    // second switch inside it.
+    Id = ++TryCount;
+    emit(llvm::formatv("try_{0}:\ntry {\n\x01{0}\x01\n", Id).str());
+    Tries.push_back({Id, {}, {}});
+    compound(Body, /*Braces=*/false);
+    TryBlock Done = std::move(Tries.back());
+    Tries.pop_back();
+    TryDispatch[Id] = dispatch(Done.Cases, /*Reset=*/true);
+    Objects = std::move(Done.Objects);
+    if (!Tries.empty())
+      for (auto &Object : Objects)
+        Tries.back().Objects.push_back(Object);
+    emit("}\n");
+  }
+  for (unsigned I = 0; I < T->getNumHandlers(); ++I) {
+    const CXXCatchStmt *Handler = T->getHandler(I);
+    const auto *Block = cast<CompoundStmt>(Handler->getHandlerBlock());
+    auto Head = Text.span(SourceRange(Handler->getCatchLoc(), Block->getLBracLoc()));
+    if (!Head) {
+      fail(Handler->getCatchLoc(), Diag::InMacro, "this handler");
+      return;
+    }
+    std::string Catch = Text.render(*Head);
+    Catch.pop_back(); // the handler's '{'
+    emit(Catch + "{\n");
+    // The try block's frame objects that were alive when it threw end
+    // before the handler runs, as C++ destroys a try block's locals.
+    for (auto It = Objects.rbegin(); It != Objects.rend(); ++It)
+      emit(llvm::formatv("if (live[{0}]) {\nlive.reset({0});\n"
+                         "std::destroy_at(&{1});\n}\n",
+                         It->second, It->first)
+               .str());
+    compound(Block, /*Braces=*/false);
+    emit("}\n");
+  }
+}
+
+void Emitter::jump(const Stmt *S) {
+  bool IsBreak = isa<BreakStmt>(S);
+  for (auto It = Targets.rbegin(); It != Targets.rend(); ++It) {
+    if (!IsBreak && !It->IsLoop)
+      continue;
+    destroyScopesFrom(It->ScopeDepth);
+    if (IsBreak)
+      return emit("break;\n");
+    if (It->ContinueTo.empty())
+      return emit("continue;\n");
+    It->ContinueUsed = true;
+    return emit("goto " + It->ContinueTo + ";\n");
+  }
+  emit(IsBreak ? "break;\n" : "continue;\n");
+}
+
+//===----------------------------------------------------------------------===//
+// Expressions
+//===----------------------------------------------------------------------===//
+
+/// True if evaluating \p E earlier or later gives the same result: it has
+/// no side effects and reads nothing a suspension could change.
+static bool isStable(const Expr *E) {
+  E = E->IgnoreParens();
+  if (isa<IntegerLiteral, FloatingLiteral, CharacterLiteral, StringLiteral,
+          CXXBoolLiteralExpr, CXXNullPtrLiteralExpr, GNUNullExpr, CXXThisExpr,
+          LambdaExpr, UnaryExprOrTypeTraitExpr, CXXDefaultArgExpr,
+          CXXDefaultInitExpr, TypeTraitExpr>(E))
+    return true;
+  if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E)) {
+    if (Cast->getCastKind() == CK_LValueToRValue) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(Cast->getSubExpr()->IgnoreParens());
+      const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+      return V && V->getType().isConstQualified() &&
+             !V->getType().isVolatileQualified();
+    }
+    return isStable(Cast->getSubExpr());
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const ValueDecl *D = Ref->getDecl();
+    return isa<FunctionDecl, EnumConstantDecl>(D) || E->isGLValue();
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return E->isGLValue() && (Member->isArrow()
+                                  ? isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())
+                                  : isStable(Member->getBase()));
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+    return Unary->getOpcode() == UO_AddrOf && isStable(Unary->getSubExpr());
+  return false;
+}
+
+/// The operands of \p E in the order cosm evaluates them: C++17's order
+/// where it has one, else left to right.
+static std::vector<const Expr *> operands(const Expr *E) {
+  std::vector<const Expr *> Result;
+  for (const Stmt *Child : E->children())
+    if (const auto *Operand = dyn_cast_or_null<Expr>(Child))
+      Result.push_back(Operand);
+  bool Assigns = false;
+  if (const auto *Binary = dyn_cast<BinaryOperator>(E))
+    Assigns = Binary->isAssignmentOp();
+  if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(E))
+    Assigns = Call->isAssignmentOp();
+  // The right operand of an assignment is sequenced before the left.
+  if (Assigns && Result.size() >= 2)
+    std::swap(Result[Result.size() - 2], Result[Result.size() - 1]);
+  return Result;
+}
+
+std::string Emitter::expr(const Expr *E) {
+  if (Failed)
+    return "";
+  if (!Plan.containsAwait(E))
+    return render(E);
+  if (const CallExpr *A = asAwait(E))
+    return await(A);
+  if (const auto *B = dyn_cast<BinaryOperator>(E); B && B->isLogicalOp())
+    return logical(B);
+  if (const auto *C = dyn_cast<AbstractConditionalOperator>(E))
+    return conditional(C);
+  std::vector<const Expr *> Operands = operands(E);
+  size_t Last = 0;
+  for (size_t I = 0; I < Operands.size(); ++I)
+    if (Plan.containsAwait(Operands[I]))
+      Last = I;
+  // What C++ evaluates before the last suspension is evaluated and saved
+  // before it, so that the suspension cannot change it.
+  for (size_t I = 0; I < Last; ++I) {
+    const Expr *Operand = Operands[I];
+    if (const auto *Member = dyn_cast<MemberExpr>(Operand);
+        Member && Member->hasPlaceholderType(BuiltinType::BoundMember))
+      Operand = Member->getBase();
+    if (!Plan.containsAwait(Operand) && isStable(Operand))
+      continue;
+    if (!Operand->getSourceRange().isValid())
+      continue;
+    replace(Operand, spill(Operand, expr(Operand)));
+  }
+  replace(Operands[Last], expr(Operands[Last]));
+  return render(E);
+}
+
+std::string Emitter::objectTemp(QualType Type, const std::string &Value,
+                                bool Maybe) {
+  Type = Type.getUnqualifiedType();
+  if (const auto *Record = Type->getAsCXXRecordDecl(); Record && Record->isLambda()) {
+    fail(Record->getLocation(), Diag::Unsupported,
+         "a lambda evaluated before a suspension in the same expression");
+    return "";
+  }
+  std::string TypeText = Plan.typeText(Type);
+  std::string Name = member(TypeText, "temp", /*InUnion=*/true);
+  int Bit = Type.isDestructedType() ? Plan.allocateLiveBit() : -1;
+  emit("::new (&" + Name + ") " + TypeText + "(" + Value + ");\n");
+  if (Bit >= 0) {
+    TempBits.push_back({Bit, Name});
+    emit(llvm::formatv("live.set({0});\n", Bit).str());
+    if (!Tries.empty())
+      Tries.back().Objects.push_back({Name, Bit});
+  }
+  Temps.push_back({Name, Bit, Maybe});
+  return Name;
+}
+
+std::string Emitter::spill(const Expr *E, const std::string &Value) {
+  if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E)) {
+    // The temporary itself moves into the frame until the statement ends.
+    std::string Name =
+        objectTemp(Temporary->getSubExpr()->getType(), Value, Branches > 0);
+    return Temporary->isXValue() ? "std::move(" + Name + ")" : Name;
+  }
+  QualType Type = E->getType();
+  if (E->isPRValue()) {
+    if (Type->isVoidType()) {
+      emit(Value + ";\n");
+      return "void()";
+    }
+    if (Type->isScalarType()) {
+      std::string Name =
+          member(Plan.typeText(Type.getUnqualifiedType()), "saved");
+      emit(Name + " = " + Value + ";\n");
+      return Name;
+    }
+    return "std::move(" + objectTemp(Type, Value, Branches > 0) + ")";
+  }
+  std::string Name = member(Plan.typeText(Type) + " *", "saved");
+  emit(Name + " = std::addressof(" + Value + ");\n");
+  return E->isXValue() ? "std::move(*" + Name + ")" : "(*" + Name + ")";
+}
+
+std::string Emitter::logical(const BinaryOperator *B) {
+  std::string Left = expr(B->getLHS());
+  if (!Plan.containsAwait(B->getRHS())) {
+    replace(B->getLHS(), Left);
+    return render(B);
+  }
+  // Only when C++ evaluates the right side does its await run.
+  std::string Name = member("bool", "condition");
+  emit(Name + " = static_cast<bool>(" + Left + ");\n");
+  emit(B->getOpcode() == BO_LAnd ? "if (" + Name + ") {\n"
+                                 : "if (!" + Name + ") {\n");
+  ++Branches;
+  std::string Right = expr(B->getRHS());
+  --Branches;
+  emit(Name + " = static_cast<bool>(" + Right + ");\n}\n");
+  return Name;
+}
+
+std::string Emitter::conditional(const AbstractConditionalOperator *C) {
+  const auto *Plain = dyn_cast<ConditionalOperator>(C);
+  if (!Plain) {
+    fail(C->getBeginLoc(), Diag::Unsupported,
+         "'cosm::await' in a '?:' without a middle operand");
+    return "";
+  }
+  std::string Cond = expr(C->getCond());
+  if (!Plan.containsAwait(C->getTrueExpr()) &&
+      !Plan.containsAwait(C->getFalseExpr())) {
+    replace(C->getCond(), Cond);
+    return render(C);
+  }
+  // Only the chosen side runs, and only its await suspends.
+  QualType Type = C->getType();
+  bool Object = C->isPRValue() && !Type->isScalarType() && !Type->isVoidType();
+  std::string Name;
+  if (C->isGLValue())
+    Name = member(Plan.typeText(Type) + " *", "chosen");
+  else if (!Object && !Type->isVoidType())
+    Name = member(Plan.typeText(Type.getUnqualifiedType()), "chosen");
+  auto Assign = [&](const Expr *Side) {
+    std::string Value = expr(Side);
+    if (Type->isVoidType())
+      emit(Value + ";\n");
+    else if (C->isGLValue())
+      emit(Name + " = std::addressof(" + Value + ");\n");
+    else if (Object)
+      Name = objectTemp(Type, Value, /*Maybe=*/true);
+    else
+      emit(Name + " = " + Value + ";\n");
+  };
+  emit("if (" + Cond + ") {\n");
+  ++Branches;
+  Assign(C->getTrueExpr());
+  emit("} else {\n");
+  Assign(C->getFalseExpr());
+  --Branches;
+  emit("}\n");
+  if (Type->isVoidType())
+    return "void()";
+  if (C->isGLValue())
+    return "(*" + Name + ")";
+  if (Object) {
+    // Both sides construct the same kind of object: one slot serves both.
+    Temps.pop_back();
+    Temps.back().Maybe = Branches > 0;
+    return "std::move(" + Name + ")";
+  }
+  return Name;
+}
+
+void Emitter::resumePoint(unsigned State) {
+  std::string Label = llvm::formatv("resume_{0}", State).str();
+  if (Tries.empty()) {
+    TopCases.push_back({State, Label});
+    return;
+  }
+  Tries.back().Cases.push_back({State, Label});
+  // Outer try blocks and the top-level switch jump to the innermost one's
+  // entry, each to the next.
+  for (size_t I = Tries.size() - 1; I > 0; --I)
+    Tries[I - 1].Cases.push_back(
+        {State, llvm::formatv("try_{0}", Tries[I].Id).str()});
+  TopCases.push_back({State, llvm::formatv("try_{0}", Tries.front().Id).str()});
+}
+
+std::string Emitter::await(const CallExpr *A) {
+  const Expr *Operand = A->getArg(0);
+  unsigned State = ++States;
+  std::string Shown = Text.span(Operand->getSourceRange())
+                          ? Text.original(*Text.span(Operand->getSourceRange())).str()
+                          : "the operand";
+  std::replace(Shown.begin(), Shown.end(), '\n', ' ');
+  if (Shown.size() > 60)
+    Shown = Shown.substr(0, 57) + "...";
+  if (awaitKind(A) == AwaitKind::Coroutine) {
+    std::string Child = member(
+        Plan.typeText(Operand->getType().getNonReferenceType().getUnqualifiedType()),
+        "child");
+    std::string Value = expr(Operand);
+    if (Operand->isLValue())
+      Value = "std::move(" + Value + ")";
+    emit("// await " + Shown +
+         ": a coroutine. It runs inline, in this step; no trip through the "
+         "loop.\n");
+    emit(Child + " = " + Value + ";\n");
+    Children.push_back(Child);
+    resumePoint(State);
+    emit(llvm::formatv("resume_{0}:\nif ({1}.step() == cosm::Step::Suspended) {\n"
+                       "state = {0};\nreturn cosm::Step::Suspended; // the "
+                       "whole chain waits\n}\n",
+                       State, Child)
+             .str());
+    return Child + ".take_result()";
+  }
+  const char *Kind = awaitKind(A) == AwaitKind::Task ? "task" : "future";
+  std::string Handle;
+  const Expr *Bare = Operand->IgnoreParenImpCasts();
+  bool Named = isa<DeclRefExpr>(Bare) ||
+               (isa<MemberExpr>(Bare) && isStable(Bare));
+  if (Named) {
+    Handle = expr(Operand);
+  } else {
+    // A handle computed here is kept until the statement ends.
+    std::string Value = expr(Operand);
+    Handle = member(Plan.typeText(Operand->getType()
+                                      .getNonReferenceType()
+                                      .getUnqualifiedType()),
+                    "awaited");
+    emit(Handle + " = " + Value + ";\n");
+    Handles.push_back(Handle);
+  }
+  emit(llvm::formatv("// await {0}: a {1}. Unless it is done, this task "
+                     "registers its wake-up as the {1}'s done callback and "
+                     "returns to the loop.\n",
+                     Shown, Kind)
+           .str());
+  emit(llvm::formatv("if (!{0}.done()) {\nstate = {1};\nreturn "
+                     "cosm::suspend_on({0});\n",
+                     Handle, State)
+           .str());
+  resumePoint(State);
+  emit(llvm::formatv("resume_{0}:\ncosm::resume_point(); // raises a "
+                     "cancellation that arrived meanwhile\n}\n",
+                     State)
+           .str());
+  return Handle + ".result()";
+}
+
+void Emitter::endFullExpression() {
+  for (auto It = Temps.rbegin(); It != Temps.rend(); ++It) {
+    if (It->LiveBit < 0)
+      continue;
+    if (It->Maybe)
+      emit(llvm::formatv("if (live[{0}]) {\nlive.reset({0});\n"
+                         "std::destroy_at(&{1});\n}\n",
+                         It->LiveBit, It->Name)
+               .str());
+    else
+      emit(llvm::formatv("live.reset({0});\nstd::destroy_at(&{1});\n",
+                         It->LiveBit, It->Name)
+               .str());
+  }
+  for (const std::string &Handle : Handles)
+    emit(Handle + " = {};\n");
+  Temps.clear();
+  Handles.clear();
+}
+
+//===----------------------------------------------------------------------===//
+// Assembly
+//===----------------------------------------------------------------------===//
+
+std::string
+Emitter::dispatch(const std::vector<std::pair<unsigned, std::string>> &Cases,
+                  bool Reset) {
+  if (Cases.empty())
+    return "";
+  std::string Out = "switch (state) {\n";
+  for (const auto &[State, Label] : Cases) {
+    Out += llvm::formatv("case {0}:\n", State).str();
+    // Reaching the label ends the resumption: a later pass through this
+    // try block must not jump again.
+    if (Reset && StringRef(Label).starts_with("resume_"))
+      Out += "state = 0;\n";
+    Out += "goto " + Label + ";\n";
+  }
+  return Out + "}\n";
+}
+
+std::string Emitter::frameStruct(const std::string &Body) {
+  const FunctionDecl *F = Plan.function();
+  std::string S;
+  S += "// The frame of " + Plan.DisplayName +
+       "(): its parameters and the locals that live across a suspension.\n";
+  std::string Name = Plan.FrameName;
+  S += "struct " + Plan.FrameQualifier + Name + " final : cosm::Frame<" + Plan.ResultType + "> {\n";
+  std::string CtorParams, CtorInits;
+  auto AddParam = [&](const std::string &Type, const std::string &Member,
+                      const std::string &Init) {
+    CtorParams += (CtorParams.empty() ? "" : ", ") + Type + " " + Member;
+    CtorInits += (CtorInits.empty() ? "" : ", ") + Member + "(" + Init + ")";
+  };
+  if (!Plan.SelfType.empty()) {
+    S += Plan.SelfType + " *self;\n";
+    AddParam(Plan.SelfType + " *", "self", "self");
+  }
+  for (const FrameVar &P : Plan.Params) {
+    S += P.Type + " " + P.Name + ";\n";
+    QualType Type = P.Decl->getType();
+    bool Moves = Type->isRValueReferenceType() ||
+                 (!Type->isReferenceType() && !Type->isScalarType());
+    AddParam(P.Type, P.Name, Moves ? "std::move(" + P.Name + ")" : P.Name);
+  }
+  for (const FrameVar &L : Plan.Locals) {
+    switch (L.Store) {
+    case Storage::Object:
+      S += "union {\n" + L.Type + " " + L.Name + ";\n};\n";
+      break;
+    case Storage::Pointer:
+      S += L.Type + " *" + L.Name + ";\n";
+      break;
+    default:
+      S += L.Type + " " + L.Name + ";\n";
+      break;
+    }
+  }
+  for (const Member &M : Members) {
+    if (M.InUnion)
+      S += "union {\n" + M.Type + " " + M.Name + ";\n};\n";
+    else
+      S += M.Type + " " + M.Name + ";\n";
+  }
+  if (Plan.LiveBits > 0)
+    S += llvm::formatv("std::bitset<{0}> live; // which objects above are "
+                       "alive\n",
+                       Plan.LiveBits)
+             .str();
+  S += "\n";
+  S += (CtorParams.find(',') == std::string::npos && !CtorParams.empty()
+            ? "explicit "
+            : "") +
+       Name + "(" + CtorParams + ")" +
+       (CtorInits.empty() ? "" : " : " + CtorInits) + " {}\n";
+
+  // unwind(): the child first, then the alive objects, newest first.
+  bool Unwinds = !Children.empty() || Plan.LiveBits > 0;
+  if (Unwinds) {
+    S += "~" + Name + "() override { unwind(); }\n";
+  }
+  S += "const char *name() const noexcept override { return \"" +
+       Plan.DisplayName + "\"; }\n";
+  if (Unwinds) {
+    S += "void unwind() noexcept override {\n";
+    for (const std::string &Child : Children)
+      S += Child + " = {};\n";
+    // Live bits were handed out in order of declaration.
+    std::vector<std::pair<int, std::string>> ByBit;
+    for (const FrameVar &L : Plan.Locals)
+      if (L.LiveBit >= 0)
+        ByBit.push_back({L.LiveBit, L.Name});
+    for (const auto &[Bit, Name] : TempBits)
+      ByBit.push_back({Bit, Name});
+    std::sort(ByBit.begin(), ByBit.end());
+    for (auto It = ByBit.rbegin(); It != ByBit.rend(); ++It)
+      S += llvm::formatv("if (live[{0}]) {\nlive.reset({0});\n"
+                         "std::destroy_at(&{1});\n}\n",
+                         It->first, It->second)
+               .str();
+    S += "}\n";
+  }
+  (void)F;
+  S += "\ncosm::Step resume() override {\n" + Body + "}\n};\n";
+  return S;
+}
+
+std::optional<LoweredFunction> Emitter::run() {
+  const FunctionDecl *F = Plan.function();
+  const auto *Body = cast<CompoundStmt>(F->getBody());
+  compound(Body, /*Braces=*/false);
+  if (Failed)
+    return std::nullopt;
+  emit("return finish();\n");
+  std::string Resume = dispatch(TopCases, /*Reset=*/false) + Out;
+  // Fill in each try block's own switch.
+  for (const auto &[Id, Switch] : TryDispatch) {
+    std::string Mark = llvm::formatv("\x01{0}\x01", Id).str();
+    size_t At = Resume.find(Mark);
+    if (At != std::string::npos)
+      Resume.replace(At, Mark.size(), Switch);
+  }
+  LoweredFunction Result;
+  Result.Frame = frameStruct(Resume);
+  Result.Function = function();
+  if (Failed)
+    return std::nullopt;
+  return Result;
+}
+
+std::string Emitter::function() {
+  const FunctionDecl *F = Plan.function();
+  const auto *Body = cast<CompoundStmt>(F->getBody());
+  // The signature as written, without COSM_ASYNC.
+  for (const auto *A : F->specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation() == "cosm.async")
+      if (auto Where = annotationSpan(A, Text))
+        Text.replace(*Where, "");
+  auto Head = Text.span(SourceRange(F->getOuterLocStart(), Body->getLBracLoc()));
+  if (!Head) {
+    fail(F->getLocation(), Diag::InMacro, "this function's signature");
+    return "";
+  }
+  std::string Signature = Text.render(*Head);
+  Signature.pop_back(); // the body's '{'
+  std::string Args;
+  auto Arg = [&](const std::string &Text) {
+    Args += (Args.empty() ? "" : ", ") + Text;
+  };
+  if (!Plan.SelfType.empty())
+    Arg("this");
+  for (const FrameVar &P : Plan.Params) {
+    QualType Type = P.Decl->getType();
+    bool Moves = Type->isRValueReferenceType() ||
+                 (!Type->isReferenceType() && !Type->isScalarType());
+    std::string Name = P.Decl->getName().str();
+    Arg(Moves ? "std::move(" + Name + ")" : Name);
+  }
+  std::string Coro = Text.span(F->getReturnTypeSourceRange())
+                         ? Text.original(*Text.span(F->getReturnTypeSourceRange())).str()
+                         : "cosm::Coro<" + Plan.ResultType + ">";
+  return Signature + "{\n// Calling " + Plan.DisplayName +
+         "() creates its frame and runs nothing.\nreturn " + Coro +
+         "::make<" + Plan.FrameName + ">(" + Args + ");\n}\n";
+}
+
+} // namespace
+
+std::optional<LoweredFunction> emitFrame(FunctionPlan &Plan,
+                                         ASTContext &Context,
+                                         EditedText &Text) {
+  return Emitter(Plan, Context, Text).run();
+}
+
+} // namespace cosm

@@ -1,0 +1,119 @@
+//===- find/AsyncFinder.cpp - COSM_ASYNC functions and their awaits -------===//
+
+#include "find/AsyncFinder.h"
+#include "support/Diagnostics.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace cosm {
+
+static bool isCosmName(const NamedDecl *D, StringRef Name) {
+  if (!D || !D->getIdentifier() || D->getName() != Name)
+    return false;
+  const auto *NS = dyn_cast<NamespaceDecl>(D->getDeclContext());
+  return NS && NS->getIdentifier() && NS->getName() == "cosm" &&
+         NS->getParent()->getRedeclContext()->isTranslationUnit();
+}
+
+const CallExpr *asAwait(const Stmt *S) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(S);
+  if (!Call || Call->getNumArgs() != 1)
+    return nullptr;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  return isCosmName(Callee, "await") ? Call : nullptr;
+}
+
+AwaitKind awaitKind(const CallExpr *Await) {
+  QualType Param =
+      Await->getDirectCallee()->getParamDecl(0)->getType().getNonReferenceType();
+  const CXXRecordDecl *Record = Param->getAsCXXRecordDecl();
+  if (Record && isCosmName(Record, "Task"))
+    return AwaitKind::Task;
+  if (Record && isCosmName(Record, "Future"))
+    return AwaitKind::Future;
+  return AwaitKind::Coroutine;
+}
+
+bool isAsync(const Decl *F) {
+  for (const auto *A : F->specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation() == "cosm.async")
+      return true;
+  return false;
+}
+
+std::optional<QualType> coroResultType(QualType Type) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Type->getAsCXXRecordDecl());
+  if (!Spec || !isCosmName(Spec, "Coro") || Spec->getTemplateArgs().size() != 1)
+    return std::nullopt;
+  return Spec->getTemplateArgs()[0].getAsType();
+}
+
+namespace {
+/// Walks the main file, tracking the innermost function, to collect async
+/// definitions and check where awaits stand.
+class Finder : public RecursiveASTVisitor<Finder> {
+public:
+  explicit Finder(ASTContext &Context) : Context(Context) {}
+
+  bool TraverseDecl(Decl *D) {
+    if (!D)
+      return true;
+    // Headers are not ours to rewrite or to check.
+    if (!isa<TranslationUnitDecl>(D) &&
+        !Context.getSourceManager().isInMainFile(
+            Context.getSourceManager().getExpansionLoc(D->getLocation())))
+      return true;
+    auto *F = dyn_cast<FunctionDecl>(D);
+    if (!F)
+      return RecursiveASTVisitor::TraverseDecl(D);
+    if (F->doesThisDeclarationHaveABody() && isAsync(F))
+      Found.push_back(F);
+    Enclosing.push_back(F);
+    bool Result = RecursiveASTVisitor::TraverseDecl(D);
+    Enclosing.pop_back();
+    return Result;
+  }
+
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    Enclosing.push_back(L->getCallOperator());
+    bool Result = RecursiveASTVisitor::TraverseLambdaExpr(L);
+    Enclosing.pop_back();
+    return Result;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    if (!asAwait(Call) || Enclosing.empty())
+      return true;
+    const FunctionDecl *F = Enclosing.back();
+    if (isAsync(F))
+      return true;
+    DiagnosticsEngine &Diags = Context.getDiagnostics();
+    report(Diags, Call->getBeginLoc(), Diag::AwaitOutsideAsync)
+        << Call->getSourceRange();
+    if (!isa<CXXMethodDecl>(F) || !cast<CXXMethodDecl>(F)->getParent()->isLambda())
+      report(Diags, F->getOuterLocStart(), Diag::AddAsyncNote)
+          << FixItHint::CreateInsertion(F->getOuterLocStart(), "COSM_ASYNC ");
+    return true;
+  }
+
+  std::vector<const FunctionDecl *> Found;
+
+private:
+  ASTContext &Context;
+  std::vector<const FunctionDecl *> Enclosing;
+};
+} // namespace
+
+std::vector<const FunctionDecl *> findAsyncFunctions(ASTContext &Context) {
+  Finder F(Context);
+  F.TraverseDecl(Context.getTranslationUnitDecl());
+  return std::move(F.Found);
+}
+
+} // namespace cosm

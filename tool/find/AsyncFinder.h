@@ -1,0 +1,44 @@
+//===- find/AsyncFinder.h - COSM_ASYNC functions and their awaits -*- C++ -*-===//
+///
+/// \file
+/// The first stage: finds the async function definitions of the main file
+/// and recognises `cosm::await(...)` calls. It only records; an await outside
+/// an async function is reported here, everything else later.
+///
+//===----------------------------------------------------------------------===//
+#ifndef COSM_FIND_ASYNCFINDER_H
+#define COSM_FIND_ASYNCFINDER_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include <optional>
+#include <vector>
+
+namespace cosm {
+
+/// What `cosm::await(x)` does, decided by the type of `x`.
+enum class AwaitKind {
+  Coroutine, ///< runs the child inline, in the same step
+  Task,      ///< suspends until the task is done, through the loop
+  Future,    ///< suspends until the future is done, through the loop
+};
+
+/// The `cosm::await` call \p S is, or null.
+const clang::CallExpr *asAwait(const clang::Stmt *S);
+AwaitKind awaitKind(const clang::CallExpr *Await);
+
+/// True if \p F carries COSM_ASYNC (`[[clang::annotate("cosm.async")]]`).
+bool isAsync(const clang::Decl *F);
+
+/// `T` when \p Type is `cosm::Coro<T>`.
+std::optional<clang::QualType> coroResultType(clang::QualType Type);
+
+/// The COSM_ASYNC function definitions written in the main file, in source
+/// order. Reports awaits in functions that are not COSM_ASYNC.
+std::vector<const clang::FunctionDecl *>
+findAsyncFunctions(clang::ASTContext &Context);
+
+} // namespace cosm
+
+#endif // COSM_FIND_ASYNCFINDER_H

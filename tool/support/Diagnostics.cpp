@@ -1,0 +1,49 @@
+//===- support/Diagnostics.cpp - cosm-lower's diagnostics -----------------===//
+
+#include "support/Diagnostics.h"
+
+using namespace clang;
+
+namespace cosm {
+
+static std::pair<DiagnosticsEngine::Level, const char *> describe(Diag Kind) {
+  switch (Kind) {
+  case Diag::AwaitOutsideAsync:
+    return {DiagnosticsEngine::Error,
+            "'cosm::await' used in a function that is not marked COSM_ASYNC"};
+  case Diag::AddAsyncNote:
+    return {DiagnosticsEngine::Note,
+            "mark the function COSM_ASYNC to make it a coroutine"};
+  case Diag::AsyncNotCoro:
+    return {DiagnosticsEngine::Error,
+            "COSM_ASYNC function must return 'cosm::Coro<T>', not %0"};
+  case Diag::GotoInAsync:
+    return {DiagnosticsEngine::Error,
+            "'%0' in a COSM_ASYNC function that suspends cannot be lowered: "
+            "a jump across a suspension point has no equivalent in the frame"};
+  case Diag::VariableLengthArray:
+    return {DiagnosticsEngine::Error,
+            "variable-length array in a COSM_ASYNC function: a frame's size "
+            "must be a compile-time constant"};
+  case Diag::Unsupported:
+    return {DiagnosticsEngine::Error, "cosm-lower cannot lower %0 yet"};
+  case Diag::InMacro:
+    return {DiagnosticsEngine::Error,
+            "cosm-lower must rewrite %0 here, but it comes from a macro "
+            "expansion; write it outside the macro"};
+  }
+  llvm_unreachable("unknown diagnostic");
+}
+
+DiagnosticBuilder report(DiagnosticsEngine &Engine, SourceLocation Loc,
+                         Diag Kind, llvm::StringRef Arg) {
+  auto [Level, Format] = describe(Kind);
+  DiagnosticBuilder Builder =
+      Engine.Report(Loc, Engine.getDiagnosticIDs()->getCustomDiagID(
+                             (DiagnosticIDs::Level)Level, Format));
+  if (!Arg.empty())
+    Builder << Arg;
+  return Builder;
+}
+
+} // namespace cosm
