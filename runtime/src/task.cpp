@@ -103,15 +103,15 @@ void TaskBase::start() {
 
 void TaskBase::abandon() noexcept {
   unlinkFromLoop();
+  if (St == State::Pending) {
+    // The task is as good as destroyed: say so before its frame goes, as
+    // CPython does when it collects a pending task.
+    reportDestroyedPending();
+    LogDestroyPending = false;
+  }
   FutWaiter.reset();
   PendingError = nullptr;
   ResumeError = nullptr;
-  if (St != State::Pending)
-    return;
-  // The task is as good as destroyed: say so before its frame goes, as
-  // CPython does when it collects a pending task.
-  reportDestroyedPending();
-  LogDestroyPending = false;
   dropRoot();
 }
 
