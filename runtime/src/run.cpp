@@ -20,7 +20,7 @@ class ShutdownStep final : public Frame<void> {
 public:
   explicit ShutdownStep(const char *Name) : Name(Name) {}
   Step resume() override { return finish(); }
-  const char *name() const noexcept override { return Name; }
+  const char *function_name() const noexcept override { return Name; }
 
 private:
   const char *Name;

@@ -57,7 +57,7 @@ public:
       Timer.cancel();
   }
 
-  const char *name() const noexcept override { return "sleep"; }
+  const char *function_name() const noexcept override { return "sleep"; }
 
 private:
   double Delay;

@@ -12,7 +12,7 @@ struct answer_frame final : cosm::Frame<int> {
     return_value(42);
     return finish();
   }
-  const char *name() const noexcept override { return "answer"; }
+  const char *function_name() const noexcept override { return "answer"; }
 };
 cosm::Coro<int> answer() { return cosm::Coro<int>::make<answer_frame>(); }
 } // namespace

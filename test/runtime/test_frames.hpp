@@ -47,7 +47,7 @@ template <class T, class Body> class LambdaFrame final : public cosm::Frame<T> {
 public:
   LambdaFrame(const char *Name, Body B) : Name(Name), B(std::move(B)) {}
   cosm::Step resume() override { return B(*this); }
-  const char *name() const noexcept override { return Name; }
+  const char *function_name() const noexcept override { return Name; }
 
 private:
   const char *Name;

@@ -23,7 +23,7 @@ struct coro_a_frame final : cosm::Frame<void> {
     print("I am coro_a(). Hi!");
     return finish();
   }
-  const char *name() const noexcept override { return "coro_a"; }
+  const char *function_name() const noexcept override { return "coro_a"; }
 };
 cosm::Coro<void> coro_a() { return cosm::Coro<void>::make<coro_a_frame>(); }
 
@@ -32,7 +32,7 @@ struct coro_b_frame final : cosm::Frame<void> {
     print("I am coro_b(). I sure hope no one hogs the event loop...");
     return finish();
   }
-  const char *name() const noexcept override { return "coro_b"; }
+  const char *function_name() const noexcept override { return "coro_b"; }
 };
 cosm::Coro<void> coro_b() { return cosm::Coro<void>::make<coro_b_frame>(); }
 
@@ -82,7 +82,7 @@ struct await_coroutines_a_frame final : cosm::Frame<void> {
       live.reset(0);
     }
   }
-  const char *name() const noexcept override { return "await_coroutines_a"; }
+  const char *function_name() const noexcept override { return "await_coroutines_a"; }
 
   union {
     cosm::Task<void> task_b;
@@ -151,7 +151,7 @@ struct await_tasks_a_frame final : cosm::Frame<void> {
       live.reset(0);
     }
   }
-  const char *name() const noexcept override { return "await_tasks_a"; }
+  const char *function_name() const noexcept override { return "await_tasks_a"; }
 
   union {
     cosm::Task<void> task_b;

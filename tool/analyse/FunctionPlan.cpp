@@ -17,9 +17,8 @@ namespace cosm {
 /// Names the generated code uses inside the frame (its base class's
 /// members, its own helpers): a local of the same name must be renamed.
 static constexpr const char *BaseNames[] = {
-    "state",  "started", "resume", "unwind",    "name", "return_value",
-    "finish", "Result",  "live",   "self",      "Frame", "FrameBase",
-    "Coro",   "Step",    "cosm",   "std"};
+    "state", "resume", "unwind", "function_name", "return_value",
+    "finish", "live",  "self",   "cosm",          "std"};
 
 bool FunctionPlan::containsAwait(const Stmt *S) const {
   if (!S)
@@ -84,26 +83,51 @@ std::string FunctionPlan::typeText(QualType Type) const {
   return Text;
 }
 
+/// True if \p Text, the words before a declarator's name, is exactly its
+/// type: nothing of an earlier declarator of the same declaration (a ',' or
+/// an initialiser outside brackets) and no storage class.
+static bool isPlainType(StringRef Text) {
+  int Depth = 0;
+  for (char C : Text) {
+    if (C == '<' || C == '(' || C == '[')
+      ++Depth;
+    else if (C == '>' || C == ')' || C == ']')
+      --Depth;
+    else if ((C == ',' || C == '=' || C == ';') && Depth == 0)
+      return false;
+  }
+  for (StringRef Word : {"static", "extern", "thread_local", "constexpr",
+                         "register", "inline", "mutable"})
+    if (Text.contains(Word))
+      return false;
+  return Depth == 0 && !Text.empty();
+}
+
 std::string FunctionPlan::writtenType(const VarDecl *D, bool Referent) const {
   QualType Type = D->getType();
   if (Referent)
     Type = Type.getNonReferenceType();
+  bool IsParam = isa<ParmVarDecl>(D);
   // Members drop a top-level const: they are assigned or constructed later.
-  Type = Type.getUnqualifiedType();
+  if (!IsParam)
+    Type = Type.getUnqualifiedType();
   // The type as the user wrote it reads best, when it is a plain `T name`.
-  const TypeSourceInfo *TSI = D->getTypeSourceInfo();
-  if (TSI && !D->getType()->getContainedAutoType() &&
-      !D->getType().isLocalConstQualified() && !Type->isArrayType()) {
-    TypeLoc TL = TSI->getTypeLoc();
-    if (Referent)
-      if (auto Ref = TL.getAs<ReferenceTypeLoc>())
-        TL = Ref.getPointeeLoc();
-    auto Written = Text.span(TL.getSourceRange());
+  // (Type locations do not cover qualifiers, so take the text up to the name.)
+  bool TopConst = D->getType().getNonReferenceType().isLocalConstQualified() ||
+                  D->getType().isLocalConstQualified();
+  if (!D->getType()->getContainedAutoType() && (IsParam || !TopConst) &&
+      !Type->isArrayType() && !Type->isFunctionPointerType()) {
+    auto Begin = Text.offset(D->getBeginLoc());
     auto NameAt = Text.offset(D->getLocation());
-    if (Written && NameAt && Written->End <= *NameAt &&
-        (Referent || !D->getType()->isReferenceType() ||
-         isa<ParmVarDecl>(D)))
-      return Text.original(*Written).str();
+    if (Begin && NameAt && *Begin < *NameAt &&
+        Text.span(D->getBeginLoc()) && Text.span(D->getLocation())) {
+      StringRef Written = Text.original({*Begin, *NameAt}).trim();
+      if (Referent)
+        Written = Written.rtrim("&").rtrim();
+      if (isPlainType(Written) &&
+          (Referent || !D->getType()->isReferenceType() || IsParam))
+        return Written.str();
+    }
   }
   return typeText(Type);
 }

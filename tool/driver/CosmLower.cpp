@@ -119,8 +119,19 @@ int main(int argc, const char **argv) {
     OS << "cosm-lower " << COSM_VERSION_STRING << " (LLVM " << LLVM_VERSION_STRING
        << ")\n";
   });
-  auto Parser =
-      tooling::CommonOptionsParser::create(argc, argv, Category, cl::OneOrMore);
+  // Without a compilation database (-p) or `--`, lower with the default
+  // flags instead of searching for compile_commands.json.
+  std::vector<const char *> Args(argv, argv + argc);
+  bool HasDatabase = false;
+  for (StringRef Arg : ArrayRef<const char *>(argv, argc))
+    if (Arg == "--" || Arg == "-p" || Arg.starts_with("-p=") ||
+        Arg.starts_with("--p="))
+      HasDatabase = true;
+  if (!HasDatabase)
+    Args.push_back("--");
+  int ArgCount = Args.size();
+  auto Parser = tooling::CommonOptionsParser::create(ArgCount, Args.data(),
+                                                     Category, cl::OneOrMore);
   if (!Parser) {
     errs() << toString(Parser.takeError());
     return 1;

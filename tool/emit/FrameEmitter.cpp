@@ -1073,7 +1073,7 @@ std::string Emitter::frameStruct(const std::string &Body) {
   if (Unwinds) {
     S += "~" + Name + "() override { unwind(); }\n";
   }
-  S += "const char *name() const noexcept override { return \"" +
+  S += "const char *function_name() const noexcept override { return \"" +
        Plan.DisplayName + "\"; }\n";
   if (Unwinds) {
     S += "void unwind() noexcept override {\n";

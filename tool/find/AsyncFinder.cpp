@@ -47,6 +47,12 @@ bool isAsync(const Decl *F) {
 }
 
 std::optional<QualType> coroResultType(QualType Type) {
+  // The argument as written (std::string) when the type still says it.
+  if (const auto *Written = Type->getAs<TemplateSpecializationType>())
+    if (Written->template_arguments().size() == 1 &&
+        Written->template_arguments()[0].getKind() == TemplateArgument::Type &&
+        coroResultType(Type.getCanonicalType()))
+      return Written->template_arguments()[0].getAsType();
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       Type->getAsCXXRecordDecl());
   if (!Spec || !isCosmName(Spec, "Coro") || Spec->getTemplateArgs().size() != 1)

@@ -50,10 +50,14 @@ public:
   virtual void unwind() noexcept {}
 
   /// The async function's name, for debug messages.
-  virtual const char *name() const noexcept = 0;
+  const char *name() const noexcept { return function_name(); }
 
   /// 0 before the first step; afterwards the resume point to continue from.
   int state = 0;
+  /// Implemented by each frame. (Not `name`, so that a local called `name`
+  /// keeps its name in the generated frame.)
+  virtual const char *function_name() const noexcept = 0;
+
   /// Set once resume() has been called: a frame that never started was never
   /// awaited.
   bool started = false;

@@ -124,7 +124,7 @@ public:
     this->return_value(collect());
     return this->finish();
   }
-  const char *name() const noexcept override { return "gather"; }
+  const char *function_name() const noexcept override { return "gather"; }
 
 private:
   Result collect() const {
