@@ -39,8 +39,8 @@ struct Debug : ::testing::Test, Fixture {
 };
 
 TEST_F(Debug, ASlowTaskStepIsReportedWithTheTaskAndWhereItWasCreated) {
+  unsigned Line = __LINE__ + 1;
   auto T = L.create_task(blocker(0.03));
-  unsigned Line = __LINE__;
   std::string Err = stderrOf([&] { L.run_until_complete(T); });
   std::regex Want("Executing <Task finished name='" + T.name() +
                   "' coro=<blocker\\(\\)> created at [^ ]*test_debug.cpp:" +
@@ -49,8 +49,8 @@ TEST_F(Debug, ASlowTaskStepIsReportedWithTheTaskAndWhereItWasCreated) {
 }
 
 TEST_F(Debug, ASlowCallbackIsReported) {
+  unsigned Line = __LINE__ + 1;
   L.call_soon([] { busyFor(0.03); });
-  unsigned Line = __LINE__;
   L.call_soon([this] { L.stop(); });
   std::string Err = stderrOf([&] { L.run_forever(); });
   std::regex Want("^Executing <Handle created at [^ ]*test_debug.cpp:" +
