@@ -1105,7 +1105,8 @@ std::optional<LoweredFunction> Emitter::run() {
   compound(Body, /*Braces=*/false);
   if (Failed)
     return std::nullopt;
-  emit("return finish();\n");
+  if (Body->body_empty() || !isa<ReturnStmt>(Body->body_back()))
+    emit("return finish();\n");
   std::string Resume = dispatch(TopCases, /*Reset=*/false) + Out;
   // Fill in each try block's own switch.
   for (const auto &[Id, Switch] : TryDispatch) {
