@@ -7,6 +7,7 @@
 ///
 //===----------------------------------------------------------------------===//
 
+#include "cosm-lower/Config.h"
 #include "emit/Output.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -101,10 +102,13 @@ private:
 /// cosm's headers: beside the installed tool, else in the source tree.
 std::string cosmIncludeDir(const char *Argv0) {
   std::string Exe = sys::fs::getMainExecutable(Argv0, (void *)&cosmIncludeDir);
-  SmallString<256> Installed(sys::path::parent_path(sys::path::parent_path(Exe)));
-  sys::path::append(Installed, "include", "cosm", "cosm.hpp");
-  if (sys::fs::exists(Installed))
-    return sys::path::parent_path(sys::path::parent_path(Installed)).str();
+  SmallString<256> Installed(sys::path::parent_path(Exe));
+  sys::path::append(Installed, COSM_BIN_TO_INCLUDE_DIR);
+  sys::path::remove_dots(Installed, /*remove_dot_dot=*/true);
+  SmallString<256> Header(Installed);
+  sys::path::append(Header, "cosm", "cosm.hpp");
+  if (sys::fs::exists(Header))
+    return std::string(Installed);
   return COSM_SOURCE_INCLUDE_DIR;
 }
 
@@ -116,7 +120,7 @@ std::string resourceDir() { return COSM_CLANG_RESOURCE_DIR; }
 
 int main(int argc, const char **argv) {
   cl::SetVersionPrinter([](raw_ostream &OS) {
-    OS << "cosm-lower " << COSM_VERSION_STRING << " (LLVM " << LLVM_VERSION_STRING
+    OS << "cosm-lower " << COSM_VERSION << " (LLVM " << LLVM_VERSION_STRING
        << ")\n";
   });
   // Without a compilation database (-p) or `--`, lower with the default
