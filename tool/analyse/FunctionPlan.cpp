@@ -189,6 +189,7 @@ void FunctionPlan::hoistScope(const Stmt *S) {
   if (const auto *C = dyn_cast<CompoundStmt>(S)) {
     auto Body = C->body();
     // A local moves into the frame when a suspension follows it in its scope.
+    // Members are declared in source order.
     for (auto It = Body.begin(); It != Body.end(); ++It) {
       bool AwaitFollows = false;
       for (auto Later = std::next(It); Later != Body.end() && !AwaitFollows;
@@ -196,7 +197,9 @@ void FunctionPlan::hoistScope(const Stmt *S) {
         AwaitFollows = containsAwait(*Later);
       if (AwaitFollows)
         HoistDecls(underLabels(*It));
+      hoistScope(*It);
     }
+    return;
   } else if (const auto *For = dyn_cast<ForStmt>(S)) {
     if (containsAwait(For->getCond()) || containsAwait(For->getInc()) ||
         containsAwait(For->getBody()))
@@ -221,17 +224,17 @@ public:
 
   bool VisitGotoStmt(GotoStmt *G) {
     if (Plan.Suspends)
-      fail(G->getGotoLoc(), Diag::GotoInAsync, "goto");
+      fail(G->getGotoLoc(), Diag::GotoInAsync, "'goto'");
     return true;
   }
   bool VisitIndirectGotoStmt(IndirectGotoStmt *G) {
     if (Plan.Suspends)
-      fail(G->getGotoLoc(), Diag::GotoInAsync, "goto");
+      fail(G->getGotoLoc(), Diag::GotoInAsync, "'goto'");
     return true;
   }
   bool VisitLabelStmt(LabelStmt *L) {
     if (Plan.Suspends)
-      fail(L->getIdentLoc(), Diag::GotoInAsync, "label");
+      fail(L->getIdentLoc(), Diag::GotoInAsync, "a label");
     return true;
   }
   bool VisitVarDecl(VarDecl *V) {

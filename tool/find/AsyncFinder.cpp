@@ -46,18 +46,33 @@ bool isAsync(const Decl *F) {
   return false;
 }
 
-std::optional<QualType> coroResultType(QualType Type) {
-  // The argument as written (std::string) when the type still says it.
-  if (const auto *Written = Type->getAs<TemplateSpecializationType>())
-    if (Written->template_arguments().size() == 1 &&
-        Written->template_arguments()[0].getKind() == TemplateArgument::Type &&
-        coroResultType(Type.getCanonicalType()))
-      return Written->template_arguments()[0].getAsType();
+/// T of a `cosm::Coro<T>` specialization (canonical, so without sugar).
+static std::optional<QualType> coroArgument(QualType Type) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       Type->getAsCXXRecordDecl());
   if (!Spec || !isCosmName(Spec, "Coro") || Spec->getTemplateArgs().size() != 1)
     return std::nullopt;
   return Spec->getTemplateArgs()[0].getAsType();
+}
+
+std::optional<QualType> coroResultType(QualType Type) {
+  std::optional<QualType> Canonical = coroArgument(Type);
+  if (!Canonical) {
+    // A dependent Coro<T>, in a template.
+    const auto *Written = Type->getAs<TemplateSpecializationType>();
+    const auto *Template =
+        Written ? Written->getTemplateName().getAsTemplateDecl() : nullptr;
+    if (!Template || !isCosmName(Template, "Coro") ||
+        Written->template_arguments().size() != 1)
+      return std::nullopt;
+    return Written->template_arguments()[0].getAsType();
+  }
+  // The argument as written (std::string) when the type still says it.
+  if (const auto *Written = Type->getAs<TemplateSpecializationType>())
+    if (Written->template_arguments().size() == 1 &&
+        Written->template_arguments()[0].getKind() == TemplateArgument::Type)
+      return Written->template_arguments()[0].getAsType();
+  return Canonical;
 }
 
 namespace {

@@ -19,7 +19,7 @@ static std::pair<DiagnosticsEngine::Level, const char *> describe(Diag Kind) {
             "COSM_ASYNC function must return 'cosm::Coro<T>', not %0"};
   case Diag::GotoInAsync:
     return {DiagnosticsEngine::Error,
-            "'%0' in a COSM_ASYNC function that suspends cannot be lowered: "
+            "%0 in a COSM_ASYNC function that suspends cannot be lowered: "
             "a jump across a suspension point has no equivalent in the frame"};
   case Diag::VariableLengthArray:
     return {DiagnosticsEngine::Error,
