@@ -109,12 +109,11 @@ std::string FunctionPlan::writtenType(const VarDecl *D, bool Referent) const {
     Type = Type.getNonReferenceType();
   bool IsParam = isa<ParmVarDecl>(D);
   // Members drop a top-level const: they are assigned or constructed later.
-  if (!IsParam)
+  if (!IsParam && !Referent)
     Type = Type.getUnqualifiedType();
   // The type as the user wrote it reads best, when it is a plain `T name`.
   // (Type locations do not cover qualifiers, so take the text up to the name.)
-  bool TopConst = D->getType().getNonReferenceType().isLocalConstQualified() ||
-                  D->getType().isLocalConstQualified();
+  bool TopConst = !Referent && D->getType().isLocalConstQualified();
   if (!D->getType()->getContainedAutoType() && (IsParam || !TopConst) &&
       !Type->isArrayType() && !Type->isFunctionPointerType()) {
     auto Begin = Text.offset(D->getBeginLoc());
@@ -207,6 +206,11 @@ void FunctionPlan::hoistScope(const Stmt *S) {
   } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
     if (containsAwait(Range->getBody()))
       hoist(Range->getLoopVariable());
+  } else if (const auto *Catch = dyn_cast<CXXCatchStmt>(S)) {
+    // A handler that suspends runs outside C++'s handler: its parameter
+    // lives in the frame.
+    if (Catch->getExceptionDecl() && containsAwait(Catch->getHandlerBlock()))
+      hoist(Catch->getExceptionDecl());
   }
   for (const Stmt *Child : S->children())
     hoistScope(Child);
@@ -250,13 +254,6 @@ public:
     if (!D->isSingleDecl() && Plan.containsAwait(D))
       fail(D->getBeginLoc(), Diag::Unsupported,
            "'cosm::await' in a declaration of several variables");
-    return true;
-  }
-  bool VisitCXXTryStmt(CXXTryStmt *T) {
-    for (unsigned I = 0; I < T->getNumHandlers(); ++I)
-      if (Plan.containsAwait(T->getHandler(I)))
-        fail(T->getHandler(I)->getCatchLoc(), Diag::Unsupported,
-             "'cosm::await' inside a catch handler");
     return true;
   }
   bool VisitIfStmt(IfStmt *I) {

@@ -88,27 +88,31 @@ private:
       Text.replace(*Where, std::move(With));
   }
 
-  // Scopes and the objects alive in them.
+  // Scopes, and what ends with each: the frame objects declared in it (and
+  // a caught exception whose handler runs outside its try statement).
   void pushScope() { Scopes.emplace_back(); }
   void popScope() {
     destroy(Scopes.back());
     Scopes.pop_back();
   }
-  void destroy(const std::vector<std::pair<std::string, int>> &Objects) {
-    for (auto It = Objects.rbegin(); It != Objects.rend(); ++It)
-      emit(llvm::formatv("live.reset({0});\nstd::destroy_at(&{1});\n",
-                         It->second, It->first)
-               .str());
+  void destroy(const std::vector<std::string> &Cleanups) {
+    for (auto It = Cleanups.rbegin(); It != Cleanups.rend(); ++It)
+      emit(*It);
   }
   void destroyScopesFrom(size_t Depth) {
     for (size_t I = Scopes.size(); I-- > Depth;)
       destroy(Scopes[I]);
   }
+  static std::string destroyCode(const std::string &Name, int LiveBit) {
+    return llvm::formatv("live.reset({0});\nstd::destroy_at(&{1});\n", LiveBit,
+                         Name)
+        .str();
+  }
   void constructed(const std::string &Name, int LiveBit) {
     if (LiveBit < 0)
       return;
     emit(llvm::formatv("live.set({0});\n", LiveBit).str());
-    Scopes.back().push_back({Name, LiveBit});
+    Scopes.back().push_back(destroyCode(Name, LiveBit));
     if (!Tries.empty())
       Tries.back().Objects.push_back({Name, LiveBit});
   }
@@ -156,7 +160,7 @@ private:
 
   std::string Out;
   std::vector<Member> Members;
-  std::vector<std::vector<std::pair<std::string, int>>> Scopes;
+  std::vector<std::vector<std::string>> Scopes;
   std::vector<JumpTarget> Targets;
   std::vector<TryBlock> Tries;
   std::vector<std::pair<unsigned, std::string>> TopCases;
@@ -627,10 +631,32 @@ void Emitter::switchStmt(const SwitchStmt *S) {
   Targets.pop_back();
 }
 
+/// Rewrites each `throw;` that rethrows \p Handler's exception (not one of a
+/// nested handler's) to rethrow \p Caught instead.
+static void rethrowFrom(const Stmt *S, const std::string &Caught,
+                        EditedText &Text) {
+  if (!S || isa<LambdaExpr>(S) || isa<CXXCatchStmt>(S))
+    return;
+  if (const auto *Throw = dyn_cast<CXXThrowExpr>(S); Throw && !Throw->getSubExpr())
+    if (auto Where = Text.span(Throw->getSourceRange()))
+      Text.replace(*Where, "std::rethrow_exception(" + Caught + ")");
+  for (const Stmt *Child : S->children())
+    rethrowFrom(Child, Caught, Text);
+}
+
 void Emitter::tryStmt(const CXXTryStmt *T) {
   const CompoundStmt *Body = T->getTryBlock();
+  // A handler that suspends cannot stay a C++ handler (nothing may jump
+  // into one): it keeps the exception and runs after the try statement.
+  std::map<const CXXCatchStmt *, std::string> Moved;
+  for (unsigned I = 0; I < T->getNumHandlers(); ++I)
+    if (Plan.containsAwait(T->getHandler(I)->getHandlerBlock())) {
+      std::string Caught = member("std::exception_ptr", "caught");
+      emit(Caught + " = nullptr;\n");
+      Moved[T->getHandler(I)] = Caught;
+    }
+
   bool Suspends = Plan.containsAwait(Body);
-  unsigned Id = 0;
   std::vector<std::pair<std::string, int>> Objects;
   if (!Suspends) {
     emit("try ");
@@ -638,7 +664,7 @@ void Emitter::tryStmt(const CXXTryStmt *T) {
   } else {
     // Resume points inside: enter through a label before the try, then a
     // second switch inside it.
-    Id = ++TryCount;
+    unsigned Id = ++TryCount;
     emit(llvm::formatv("try_{0}:\ntry {\n\x01{0}\x01\n", Id).str());
     Tries.push_back({Id, {}, {}});
     compound(Body, /*Braces=*/false);
@@ -651,6 +677,7 @@ void Emitter::tryStmt(const CXXTryStmt *T) {
         Tries.back().Objects.push_back(Object);
     emit("}\n");
   }
+  std::vector<std::string> MovedCleanups(T->getNumHandlers());
   for (unsigned I = 0; I < T->getNumHandlers(); ++I) {
     const CXXCatchStmt *Handler = T->getHandler(I);
     const auto *Block = cast<CompoundStmt>(Handler->getHandlerBlock());
@@ -669,7 +696,57 @@ void Emitter::tryStmt(const CXXTryStmt *T) {
                          "std::destroy_at(&{1});\n}\n",
                          It->second, It->first)
                .str());
-    compound(Block, /*Braces=*/false);
+    auto IsMoved = Moved.find(Handler);
+    if (IsMoved == Moved.end()) {
+      compound(Block, /*Braces=*/false);
+      emit("}\n");
+      continue;
+    }
+    // Keep the exception, and what the handler's parameter denotes.
+    emit(IsMoved->second + " = std::current_exception();\n");
+    if (const VarDecl *Param = Handler->getExceptionDecl())
+      if (const FrameVar *V = Plan.frameVar(Param)) {
+        std::string Source = Param->getName().str();
+        switch (V->Store) {
+        case Storage::Pointer:
+          emit("this->" + V->Name + " = std::addressof(" + Source + ");\n");
+          break;
+        case Storage::Plain:
+          emit("this->" + V->Name + " = " + Source + ";\n");
+          break;
+        case Storage::Object:
+        case Storage::Ref:
+          emit("::new (&this->" + V->Name + ") " + V->Type + "(" + Source +
+               ");\n");
+          if (V->LiveBit >= 0) {
+            emit(llvm::formatv("live.set({0});\n", V->LiveBit).str());
+            MovedCleanups[I] = destroyCode(V->Name, V->LiveBit);
+          }
+          break;
+        }
+      }
+    emit("}\n");
+  }
+  for (unsigned I = 0; I < T->getNumHandlers(); ++I) {
+    const CXXCatchStmt *Handler = T->getHandler(I);
+    auto IsMoved = Moved.find(Handler);
+    if (IsMoved == Moved.end())
+      continue;
+    const std::string &Caught = IsMoved->second;
+    emit("// The handler of " +
+         (Handler->getExceptionDecl()
+              ? Plan.typeText(Handler->getCaughtType())
+              : std::string("...")) +
+         ", outside the try statement: it suspends.\n");
+    emit("if (" + Caught + ") {\n");
+    pushScope();
+    // Leaving the handler ends the exception, as it does in C++.
+    Scopes.back().push_back(Caught + " = nullptr;\n");
+    if (!MovedCleanups[I].empty())
+      Scopes.back().push_back(MovedCleanups[I]);
+    rethrowFrom(Handler->getHandlerBlock(), Caught, Text);
+    compound(cast<CompoundStmt>(Handler->getHandlerBlock()), /*Braces=*/false);
+    popScope();
     emit("}\n");
   }
 }
