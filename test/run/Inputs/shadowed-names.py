@@ -1,0 +1,12 @@
+import asyncio
+
+async def make(v):
+    await asyncio.sleep(0)
+    return v
+
+async def main_():
+    r = await make(3)
+    await asyncio.sleep(0)
+    print(f"{r} 4 one")
+
+asyncio.run(main_())

@@ -1,0 +1,19 @@
+import asyncio
+
+async def get(v):
+    print(f"get {v}")
+    await asyncio.sleep(0)
+    return v
+
+async def main_():
+    print("+t2")
+    try:
+        v = 2 + await get(2)
+    finally:
+        print("-t2")
+    print(f"len {v}")
+    await get(4)
+    c = await get(5)
+    print(f"c {c}")
+
+asyncio.run(main_())

@@ -1,0 +1,38 @@
+// User names that a member of the frame's bases could hide inside the lowered
+// body: a type named Result, a type named Frame, a free function named name().
+//
+// Fails: F4 in test/fuzz/FINDINGS.md.
+// XFAIL: *
+//
+// RUN: %cosm-lower %s -o %t.cpp
+// RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
+// RUN: %clangxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.clang
+// RUN: %python %S/Inputs/shadowed-names.py > %t.want
+// RUN: %t.gcc | diff %t.want -
+// RUN: %t.clang | diff %t.want -
+
+#include <cosm/cosm.hpp>
+#include <cstdio>
+
+struct Result {
+  int v;
+};
+struct Frame {
+  int w;
+};
+const char *name(int i) { return i ? "one" : "zero"; }
+
+COSM_ASYNC cosm::Coro<Result> make(int v) {
+  cosm::await(cosm::sleep(0));
+  Result r{v};
+  return r;
+}
+
+COSM_ASYNC cosm::Coro<void> main_() {
+  Result r = cosm::await(make(3));
+  Frame f{4};
+  cosm::await(cosm::sleep(0));
+  std::printf("%d %d %s\n", r.v, f.w, name(1));
+}
+
+int main() { cosm::run(main_()); }
