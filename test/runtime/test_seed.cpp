@@ -82,7 +82,9 @@ struct await_coroutines_a_frame final : cosm::Frame<void> {
       live.reset(0);
     }
   }
-  const char *function_name() const noexcept override { return "await_coroutines_a"; }
+  const char *function_name() const noexcept override {
+    return "await_coroutines_a";
+  }
 
   union {
     cosm::Task<void> task_b;
@@ -151,7 +153,9 @@ struct await_tasks_a_frame final : cosm::Frame<void> {
       live.reset(0);
     }
   }
-  const char *function_name() const noexcept override { return "await_tasks_a"; }
+  const char *function_name() const noexcept override {
+    return "await_tasks_a";
+  }
 
   union {
     cosm::Task<void> task_b;

@@ -44,6 +44,25 @@ public:
   using Error::Error;
 };
 
+/// An argument or call sequence is wrong: Queue::task_done() called more
+/// times than items were put (asyncio raises ValueError).
+class ValueError : public Error {
+public:
+  using Error::Error;
+};
+
+/// get_nowait() on an empty queue (asyncio.QueueEmpty).
+class QueueEmpty : public Error {
+public:
+  QueueEmpty() : Error("the queue is empty") {}
+};
+
+/// put_nowait() on a full queue (asyncio.QueueFull).
+class QueueFull : public Error {
+public:
+  QueueFull() : Error("the queue is full") {}
+};
+
 /// The task or future was cancelled (asyncio.CancelledError). Not a
 /// std::exception: see the file comment.
 class CancelledError {

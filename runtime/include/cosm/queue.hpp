@@ -1,0 +1,231 @@
+//===- cosm/queue.hpp - cosm::Queue ----------------------------*- C++ -*-===//
+///
+/// \file
+/// asyncio.Queue (FIFO): put() on a queue with room and get() on a queue
+/// with items return at once (rule 12). A waiting getter or putter is woken
+/// through its future, first come first served, and resumes in the next
+/// pass.
+///
+//===----------------------------------------------------------------------===//
+#ifndef COSM_QUEUE_HPP
+#define COSM_QUEUE_HPP
+
+#include "cosm/errors.hpp"
+#include "cosm/event.hpp"
+#include "cosm/frame.hpp"
+#include "cosm/future.hpp"
+#include "cosm/loop_bound.hpp"
+#include "cosm/task.hpp"
+
+#include <cstddef>
+#include <deque>
+#include <optional>
+#include <utility>
+
+namespace cosm {
+namespace detail {
+
+template <class T> struct QueueState : RefCounted, LoopBound {
+  explicit QueueState(int MaxSize) : MaxSize(MaxSize) { Finished.set(); }
+
+  bool full() const noexcept {
+    return MaxSize > 0 && Items.size() >= std::size_t(MaxSize);
+  }
+  /// Wakes the first waiter that is not already done (_wakeup_next).
+  static void wakeupNext(std::deque<Ref<FutureImpl<void>>> &Waiters) {
+    while (!Waiters.empty()) {
+      Ref<FutureImpl<void>> W = std::move(Waiters.front());
+      Waiters.pop_front();
+      if (!W->done()) {
+        W->setResult();
+        return;
+      }
+    }
+  }
+  void putNowait(T Item) {
+    if (full())
+      throw QueueFull();
+    Items.push_back(std::move(Item));
+    ++Unfinished;
+    Finished.clear();
+    wakeupNext(Getters);
+  }
+  T getNowait() {
+    if (Items.empty())
+      throw QueueEmpty();
+    T Item = std::move(Items.front());
+    Items.pop_front();
+    wakeupNext(Putters);
+    return Item;
+  }
+
+  int MaxSize;
+  std::deque<T> Items;
+  std::deque<Ref<FutureImpl<void>>> Getters;
+  std::deque<Ref<FutureImpl<void>>> Putters;
+  int Unfinished = 0;
+  Event Finished;
+};
+
+/// The waiting half of put() and get(): `while blocked(): await a new
+/// future from Waiters`, with asyncio's cleanup when the wait fails.
+/// Finish(Frame) completes the operation once unblocked.
+template <class T, class R, bool IsPut>
+class QueueOpFrame final : public Frame<R> {
+public:
+  using State = QueueState<T>;
+  template <class... A>
+  explicit QueueOpFrame(Ref<State> Q, A &&...Item)
+      : Q(std::move(Q)), Item(std::forward<A>(Item)...) {}
+  ~QueueOpFrame() override { unwind(); }
+
+  Step resume() override {
+    switch (this->state) {
+    case 1:
+      goto resume_1;
+    default:
+      break;
+    }
+    while (blocked()) {
+      Waiter = new FutureImpl<void>(&Q->boundLoop("Queue"),
+                                    {IsPut ? "Queue.put" : "Queue.get", 0});
+      waiters().push_back(Waiter);
+      this->state = 1;
+      return suspendOn(*Waiter);
+    resume_1:
+      try {
+        resume_point();
+        Waiter->result();
+      } catch (...) {
+        unwind();
+        throw;
+      }
+      Waiter.reset();
+    }
+    if constexpr (IsPut) {
+      Q->putNowait(std::move(*Item));
+    } else {
+      this->return_value(Q->getNowait());
+    }
+    return this->finish();
+  }
+
+  /// asyncio's bare `except:` around the await, which also runs when the
+  /// frame is destroyed while waiting (GeneratorExit).
+  void unwind() noexcept override {
+    if (!Waiter)
+      return;
+    Ref<FutureImpl<void>> W = std::move(Waiter);
+    W->cancel();
+    removeFirst(waiters(), W.get());
+    if (!blocked() && !W->cancelled()) {
+      // Woken for an item (or a slot) this frame will not take: pass it on.
+      try {
+        State::wakeupNext(waiters());
+      } catch (...) {
+      }
+    }
+  }
+
+  const char *function_name() const noexcept override {
+    return IsPut ? "Queue.put" : "Queue.get";
+  }
+
+private:
+  bool blocked() const noexcept {
+    if constexpr (IsPut)
+      return Q->full();
+    else
+      return Q->Items.empty();
+  }
+  std::deque<Ref<FutureImpl<void>>> &waiters() const noexcept {
+    if constexpr (IsPut)
+      return Q->Putters;
+    else
+      return Q->Getters;
+  }
+
+  Ref<State> Q;
+  std::optional<T> Item; ///< the item to put
+  Ref<FutureImpl<void>> Waiter;
+};
+
+// async def join(self):
+//     if self._unfinished_tasks > 0: await self._finished.wait()
+template <class T> class QueueJoinFrame final : public Frame<void> {
+public:
+  explicit QueueJoinFrame(Ref<QueueState<T>> Q) : Q(std::move(Q)) {}
+  ~QueueJoinFrame() override { unwind(); }
+  Step resume() override {
+    switch (state) {
+    case 1:
+      goto resume_1;
+    default:
+      break;
+    }
+    if (Q->Unfinished > 0) {
+      child_1 = Q->Finished.wait();
+    resume_1:
+      if (child_1.step() == Step::Suspended) {
+        state = 1;
+        return Step::Suspended;
+      }
+      child_1.take_result();
+    }
+    return finish();
+  }
+  void unwind() noexcept override { child_1 = {}; }
+  const char *function_name() const noexcept override { return "Queue.join"; }
+
+private:
+  Ref<QueueState<T>> Q;
+  Coro<bool> child_1;
+};
+
+} // namespace detail
+
+/// A shared handle to a FIFO queue (copies refer to the same queue).
+/// MaxSize <= 0 means unbounded.
+template <class T> class Queue {
+public:
+  explicit Queue(int MaxSize = 0) : S(new detail::QueueState<T>(MaxSize)) {}
+
+  std::size_t qsize() const noexcept { return S->Items.size(); }
+  int maxsize() const noexcept { return S->MaxSize; }
+  bool empty() const noexcept { return S->Items.empty(); }
+  bool full() const noexcept { return S->full(); }
+
+  /// Adds Item, waiting for room if the queue is full.
+  Coro<void> put(T Item) const {
+    return Coro<void>::make<detail::QueueOpFrame<T, void, true>>(
+        S, std::move(Item));
+  }
+  /// Adds Item now; QueueFull if there is no room.
+  void put_nowait(T Item) const { S->putNowait(std::move(Item)); }
+  /// Removes and returns the first item, waiting for one if needed.
+  Coro<T> get() const {
+    return Coro<T>::template make<detail::QueueOpFrame<T, T, false>>(S);
+  }
+  /// Removes and returns the first item now; QueueEmpty if there is none.
+  T get_nowait() const { return S->getNowait(); }
+
+  /// One item taken with get() is fully processed; ValueError if called
+  /// more times than items were put.
+  void task_done() const {
+    if (S->Unfinished <= 0)
+      throw ValueError("task_done() called too many times");
+    if (--S->Unfinished == 0)
+      S->Finished.set();
+  }
+  /// Waits until every item put has been marked task_done().
+  Coro<void> join() const {
+    return Coro<void>::make<detail::QueueJoinFrame<T>>(S);
+  }
+
+private:
+  detail::Ref<detail::QueueState<T>> S;
+};
+
+} // namespace cosm
+
+#endif // COSM_QUEUE_HPP

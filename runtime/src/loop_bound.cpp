@@ -1,0 +1,20 @@
+//===- loop_bound.cpp - Objects bound to one loop -------------------------===//
+#include "cosm/loop_bound.hpp"
+
+#include "cosm/loop.hpp"
+
+#include <string>
+
+namespace cosm::detail {
+
+Loop &LoopBound::boundLoop(const char *What) {
+  Loop &Running = runningLoop();
+  if (!Bound)
+    Bound = &Running;
+  if (Bound != &Running)
+    throw RuntimeError(std::string(What) +
+                       " is bound to a different event loop");
+  return Running;
+}
+
+} // namespace cosm::detail
