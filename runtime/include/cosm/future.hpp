@@ -158,9 +158,10 @@ Loop *runningLoopOrNull() noexcept;
 template <class T> class Future {
 public:
   /// Creates a pending future, bound to the running loop if there is one,
-  /// else to the first loop that needs it.
-  Future(detail::SourceLoc Loc = detail::SourceLoc::current())
-      : Impl(new detail::FutureImpl<T>(detail::runningLoopOrNull(), Loc)) {}
+  /// else to the first loop that needs it. (A plain default constructor, with
+  /// no defaulted SourceLoc: generated frames construct `Future<T> f;` locals
+  /// in place, which must not depend on default arguments.)
+  Future() : Impl(new detail::FutureImpl<T>(detail::runningLoopOrNull(), {})) {}
   /// Creates a pending future of a given loop (for a loop not running yet).
   explicit Future(Loop &L, detail::SourceLoc Loc = detail::SourceLoc::current())
       : Impl(new detail::FutureImpl<T>(&L, Loc)) {}

@@ -188,7 +188,10 @@ private:
 /// MaxSize <= 0 means unbounded.
 template <class T> class Queue {
 public:
-  explicit Queue(int MaxSize = 0) : S(new detail::QueueState<T>(MaxSize)) {}
+  /// An unbounded queue. (Not a defaulted MaxSize, for the same reason as
+  /// Future's default constructor.)
+  Queue() : Queue(0) {}
+  explicit Queue(int MaxSize) : S(new detail::QueueState<T>(MaxSize)) {}
 
   std::size_t qsize() const noexcept { return S->Items.size(); }
   int maxsize() const noexcept { return S->MaxSize; }
