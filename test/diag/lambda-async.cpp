@@ -4,7 +4,6 @@
 //
 // Fails: F11 in test/fuzz/FINDINGS.md (exit status 0, the output then fails
 // to compile with the "cosm::await must be lowered" static_assert).
-// XFAIL: *
 //
 // RUN: not %cosm-lower %s -o %t.cpp 2>&1 | FileCheck %s
 // CHECK: error: cosm-lower cannot lower a COSM_ASYNC lambda yet

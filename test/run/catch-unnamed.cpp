@@ -1,7 +1,6 @@
 // An await in a handler whose exception parameter has no name.
 //
 // Fails: F14 in test/fuzz/FINDINGS.md (the frame gets a member with no name).
-// XFAIL: *
 //
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc

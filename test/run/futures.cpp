@@ -4,7 +4,6 @@
 //
 // Fails: F13 in test/fuzz/FINDINGS.md (`cosm::Future<int> f1;` kept in the
 // frame is copy-constructed from itself and crashes).
-// XFAIL: *
 //
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc

@@ -9,6 +9,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
 
 using namespace clang;
 
@@ -209,7 +210,9 @@ void FunctionPlan::hoistScope(const Stmt *S) {
   } else if (const auto *Catch = dyn_cast<CXXCatchStmt>(S)) {
     // A handler that suspends runs outside C++'s handler: its parameter
     // lives in the frame.
-    if (Catch->getExceptionDecl() && containsAwait(Catch->getHandlerBlock()))
+    if (Catch->getExceptionDecl() &&
+        Catch->getExceptionDecl()->getIdentifier() &&
+        containsAwait(Catch->getHandlerBlock()))
       hoist(Catch->getExceptionDecl());
   }
   for (const Stmt *Child : S->children())
@@ -349,7 +352,8 @@ public:
 
   bool VisitDeclRefExpr(DeclRefExpr *E) {
     // Inside a lambda the name denotes the capture, rewritten below.
-    if (E->refersToEnclosingVariableOrCapture())
+    if (E->refersToEnclosingVariableOrCapture() ||
+        Captures.count(E->getLocation()))
       return true;
     if (const auto *V = dyn_cast<VarDecl>(E->getDecl())) {
       if (const FrameVar *FV = Plan.frameVar(V)) {
@@ -397,6 +401,8 @@ public:
       }
       if (!C.capturesVariable())
         continue;
+      if (C.isExplicit())
+        Captures.insert(C.getLocation());
       const auto *V = dyn_cast<VarDecl>(C.getCapturedVar());
       const FrameVar *FV = V ? Plan.frameVar(V) : nullptr;
       if (!FV || V->isInitCapture())
@@ -435,6 +441,8 @@ private:
   EditedText &Text;
   const llvm::StringSet<> &MemberNames;
   DiagnosticsEngine &Diags;
+  /// Where explicit captures name a variable: rewritten as captures.
+  llvm::DenseSet<SourceLocation> Captures;
 };
 } // namespace
 

@@ -349,8 +349,14 @@ std::string Emitter::constructArgs(const VarDecl *D) {
       }
       return Text.render(*Where);
     }
+    bool Defaulted = llvm::all_of(Construct->arguments(), [](const Expr *Arg) {
+      return isa<CXXDefaultArgExpr>(Arg);
+    });
+    // `T x;`, whatever default arguments the constructor takes.
+    if (Defaulted && !Parens.isValid())
+      return "";
     if (Construct->getNumArgs() == 0)
-      return Parens.isValid() ? "{}" : "";
+      return "{}";
   }
   std::string Value = expr(Init);
   if (isa<InitListExpr>(Bare) || StringRef(Value).ltrim().starts_with("{"))
@@ -831,6 +837,15 @@ std::string Emitter::expr(const Expr *E) {
     return logical(B);
   if (const auto *C = dyn_cast<AbstractConditionalOperator>(E))
     return conditional(C);
+  if (const auto *Comma = dyn_cast<BinaryOperator>(E);
+      Comma && Comma->getOpcode() == BO_Comma &&
+      Plan.containsAwait(Comma->getRHS())) {
+    // The left side is evaluated for its effects only.
+    emit("static_cast<void>(" + expr(Comma->getLHS()) + ");\n");
+    replace(Comma->getLHS(), "void()");
+    replace(Comma->getRHS(), expr(Comma->getRHS()));
+    return render(E);
+  }
   std::vector<const Expr *> Operands = operands(E);
   size_t Last = 0;
   for (size_t I = 0; I < Operands.size(); ++I)
@@ -1205,7 +1220,7 @@ std::string Emitter::function() {
   const auto *Body = cast<CompoundStmt>(F->getBody());
   // The signature as written, without COSM_ASYNC.
   for (const auto *A : F->specific_attrs<AnnotateAttr>())
-    if (A->getAnnotation() == "cosm.async")
+    if (A->getAnnotation() == "cosm.async" && !A->isInherited())
       if (auto Where = annotationSpan(A, Text))
         Text.replace(*Where, "");
   auto Head = Text.span(SourceRange(F->getOuterLocStart(), Body->getLBracLoc()));

@@ -31,6 +31,19 @@ std::optional<Span> annotationSpan(const AnnotateAttr *A, const EditedText &Text
   return Text.span(SM.getExpansionRange(A->getRange()).getAsRange());
 }
 
+std::optional<unsigned> declarationStart(const FunctionDecl *F,
+                                         const EditedText &Text) {
+  auto Begin = Text.offset(F->getOuterLocStart());
+  if (!Begin)
+    return std::nullopt;
+  // COSM_ASYNC written on this declaration (not inherited from another).
+  for (const auto *A : F->specific_attrs<AnnotateAttr>())
+    if (!A->isInherited())
+      if (auto Where = annotationSpan(A, Text))
+        Begin = std::min(*Begin, Where->Begin);
+  return Begin;
+}
+
 /// The definition's extent, COSM_ASYNC included.
 static std::optional<Span> definitionSpan(const FunctionDecl *F,
                                           const EditedText &Text) {
@@ -38,9 +51,9 @@ static std::optional<Span> definitionSpan(const FunctionDecl *F,
   auto End = Text.offset(F->getBody()->getEndLoc());
   if (!Begin || !End)
     return std::nullopt;
-  for (const auto *A : F->specific_attrs<AnnotateAttr>())
-    if (auto Where = annotationSpan(A, Text))
-      Begin = std::min(*Begin, Where->Begin);
+  Begin = declarationStart(F, Text);
+  if (!Begin)
+    return std::nullopt;
   return Span{*Begin, *End + 1};
 }
 
@@ -68,7 +81,7 @@ std::optional<std::string> lowerMainFile(ASTContext &Context,
       // The frame is a nested class, so it shares the member's access to
       // the class: declare it inside, define it here.
       const CXXMethodDecl *InClass = M->getCanonicalDecl();
-      auto At = Text.offset(InClass->getOuterLocStart());
+      auto At = declarationStart(InClass, Text);
       if (!At || InClass == M) {
         report(Diags, F->getLocation(), Diag::Unsupported,
                "an out-of-line COSM_ASYNC member whose class is defined in "

@@ -22,6 +22,10 @@ namespace cosm {
 std::optional<Span> annotationSpan(const clang::AnnotateAttr *A,
                                    const EditedText &Text);
 
+/// Where \p F's declaration begins, COSM_ASYNC included.
+std::optional<unsigned> declarationStart(const clang::FunctionDecl *F,
+                                         const EditedText &Text);
+
 /// The lowered main file, or none after reporting errors.
 std::optional<std::string> lowerMainFile(clang::ASTContext &Context,
                                          const clang::format::FormatStyle &Style);

@@ -102,6 +102,9 @@ public:
   }
 
   bool TraverseLambdaExpr(LambdaExpr *L) {
+    if (isAsync(L->getCallOperator()))
+      report(Context.getDiagnostics(), L->getBeginLoc(), Diag::Unsupported,
+             "a COSM_ASYNC lambda");
     Enclosing.push_back(L->getCallOperator());
     bool Result = RecursiveASTVisitor::TraverseLambdaExpr(L);
     Enclosing.pop_back();

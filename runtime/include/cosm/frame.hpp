@@ -125,8 +125,8 @@ public:
 #if defined(COSM_LOWERING)
   // Lets cosm-lower parse `return value;` in an async function's body. It
   // is only declared: lowered code never converts a value to a Coro.
-  template <class U = T>
-  Coro(typename std::enable_if<!std::is_void_v<U>, U>::type Value);
+  // (Any arguments: `return {a, b};` initialises T from a braced list.)
+  template <class... Args> Coro(Args &&...Values);
 #endif
   Coro(Coro &&Other) noexcept : F(std::exchange(Other.F, nullptr)) {}
   Coro &operator=(Coro &&Other) noexcept {
