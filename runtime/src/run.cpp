@@ -10,6 +10,9 @@
 #include "debug.hpp"
 #include "loop_internals.hpp"
 
+#include <cstdio>
+#include <iostream>
+
 namespace cosm::detail {
 
 namespace {
@@ -57,6 +60,14 @@ void checkNoRunningLoop() {
   if (runningLoopOrNull())
     throw RuntimeError(
         "cosm::run() cannot be called from a running event loop");
+}
+
+void flushStdout() noexcept {
+  try {
+    std::cout.flush();
+  } catch (...) {
+  }
+  std::fflush(stdout);
 }
 
 void runUntilDone(Loop &L, FutureBase &F) { LoopInternals::runUntilDone(L, F); }

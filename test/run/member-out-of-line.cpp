@@ -3,7 +3,6 @@
 //
 // Fails with clang: F2 in test/fuzz/FINDINGS.md (`COSM_ASYNC struct bump_frame;`
 // -Wignored-attributes).
-// XFAIL: *
 //
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc

@@ -7,8 +7,12 @@
 //===----------------------------------------------------------------------===//
 #include "test_frames.hpp"
 
+#include <cstdio>
+#include <fcntl.h>
 #include <memory>
 #include <stdexcept>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace cosm_test;
 
@@ -176,6 +180,38 @@ TEST_F(Run, AMainTaskCancelledFromInsideRaisesCancelledError) {
                                        return F.finish();
                                      })),
                cosm::CancelledError);
+}
+
+// FINDINGS F7: an exception that escapes run() and terminates the program
+// must not lose what the program printed to a piped stdout.
+TEST(RunUncaught, OutputPrintedBeforeAnUncaughtExceptionIsFlushed) {
+  int Fds[2];
+  ASSERT_EQ(::pipe(Fds), 0);
+  std::fflush(stdout);
+  pid_t Child = ::fork();
+  ASSERT_GE(Child, 0);
+  if (Child == 0) {
+    ::dup2(Fds[1], 1);
+    ::close(Fds[0]);
+    ::close(Fds[1]);
+    ::dup2(::open("/dev/null", O_WRONLY), 2); // terminate's message
+    cosm::run(lambda_coro("main", [](auto &F) -> cosm::Step {
+      (void)F;
+      std::printf("before"); // no newline: not flushed by line buffering
+      throw std::runtime_error("boom");
+    }));
+    ::_exit(0); // not reached
+  }
+  ::close(Fds[1]);
+  std::string Got;
+  char Buf[64];
+  for (ssize_t N; (N = ::read(Fds[0], Buf, sizeof Buf)) > 0;)
+    Got.append(Buf, std::size_t(N));
+  ::close(Fds[0]);
+  int Status = 0;
+  ::waitpid(Child, &Status, 0);
+  EXPECT_TRUE(WIFSIGNALED(Status)); // std::terminate aborted
+  EXPECT_EQ(Got, "before");
 }
 
 } // namespace

@@ -30,6 +30,8 @@ void checkNoRunningLoop();
 void runUntilDone(Loop &L, FutureBase &F);
 /// asyncio.Runner.close(): cancels and drains leftover tasks, closes L.
 void shutdownRun(Loop &L);
+/// Flushes std::cout and stdout.
+void flushStdout() noexcept;
 } // namespace detail
 
 /// Runs Main on a new loop and returns its result (see the file comment).
@@ -45,10 +47,18 @@ T run(Coro<T> Main, RunOptions Opts = {},
     detail::runUntilDone(L, *MainTask.impl());
   } catch (...) {
     detail::shutdownRun(L);
+    detail::flushStdout();
     throw;
   }
   detail::shutdownRun(L);
-  return MainTask.impl()->takeResult();
+  try {
+    return MainTask.impl()->takeResult();
+  } catch (...) {
+    // Likely uncaught: std::terminate would drop what the program printed
+    // to a piped stdout, which Python would have shown before its traceback.
+    detail::flushStdout();
+    throw;
+  }
 }
 
 /// run(Main, RunOptions{Debug}).
