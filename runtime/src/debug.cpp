@@ -60,7 +60,7 @@ namespace cosm {
 // object is dropped without ever being awaited.
 void report_never_awaited(const FrameBase &F) noexcept {
   std::fprintf(stderr, "RuntimeWarning: coroutine '%s' was never awaited\n",
-               F.name());
+               F.function_name());
   std::fflush(stderr);
 }
 

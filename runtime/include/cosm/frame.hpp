@@ -49,14 +49,12 @@ public:
   /// exception leaves resume() and from the frame's destructor.
   virtual void unwind() noexcept {}
 
-  /// The async function's name, for debug messages.
-  const char *name() const noexcept { return function_name(); }
+  /// The async function's name, for debug messages. (Not `name`: the body
+  /// runs inside the frame, where a base member would hide a user's `name`.)
+  virtual const char *function_name() const noexcept = 0;
 
   /// 0 before the first step; afterwards the resume point to continue from.
   int state = 0;
-  /// Implemented by each frame. (Not `name`, so that a local called `name`
-  /// keeps its name in the generated frame.)
-  virtual const char *function_name() const noexcept = 0;
 
   /// Set once resume() has been called: a frame that never started was never
   /// awaited.
@@ -101,7 +99,7 @@ public:
   /// `return v;` in the source: stores the result. finish() follows.
   template <class U = T, class = std::enable_if_t<!std::is_void_v<U>>>
   void return_value(U Value) {
-    Result.set_value(std::move(Value));
+    StoredOutcome.set_value(std::move(Value));
   }
 
   /// The body has ended; the frame reports Done to whoever stepped it.
@@ -109,7 +107,8 @@ public:
 
 private:
   friend class Coro<T>;
-  detail::Outcome<T> Result;
+  // Named so that it hides no name a user is likely to use in a body.
+  detail::Outcome<T> StoredOutcome;
 };
 
 void report_never_awaited(const FrameBase &F) noexcept;
@@ -152,7 +151,7 @@ public:
       return F->resume();
     } catch (...) {
       F->unwind();
-      F->Result.set_exception(std::current_exception());
+      F->StoredOutcome.set_exception(std::current_exception());
       return Step::Done;
     }
   }
@@ -161,7 +160,7 @@ public:
   /// rethrown. Frees the frame.
   T take_result() {
     Coro Finished(std::move(*this));
-    return Finished.F->Result.take();
+    return Finished.F->StoredOutcome.take();
   }
 
   /// Frees the frame without the never-awaited report: for owners (a task

@@ -108,7 +108,7 @@ private:
 template <class T> class TaskImpl final : public TaskBase {
 public:
   TaskImpl(Loop &L, Coro<T> C, std::string Name, SourceLoc Loc)
-      : TaskBase(L, std::move(Name), C.frame()->name(), Loc),
+      : TaskBase(L, std::move(Name), C.frame()->function_name(), Loc),
         Root(std::move(C)) {}
   ~TaskImpl() override { reportDestroyedPending(); }
 
