@@ -195,11 +195,14 @@ TEST(RunUncaught, OutputPrintedBeforeAnUncaughtExceptionIsFlushed) {
     ::close(Fds[0]);
     ::close(Fds[1]);
     ::dup2(::open("/dev/null", O_WRONLY), 2); // terminate's message
-    cosm::run(lambda_coro("main", [](auto &F) -> cosm::Step {
-      (void)F;
-      std::printf("before"); // no newline: not flushed by line buffering
-      throw std::runtime_error("boom");
-    }));
+    // noexcept stands in for main(): nothing may catch the exception.
+    [&]() noexcept {
+      cosm::run(lambda_coro("main", [](auto &F) -> cosm::Step {
+        (void)F;
+        std::printf("before"); // no newline: line buffering would not flush
+        throw std::runtime_error("boom");
+      }));
+    }();
     ::_exit(0); // not reached
   }
   ::close(Fds[1]);
