@@ -2,7 +2,6 @@
 // await, keeps the value the constructor gave it.
 //
 // Fails: F13 in test/fuzz/FINDINGS.md (lowered to `::new (&q) Q(q);`).
-// XFAIL: *
 //
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc

@@ -2,7 +2,6 @@
 // frame, implicitly ([&]) and explicitly ([&loop]).
 //
 // Fails: F3 in test/fuzz/FINDINGS.md (the capture becomes [&(*loop)]).
-// XFAIL: *
 //
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc

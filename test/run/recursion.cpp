@@ -3,7 +3,6 @@
 //
 // Fails: F1 in test/fuzz/FINDINGS.md (the frame is emitted before the
 // function is declared).
-// XFAIL: *
 //
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc

@@ -1,7 +1,6 @@
 // `return {a, b};` (a braced list of several elements) from COSM_ASYNC functions.
 //
 // Fails: F6 in test/fuzz/FINDINGS.md (rejected while parsing by the parse-only Coro(T)).
-// XFAIL: *
 //
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc

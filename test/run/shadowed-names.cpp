@@ -2,7 +2,6 @@
 // body: a type named Result, a type named Frame, a free function named name().
 //
 // Fails: F4 in test/fuzz/FINDINGS.md.
-// XFAIL: *
 //
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc

@@ -1,7 +1,6 @@
 // Structured bindings alive across awaits, one of them taking gather's tuple apart.
 //
 // Fails: F5 in test/fuzz/FINDINGS.md (the frame gets an unnamed union member).
-// XFAIL: *
 //
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc

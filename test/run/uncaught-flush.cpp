@@ -4,7 +4,6 @@
 //
 // Fails: F7 in test/fuzz/FINDINGS.md (std::terminate aborts with stdout's
 // buffer unflushed).
-// XFAIL: *
 //
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc

@@ -21,6 +21,11 @@ static constexpr const char *BaseNames[] = {
     "state", "resume", "unwind", "function_name", "return_value",
     "finish", "live",  "self",   "cosm",          "std"};
 
+/// Members of the frame's bases that a body's name can resolve to instead of
+/// the user's: a reference to such a name is qualified.
+static constexpr const char *HiddenNames[] = {
+    "started", "StoredOutcome", "Frame", "FrameBase", "Step"};
+
 bool FunctionPlan::containsAwait(const Stmt *S) const {
   if (!S)
     return false;
@@ -54,6 +59,20 @@ std::string FunctionPlan::freshName(StringRef Stem) {
   return Name;
 }
 
+/// \p Type with a leading `::` when it starts with a name that a member of
+/// the frame's bases would hide (a user's `Frame`, `Step`...).
+static std::string unhidden(std::string Type) {
+  StringRef Rest = StringRef(Type);
+  StringRef Prefix;
+  if (Rest.consume_front("const "))
+    Prefix = "const ";
+  StringRef Word = Rest.take_while([](char C) { return isalnum(C) || C == '_'; });
+  for (const char *Name : HiddenNames)
+    if (Word == Name && !Rest.substr(Word.size()).starts_with("::"))
+      return Prefix.str() + "::" + Rest.str();
+  return Type;
+}
+
 std::string FunctionPlan::typeText(QualType Type) const {
   PrintingPolicy Policy(Context.getLangOpts());
   Policy.SuppressUnwrittenScope = true;
@@ -76,6 +95,7 @@ std::string FunctionPlan::typeText(QualType Type) const {
   } else {
     Text = Type.getCanonicalType().getAsString(Policy);
   }
+  Text = unhidden(Text);
   // Arrays and function types do not read as `T name`: name them through an
   // alias so that every member is declared the same way.
   if (Type->isArrayType() || Type->isFunctionType() ||
@@ -126,7 +146,7 @@ std::string FunctionPlan::writtenType(const VarDecl *D, bool Referent) const {
         Written = Written.rtrim("&").rtrim();
       if (isPlainType(Written) &&
           (Referent || !D->getType()->isReferenceType() || IsParam))
-        return Written.str();
+        return unhidden(Written.str());
     }
   }
   return typeText(Type);
@@ -170,8 +190,11 @@ void FunctionPlan::hoist(const VarDecl *D) {
   }
   if (V.Store == Storage::Object && Type.isDestructedType())
     V.LiveBit = allocateLiveBit();
-  V.Name = Taken.contains(D->getName()) ? freshName(D->getName())
-                                       : D->getName().str();
+  if (isa<DecompositionDecl>(D))
+    V.Name = freshName("bound"); // `auto [a, b]`: the object a and b name
+  else
+    V.Name = Taken.contains(D->getName()) ? freshName(D->getName())
+                                         : D->getName().str();
   Taken.insert(V.Name);
   LocalIndex[D] = Locals.size();
   Locals.push_back(std::move(V));
@@ -364,6 +387,14 @@ public:
         return true;
       }
     }
+    if (const auto *Binding = dyn_cast<BindingDecl>(E->getDecl()))
+      if (const auto *Whole = dyn_cast_or_null<DecompositionDecl>(
+              Binding->getDecomposedDecl()))
+        if (const FrameVar *FV = Plan.frameVar(Whole)) {
+          replace(E->getLocation(), bindingText(*Whole, *Binding, *FV),
+                  Binding->getName());
+          return true;
+        }
     // A name from outside that a frame member would hide: qualify it.
     const NamedDecl *D = E->getDecl();
     if (!E->hasQualifier() && D->getIdentifier() &&
@@ -372,6 +403,12 @@ public:
       replace(E->getLocation(), "::" + D->getQualifiedNameAsString(),
               D->getName());
     return true;
+  }
+
+  /// A type the frame's members or bases would hide: qualify it.
+  bool VisitTagTypeLoc(TagTypeLoc TL) { return qualifyType(TL, TL.getDecl()); }
+  bool VisitTypedefTypeLoc(TypedefTypeLoc TL) {
+    return qualifyType(TL, TL.getTypedefNameDecl());
   }
 
   bool VisitMemberExpr(MemberExpr *E) {
@@ -424,6 +461,44 @@ public:
   }
 
 private:
+  /// How a binding of a structured binding kept in the frame reads.
+  static std::string bindingText(const DecompositionDecl &Whole,
+                                 const BindingDecl &Binding,
+                                 const FrameVar &V) {
+    std::string Object =
+        V.Store == Storage::Pointer ? "(*" + V.Name + ")" : V.Name;
+    unsigned Index = 0;
+    for (const BindingDecl *B : Whole.bindings()) {
+      if (B == &Binding)
+        break;
+      ++Index;
+    }
+    QualType Type = Whole.getType().getNonReferenceType();
+    if (Type->isArrayType())
+      return Object + "[" + std::to_string(Index) + "]";
+    if (Binding.getHoldingVar() || !isa_and_nonnull<MemberExpr>(
+                                       Binding.getBinding()->IgnoreImplicit()))
+      return "std::get<" + std::to_string(Index) + ">(" + Object + ")";
+    const auto *Field = cast<MemberExpr>(Binding.getBinding()->IgnoreImplicit());
+    return Object + "." + Field->getMemberDecl()->getName().str();
+  }
+
+  bool qualifyType(TypeLoc TL, const NamedDecl *D) {
+    if (!D || !D->getIdentifier() || !MemberNames.contains(D->getName()) ||
+        D->getDeclContext()->isFunctionOrMethod())
+      return true;
+    SourceLocation NameLoc = TL.getEndLoc();
+    auto Where = Text.span(NameLoc);
+    if (!Where || Text.original(*Where) != D->getName())
+      return true;
+    // Already qualified: `ns::Frame`.
+    if (Where->Begin >= 2 &&
+        Text.original({Where->Begin - 2, Where->Begin}) == "::")
+      return true;
+    Text.replace(*Where, "::" + D->getQualifiedNameAsString());
+    return true;
+  }
+
   void replace(SourceLocation Loc, std::string With, StringRef What) {
     if (auto Where = Text.span(Loc))
       return Text.replace(*Where, std::move(With));
@@ -523,6 +598,8 @@ bool FunctionPlan::analyse() {
 
   llvm::StringSet<> MemberNames;
   for (const char *Name : BaseNames)
+    MemberNames.insert(Name);
+  for (const char *Name : HiddenNames)
     MemberNames.insert(Name);
   for (const FrameVar &V : Params)
     MemberNames.insert(V.Name);

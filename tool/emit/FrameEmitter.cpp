@@ -170,6 +170,8 @@ private:
   std::vector<std::string> Children;
   /// Objects the generated code keeps (temporaries, ranges): bit, name.
   std::vector<std::pair<int, std::string>> TempBits;
+  /// The function's declaration, when the frame must see it first.
+  std::string Declaration;
   unsigned States = 0;
   unsigned TryCount = 0;
   unsigned Branches = 0;
@@ -1208,11 +1210,29 @@ std::optional<LoweredFunction> Emitter::run() {
       Resume.replace(At, Mark.size(), Switch);
   }
   LoweredFunction Result;
-  Result.Frame = frameStruct(Resume);
   Result.Function = function();
+  Result.Frame = Declaration + frameStruct(Resume);
   if (Failed)
     return std::nullopt;
   return Result;
+}
+
+/// True if \p F's body names \p F and nothing declared it before.
+static bool refersTo(const Stmt *S, const FunctionDecl *F) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (Ref->getDecl()->getCanonicalDecl() == F->getCanonicalDecl())
+      return true;
+  for (const Stmt *Child : S->children())
+    if (refersTo(Child, F))
+      return true;
+  return false;
+}
+
+static bool needsDeclaration(const FunctionDecl *F) {
+  return !F->getPreviousDecl() && !isa<CXXMethodDecl>(F) &&
+         refersTo(F->getBody(), F);
 }
 
 std::string Emitter::function() {
@@ -1230,6 +1250,23 @@ std::string Emitter::function() {
   }
   std::string Signature = Text.render(*Head);
   Signature.pop_back(); // the body's '{'
+  if (needsDeclaration(F)) {
+    // The frame calls the function it belongs to (recursion): declare the
+    // function first. The default arguments move to that declaration.
+    Declaration = Signature + ";\n\n";
+    for (const ParmVarDecl *P : F->parameters())
+      if (P->hasDefaultArg() && !P->hasInheritedDefaultArg())
+        if (auto Default = Text.span(P->getDefaultArgRange())) {
+          StringRef Before = Text.original({Head->Begin, Default->Begin});
+          size_t Equals = Before.rfind('=');
+          if (Equals != StringRef::npos)
+            Text.replace({Head->Begin + unsigned(Before.substr(0, Equals).rtrim().size()),
+                          Default->End},
+                         "");
+        }
+    Signature = Text.render(*Head);
+    Signature.pop_back();
+  }
   std::string Args;
   auto Arg = [&](const std::string &Text) {
     Args += (Args.empty() ? "" : ", ") + Text;
