@@ -8,6 +8,7 @@
 #define COSM_COSM_HPP
 
 #include "cosm/async.hpp"
+#include "cosm/condition.hpp"
 #include "cosm/errors.hpp"
 #include "cosm/event.hpp"
 #include "cosm/frame.hpp"
@@ -18,6 +19,7 @@
 #include "cosm/loop.hpp"
 #include "cosm/queue.hpp"
 #include "cosm/run.hpp"
+#include "cosm/semaphore.hpp"
 #include "cosm/sleep.hpp"
 #include "cosm/task.hpp"
 
