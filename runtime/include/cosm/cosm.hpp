@@ -22,5 +22,7 @@
 #include "cosm/semaphore.hpp"
 #include "cosm/sleep.hpp"
 #include "cosm/task.hpp"
+#include "cosm/taskgroup.hpp"
+#include "cosm/timeouts.hpp"
 
 #endif // COSM_COSM_HPP

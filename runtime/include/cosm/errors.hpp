@@ -12,8 +12,11 @@
 #ifndef COSM_ERRORS_HPP
 #define COSM_ERRORS_HPP
 
+#include <exception>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace cosm {
 
@@ -61,6 +64,25 @@ public:
 class QueueFull : public Error {
 public:
   QueueFull() : Error("the queue is full") {}
+};
+
+/// The errors of a TaskGroup's children (and of its body), in the order
+/// they happened (asyncio's ExceptionGroup, as TaskGroup raises it in
+/// 3.11). what() is Python's str(eg): "unhandled errors in a TaskGroup
+/// (2 sub-exceptions)". Rethrow an element of exceptions() to inspect it.
+class ExceptionGroup : public Error {
+public:
+  ExceptionGroup(const std::string &Message,
+                 std::vector<std::exception_ptr> Errors)
+      : Error(Message + " (" + std::to_string(Errors.size()) +
+              (Errors.size() == 1 ? " sub-exception)" : " sub-exceptions)")),
+        Errors(std::move(Errors)) {}
+  const std::vector<std::exception_ptr> &exceptions() const noexcept {
+    return Errors;
+  }
+
+private:
+  std::vector<std::exception_ptr> Errors;
 };
 
 /// The task or future was cancelled (asyncio.CancelledError). Not a

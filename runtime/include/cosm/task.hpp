@@ -207,6 +207,8 @@ public:
   bool cancel() const { return Impl->cancel(); }
   std::exception_ptr exception() const { return Impl->exception(); }
   std::string name() const { return Impl->name(); }
+  int cancelling() const noexcept { return Impl->cancelling(); }
+  int uncancel() const noexcept { return Impl->uncancel(); }
 
   explicit operator bool() const noexcept { return bool(Impl); }
   bool operator==(const AnyTask &O) const noexcept {
