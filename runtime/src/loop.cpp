@@ -20,6 +20,7 @@
 #include "cosm/loop.hpp"
 
 #include "debug.hpp"
+#include "executor.hpp"
 #include "timer_heap.hpp"
 
 #include <cerrno>
@@ -29,6 +30,7 @@
 #include <cstring>
 #include <ctime>
 #include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <system_error>
 #include <unistd.h>
 
@@ -77,6 +79,19 @@ std::string describeStop(const void *) {
 }
 constexpr detail::CallbackOps StopOps{&stopLoop, &releaseNothing,
                                       &describeStop};
+
+// A callback another thread queued (call_soon_threadsafe).
+void runThreadCallback(void *Obj, detail::FutureBase *) {
+  static_cast<detail::ThreadCallback *>(Obj)->run();
+}
+void releaseThreadCallback(void *Obj) noexcept {
+  delete static_cast<detail::ThreadCallback *>(Obj);
+}
+std::string describeThreadCallback(const void *) {
+  return "<Handle call_soon_threadsafe callback>";
+}
+constexpr detail::CallbackOps ThreadCallbackOps{
+    &runThreadCallback, &releaseThreadCallback, &describeThreadCallback};
 } // namespace
 
 namespace detail {
@@ -128,6 +143,22 @@ Loop::Loop() : Debug(debugFromEnvironment()) {
   EpollFd = ::epoll_create1(EPOLL_CLOEXEC);
   if (EpollFd < 0)
     throw std::system_error(errno, std::generic_category(), "epoll_create1");
+  WakeFd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (WakeFd < 0) {
+    int Err = errno;
+    ::close(EpollFd);
+    throw std::system_error(Err, std::generic_category(), "eventfd");
+  }
+  epoll_event Ev{};
+  Ev.events = EPOLLIN;
+  Ev.data.fd = WakeFd;
+  if (::epoll_ctl(EpollFd, EPOLL_CTL_ADD, WakeFd, &Ev) != 0) {
+    int Err = errno;
+    ::close(WakeFd);
+    ::close(EpollFd);
+    throw std::system_error(Err, std::generic_category(), "epoll_ctl");
+  }
+  Threadsafe = std::make_unique<detail::ThreadsafeQueue>();
   timespec Res;
   if (::clock_getres(CLOCK_MONOTONIC, &Res) == 0)
     ClockResolution = double(Res.tv_sec) + double(Res.tv_nsec) * 1e-9;
@@ -136,7 +167,42 @@ Loop::Loop() : Debug(debugFromEnvironment()) {
 Loop::~Loop() {
   if (!Closed && !Running)
     close();
+  ::close(WakeFd);
   ::close(EpollFd);
+}
+
+void Loop::postThreadsafe(std::unique_ptr<detail::ThreadCallback> Cb) {
+  {
+    std::lock_guard<std::mutex> G(Threadsafe->M);
+    if (Threadsafe->Closed)
+      throw RuntimeError("Event loop is closed");
+    Threadsafe->Items.push_back(std::move(Cb));
+    ThreadsafePending.store(true, std::memory_order_release);
+  }
+  std::uint64_t One = 1;
+  // EAGAIN (the counter is saturated) still leaves the loop woken.
+  [[maybe_unused]] ssize_t N = ::write(WakeFd, &One, sizeof One);
+}
+
+void Loop::drainThreadsafe() {
+  if (!ThreadsafePending.load(std::memory_order_acquire))
+    return;
+  std::vector<std::unique_ptr<detail::ThreadCallback>> Items;
+  {
+    std::lock_guard<std::mutex> G(Threadsafe->M);
+    Items.swap(Threadsafe->Items);
+    ThreadsafePending.store(false, std::memory_order_relaxed);
+  }
+  // asyncio appends them to _ready as they come: before this pass's timers.
+  for (auto &Cb : Items)
+    Ready.push({&ThreadCallbackOps, Cb.release(), nullptr});
+}
+
+void Loop::submitJob(std::unique_ptr<detail::ThreadCallback> Job) {
+  checkOpen();
+  if (!DefaultExecutor)
+    DefaultExecutor = std::make_unique<detail::Executor>();
+  DefaultExecutor->submit(std::move(Job));
 }
 
 double Loop::time() const noexcept {
@@ -215,7 +281,9 @@ void Loop::runUntilDone(detail::FutureBase &F) {
 void Loop::runOnce() {
   ++Passes;
   dropCancelledTimers();
+  drainThreadsafe();
   pollIo(pollTimeout());
+  drainThreadsafe();
   moveDueTimers();
   runReady(Ready.size());
 }
@@ -264,7 +332,13 @@ void Loop::pollIo(double Timeout) {
   int Ms = Timeout < 0 ? -1 : int(std::ceil(Timeout * 1e3));
   epoll_event Events[64];
   int N = ::epoll_wait(EpollFd, Events, 64, Ms);
-  (void)N; // No I/O watchers exist yet: events are not dispatched.
+  for (int I = 0; I < N; ++I) {
+    if (Events[I].data.fd == WakeFd) {
+      // Another thread woke the loop; what it queued is drained next.
+      std::uint64_t Count;
+      [[maybe_unused]] ssize_t R = ::read(WakeFd, &Count, sizeof Count);
+    }
+  }
 }
 
 void Loop::moveDueTimers() {
@@ -308,7 +382,17 @@ void Loop::close() {
     throw RuntimeError("Cannot close a running event loop");
   if (Closed)
     return;
+  // Workers may still post results: let them finish first (asyncio's
+  // shutdown_default_executor; its close() does not wait). Jobs that have
+  // not started are dropped.
+  if (DefaultExecutor)
+    DefaultExecutor->shutdown();
   Closed = true;
+  {
+    std::lock_guard<std::mutex> G(Threadsafe->M);
+    Threadsafe->Closed = true;
+  }
+  drainThreadsafe();
   // Releasing a callback can destroy a task, whose frame's destructors may
   // queue more: drain until empty.
   while (!Ready.empty())

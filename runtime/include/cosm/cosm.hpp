@@ -23,6 +23,7 @@
 #include "cosm/sleep.hpp"
 #include "cosm/task.hpp"
 #include "cosm/taskgroup.hpp"
+#include "cosm/threads.hpp"
 #include "cosm/timeouts.hpp"
 
 #endif // COSM_COSM_HPP

@@ -14,15 +14,101 @@
 #include "cosm/handle.hpp"
 #include "cosm/task.hpp"
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <exception>
+#include <memory>
+#include <optional>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace cosm {
 
 namespace detail {
 struct LoopInternals;
+class Executor;
+struct ThreadsafeQueue;
+
+/// A callable handed from one thread to another (call_soon_threadsafe,
+/// executor jobs).
+class ThreadCallback {
+public:
+  virtual ~ThreadCallback() = default;
+  virtual void run() = 0;
+};
+template <class F> class ThreadCallbackOf final : public ThreadCallback {
+public:
+  explicit ThreadCallbackOf(F Fn) : Fn(std::move(Fn)) {}
+  void run() override { Fn(); }
+
+private:
+  F Fn;
+};
+template <class F> std::unique_ptr<ThreadCallback> threadCallback(F Fn) {
+  return std::make_unique<ThreadCallbackOf<F>>(std::move(Fn));
+}
+
+/// One reference to a future, carried through a worker thread without ever
+/// being touched there: it is taken and dropped on the loop's thread only
+/// (the loop joins its workers before it drops their pending callbacks).
+template <class T> class LoopOwnedFuture {
+public:
+  explicit LoopOwnedFuture(FutureImpl<T> *P) noexcept : P(P) { P->retain(); }
+  LoopOwnedFuture(LoopOwnedFuture &&O) noexcept
+      : P(std::exchange(O.P, nullptr)) {}
+  LoopOwnedFuture &operator=(LoopOwnedFuture &&) = delete;
+  ~LoopOwnedFuture() {
+    if (P)
+      P->release();
+  }
+  FutureImpl<T> &operator*() const noexcept { return *P; }
+
+private:
+  FutureImpl<T> *P;
+};
+
+/// What a worker computed, delivered to the future on the loop's thread
+/// (asyncio's _copy_future_state, skipped when the future was cancelled).
+template <class T> struct JobOutcome {
+  std::optional<T> Value;
+  std::exception_ptr Error;
+  template <class F> void compute(F &Fn) {
+    try {
+      Value.emplace(Fn());
+    } catch (...) {
+      Error = std::current_exception();
+    }
+  }
+  void deliver(FutureImpl<T> &Fut) {
+    if (Fut.cancelled())
+      return;
+    if (Error)
+      Fut.setException(Error);
+    else
+      Fut.setResult(std::move(*Value));
+  }
+};
+template <> struct JobOutcome<void> {
+  std::exception_ptr Error;
+  template <class F> void compute(F &Fn) {
+    try {
+      Fn();
+    } catch (...) {
+      Error = std::current_exception();
+    }
+  }
+  void deliver(FutureImpl<void> &Fut) {
+    if (Fut.cancelled())
+      return;
+    if (Error)
+      Fut.setException(Error);
+    else
+      Fut.setResult();
+  }
+};
 } // namespace detail
 
 class Loop {
@@ -58,6 +144,47 @@ public:
     TimerHandle Result(H);
     scheduleTimer(H, When);
     return Result;
+  }
+
+  /// The one thread-safe method: runs Fn() on the loop's thread in a later
+  /// pass, waking the loop if it rests in epoll (an eventfd). RuntimeError if
+  /// the loop is closed. (asyncio returns a Handle; cosm returns nothing,
+  /// since handles are not thread-safe.)
+  template <class F> void call_soon_threadsafe(F Fn) {
+    postThreadsafe(detail::threadCallback(std::move(Fn)));
+  }
+
+  /// asyncio's loop.run_in_executor(None, Fn): runs Fn() on the loop's
+  /// default executor, a small thread pool. The future (of this loop)
+  /// completes with Fn's result or exception through call_soon_threadsafe.
+  /// Cancelling the future keeps a job that has not started from running; a
+  /// running job runs to the end and its result is dropped.
+  template <class F>
+  Future<std::decay_t<std::invoke_result_t<F &>>> run_in_executor(F Fn) {
+    using R = std::decay_t<std::invoke_result_t<F &>>;
+    Future<R> Fut(*this);
+    auto Cancelled = std::make_shared<std::atomic<bool>>(false);
+    Fut.add_done_callback([Cancelled](const Future<R> &Done) {
+      if (Done.cancelled())
+        Cancelled->store(true);
+    });
+    submitJob(detail::threadCallback(
+        [this, Fn = std::move(Fn), Owned = detail::LoopOwnedFuture<R>(Fut.impl()),
+         Cancelled]() mutable {
+          // On a worker thread: touches nothing of the loop but its
+          // thread-safe queue.
+          if (Cancelled->load()) {
+            postThreadsafe(detail::threadCallback([O = std::move(Owned)] {}));
+            return;
+          }
+          auto Out = std::make_unique<detail::JobOutcome<R>>();
+          Out->compute(Fn);
+          postThreadsafe(detail::threadCallback(
+              [O = std::move(Owned), Out = std::move(Out)] {
+                Out->deliver(*O);
+              }));
+        }));
+    return Fut;
   }
 
   /// Monotonic clock, in seconds.
@@ -119,6 +246,12 @@ private:
   friend struct detail::LoopInternals;
 
   void checkOpen() const;
+  /// Thread-safe: queues Cb for the loop's thread and wakes the loop.
+  void postThreadsafe(std::unique_ptr<detail::ThreadCallback> Cb);
+  /// Moves what other threads queued to the ready queue.
+  void drainThreadsafe();
+  /// Starts Job on the default executor (created on first use).
+  void submitJob(std::unique_ptr<detail::ThreadCallback> Job);
   /// RuntimeError unless this loop may start running now.
   void checkCanRun() const;
   void scheduleSoon(detail::HandleImpl *H);
@@ -145,6 +278,13 @@ private:
   detail::TaskBase *TasksHead = nullptr;
   detail::TaskBase *TasksTail = nullptr;
   int EpollFd = -1;
+  /// An eventfd in the epoll set: other threads write it to wake the loop.
+  int WakeFd = -1;
+  std::unique_ptr<detail::ThreadsafeQueue> Threadsafe;
+  /// Set (under the queue's lock) when Threadsafe has items: lets a pass
+  /// skip the lock when no other thread posted anything.
+  std::atomic<bool> ThreadsafePending{false};
+  std::unique_ptr<detail::Executor> DefaultExecutor;
   /// Registered I/O watchers; with none, a pass that must not wait skips
   /// the epoll_wait syscall.
   std::size_t IoWatchers = 0;
