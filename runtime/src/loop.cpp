@@ -198,6 +198,57 @@ void Loop::drainThreadsafe() {
     Ready.push({&ThreadCallbackOps, Cb.release(), nullptr});
 }
 
+void Loop::addWatcher(int Fd, bool Write, detail::HandleImpl *H) {
+  detail::Ref<detail::HandleImpl> Owned(H);
+  checkOpen();
+  if (!Watches)
+    Watches = std::make_unique<std::unordered_map<int, FdWatch>>();
+  auto [It, New] = Watches->try_emplace(Fd);
+  FdWatch &W = It->second;
+  detail::Ref<detail::HandleImpl> &Slot = Write ? W.Writer : W.Reader;
+  epoll_event Ev{};
+  Ev.events = ((W.Reader || !Write) ? EPOLLIN : 0u) |
+              ((W.Writer || Write) ? EPOLLOUT : 0u);
+  Ev.data.fd = Fd;
+  if (::epoll_ctl(EpollFd, New ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, Fd, &Ev) != 0) {
+    int Err = errno;
+    if (New)
+      Watches->erase(It);
+    throw OSError(Err, std::strerror(Err));
+  }
+  if (New)
+    ++IoWatchers;
+  if (Slot)
+    Handle(Slot.get()).cancel();
+  Slot = std::move(Owned);
+}
+
+bool Loop::removeWatcher(int Fd, bool Write) {
+  if (!Watches || Closed)
+    return false;
+  auto It = Watches->find(Fd);
+  if (It == Watches->end())
+    return false;
+  FdWatch &W = It->second;
+  detail::Ref<detail::HandleImpl> &Slot = Write ? W.Writer : W.Reader;
+  if (!Slot)
+    return false;
+  Handle(Slot.get()).cancel();
+  Slot.reset();
+  if (!W.Reader && !W.Writer) {
+    // The fd may already be closed: then the kernel dropped it already.
+    ::epoll_ctl(EpollFd, EPOLL_CTL_DEL, Fd, nullptr);
+    Watches->erase(It);
+    --IoWatchers;
+  } else {
+    epoll_event Ev{};
+    Ev.events = W.Reader ? EPOLLIN : EPOLLOUT;
+    Ev.data.fd = Fd;
+    ::epoll_ctl(EpollFd, EPOLL_CTL_MOD, Fd, &Ev);
+  }
+  return true;
+}
+
 void Loop::submitJob(std::unique_ptr<detail::ThreadCallback> Job) {
   checkOpen();
   if (!DefaultExecutor)
@@ -333,10 +384,36 @@ void Loop::pollIo(double Timeout) {
   epoll_event Events[64];
   int N = ::epoll_wait(EpollFd, Events, 64, Ms);
   for (int I = 0; I < N; ++I) {
-    if (Events[I].data.fd == WakeFd) {
+    int Fd = Events[I].data.fd;
+    if (Fd == WakeFd) {
       // Another thread woke the loop; what it queued is drained next.
       std::uint64_t Count;
       [[maybe_unused]] ssize_t R = ::read(WakeFd, &Count, sizeof Count);
+      continue;
+    }
+    // asyncio's _process_events, with selectors' epoll mapping: a hang-up
+    // or an error wakes both the reader and the writer.
+    std::uint32_t E = Events[I].events;
+    if (!Watches)
+      continue;
+    bool Readable = E & ~std::uint32_t(EPOLLOUT);
+    bool Writable = E & ~std::uint32_t(EPOLLIN);
+    for (int Write = 0; Write < 2; ++Write) {
+      if (!(Write ? Writable : Readable))
+        continue;
+      auto Wt = Watches->find(Fd); // a removal above may have erased it
+      if (Wt == Watches->end())
+        break;
+      detail::HandleImpl *H =
+          (Write ? Wt->second.Writer : Wt->second.Reader).get();
+      if (!H)
+        continue;
+      if (H->Cancelled) {
+        removeWatcher(Fd, Write);
+        continue;
+      }
+      H->retain();
+      Ready.push({&detail::HandleImpl::Ops, H, nullptr});
     }
   }
 }
@@ -403,6 +480,12 @@ void Loop::close() {
   }
   Scheduled.clear();
   TimerCancelledCount = 0;
+  if (Watches) {
+    for (auto &[Fd, W] : *Watches)
+      ::epoll_ctl(EpollFd, EPOLL_CTL_DEL, Fd, nullptr);
+    Watches.reset();
+    IoWatchers = 0;
+  }
   // Nothing can run these tasks again: destroy their frames now, which also
   // breaks the task <-> future reference cycles that would otherwise leak.
   while (TasksHead) {

@@ -21,6 +21,7 @@
 #include "cosm/run.hpp"
 #include "cosm/semaphore.hpp"
 #include "cosm/sleep.hpp"
+#include "cosm/sockets.hpp"
 #include "cosm/task.hpp"
 #include "cosm/taskgroup.hpp"
 #include "cosm/threads.hpp"

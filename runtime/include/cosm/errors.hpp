@@ -85,6 +85,35 @@ private:
   std::vector<std::exception_ptr> Errors;
 };
 
+/// A system call failed (Python's OSError): what() is "[Errno N] text",
+/// code() the errno value.
+class OSError : public Error {
+public:
+  OSError(int Code, const std::string &Text)
+      : Error("[Errno " + std::to_string(Code) + "] " + Text), Code(Code) {}
+  int code() const noexcept { return Code; }
+
+private:
+  int Code;
+};
+/// Python's ConnectionError family.
+class ConnectionError : public OSError {
+public:
+  using OSError::OSError;
+};
+class BrokenPipeError : public ConnectionError {
+public:
+  using ConnectionError::ConnectionError;
+};
+class ConnectionResetError : public ConnectionError {
+public:
+  using ConnectionError::ConnectionError;
+};
+class ConnectionRefusedError : public ConnectionError {
+public:
+  using ConnectionError::ConnectionError;
+};
+
 /// The task or future was cancelled (asyncio.CancelledError). Not a
 /// std::exception: see the file comment.
 class CancelledError {

@@ -22,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -187,6 +188,24 @@ public:
     return Fut;
   }
 
+  /// asyncio's add_reader: Fn() runs (through the ready queue) in every
+  /// pass whose poll finds Fd readable (or hung up, or in error), until
+  /// remove_reader(Fd). Replaces an earlier reader of Fd.
+  template <class F>
+  void add_reader(int Fd, F Fn,
+                  detail::SourceLoc Loc = detail::SourceLoc::current()) {
+    addWatcher(Fd, false, new detail::CallableHandle<F>(*this, Loc, std::move(Fn)));
+  }
+  /// The same for writability.
+  template <class F>
+  void add_writer(int Fd, F Fn,
+                  detail::SourceLoc Loc = detail::SourceLoc::current()) {
+    addWatcher(Fd, true, new detail::CallableHandle<F>(*this, Loc, std::move(Fn)));
+  }
+  /// Stops watching Fd; false if it had no reader (writer).
+  bool remove_reader(int Fd) { return removeWatcher(Fd, false); }
+  bool remove_writer(int Fd) { return removeWatcher(Fd, true); }
+
   /// Monotonic clock, in seconds.
   double time() const noexcept;
   /// The clock's resolution: timers due within it count as due.
@@ -250,6 +269,8 @@ private:
   void postThreadsafe(std::unique_ptr<detail::ThreadCallback> Cb);
   /// Moves what other threads queued to the ready queue.
   void drainThreadsafe();
+  void addWatcher(int Fd, bool Write, detail::HandleImpl *H);
+  bool removeWatcher(int Fd, bool Write);
   /// Starts Job on the default executor (created on first use).
   void submitJob(std::unique_ptr<detail::ThreadCallback> Job);
   /// RuntimeError unless this loop may start running now.
@@ -285,6 +306,10 @@ private:
   /// skip the lock when no other thread posted anything.
   std::atomic<bool> ThreadsafePending{false};
   std::unique_ptr<detail::Executor> DefaultExecutor;
+  struct FdWatch {
+    detail::Ref<detail::HandleImpl> Reader, Writer;
+  };
+  std::unique_ptr<std::unordered_map<int, FdWatch>> Watches;
   /// Registered I/O watchers; with none, a pass that must not wait skips
   /// the epoll_wait syscall.
   std::size_t IoWatchers = 0;
