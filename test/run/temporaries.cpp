@@ -1,10 +1,6 @@
 // A temporary in a subexpression lives until the end of its full-expression,
 // after a later await in it; the comma operator with awaits on both sides.
 //
-// Fails: F9 (the temporary is destroyed before
-// the await) in test/fuzz/FINDINGS.md.
-//
-// XFAIL: *
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
 // RUN: %clangxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.clang

@@ -92,6 +92,8 @@ std::string FunctionPlan::typeText(QualType Type) const {
     Qualifiers Quals = Type.getLocalQualifiers();
     if (!Quals.empty())
       Text = Quals.getAsString() + " " + Text;
+  } else if (Type->isDependentType()) {
+    Text = Type.getAsString(Policy); // its canonical form names no parameter
   } else {
     Text = Type.getCanonicalType().getAsString(Policy);
   }
@@ -188,7 +190,18 @@ void FunctionPlan::hoist(const VarDecl *D) {
     V.Store = Type->isScalarType() ? Storage::Plain : Storage::Object;
     V.Type = writtenType(D, /*Referent=*/false);
   }
-  if (V.Store == Storage::Object && Type.isDestructedType())
+  if (Type->isUndeducedAutoType() ||
+      (D->getType()->getContainedAutoType() &&
+       !D->getType()->getContainedAutoType()->isDeduced())) {
+    report(Context.getDiagnostics(), D->getLocation(), Diag::Unsupported,
+           "an 'auto' local whose type depends on a template parameter and "
+           "that lives across a suspension (write its type)");
+    Failed = true;
+  }
+  if (V.Store == Storage::Object && !Type->isDependentType() &&
+      Type.isDestructedType())
+    V.LiveBit = allocateLiveBit();
+  else if (V.Store == Storage::Object && Type->isDependentType())
     V.LiveBit = allocateLiveBit();
   if (isa<DecompositionDecl>(D))
     V.Name = freshName("bound"); // `auto [a, b]`: the object a and b name
@@ -420,6 +433,17 @@ public:
     return true;
   }
 
+  bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
+    if (E->isImplicitAccess())
+      insert(E->getMemberLoc(), "self->", E->getMember().getAsString());
+    return true;
+  }
+  bool VisitUnresolvedMemberExpr(UnresolvedMemberExpr *E) {
+    if (E->isImplicitAccess())
+      insert(E->getMemberLoc(), "self->", E->getMemberName().getAsString());
+    return true;
+  }
+
   bool VisitCXXThisExpr(CXXThisExpr *E) {
     if (!E->isImplicit())
       replace(E->getLocation(), "self", "this");
@@ -529,10 +553,23 @@ bool FunctionPlan::analyse() {
            "'" + F->getReturnType().getAsString() + "'");
     return false;
   }
-  if (F->isDependentContext()) {
+  Dependent = F->isDependentContext();
+  if (const FunctionTemplateDecl *Template = F->getDescribedFunctionTemplate()) {
+    const TemplateParameterList *Params = Template->getTemplateParameters();
+    auto Header = Text.span(Params->getSourceRange());
+    if (!Header) {
+      report(Diags, F->getLocation(), Diag::InMacro, "this template header");
+      return false;
+    }
+    TemplateHeader = Text.original(*Header).str();
+    for (const NamedDecl *P : *Params)
+      TemplateArgs += (TemplateArgs.empty() ? "<" : ", ") + P->getName().str() +
+                      (P->isParameterPack() ? "..." : "");
+    TemplateArgs += ">";
+  }
+  if (Dependent && F->isOutOfLine()) {
     report(Diags, F->getLocation(), Diag::Unsupported,
-           "a COSM_ASYNC template (function template or member of a class "
-           "template)");
+           "an out-of-line COSM_ASYNC member of a class template");
     return false;
   }
   if (const auto *M = dyn_cast<CXXMethodDecl>(F); M && M->getParent()->isLambda()) {
@@ -588,6 +625,8 @@ bool FunctionPlan::analyse() {
   std::swap(Taken, Used);
   hoistScope(Body);
   std::swap(Taken, Used);
+  if (Failed)
+    return false;
   for (const FrameVar &L : Locals)
     Taken.insert(L.Name);
 

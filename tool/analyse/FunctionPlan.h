@@ -67,6 +67,13 @@ public:
   std::string FrameQualifier;
   /// For a non-static member function: the class, as code (with const).
   std::string SelfType;
+  /// For a function template: `template <class T>` and `<T>`, which the
+  /// frame (a class template) repeats.
+  std::string TemplateHeader;
+  std::string TemplateArgs;
+  /// The frame's base depends on a template parameter: its members need
+  /// using-declarations, and `make` the `template` keyword.
+  bool Dependent = false;
   std::vector<FrameVar> Params;
   std::vector<FrameVar> Locals;
   int LiveBits = 0;
@@ -93,6 +100,7 @@ private:
   llvm::DenseMap<const clang::VarDecl *, unsigned> LocalIndex;
   llvm::DenseMap<const clang::VarDecl *, unsigned> ParamIndex;
   llvm::StringSet<> Taken;
+  bool Failed = false;
 };
 
 } // namespace cosm

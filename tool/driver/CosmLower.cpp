@@ -19,6 +19,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
 #include <map>
 
 using namespace clang;
@@ -71,8 +72,14 @@ private:
     void HandleTranslationUnit(ASTContext &Context) override {
       if (Context.getDiagnostics().hasErrorOccurred())
         return;
+      // Keyed by the real path: the compile command may name the file
+      // relative to a directory the tool has left by the time it writes.
+      const SourceManager &SM = Context.getSourceManager();
+      StringRef Real =
+          SM.getFileEntryRefForID(SM.getMainFileID())->getFileEntry()
+              .tryGetRealPathName();
       if (auto Lowered = cosm::lowerMainFile(Context, Style))
-        Results[File] = std::move(*Lowered);
+        Results[Real.empty() ? File : Real.str()] = std::move(*Lowered);
     }
 
   private:
@@ -110,6 +117,14 @@ std::string cosmIncludeDir(const char *Argv0) {
   if (sys::fs::exists(Header))
     return std::string(Installed);
   return COSM_SOURCE_INCLUDE_DIR;
+}
+
+/// True if \p A and \p B name the same file.
+bool sameFile(StringRef A, StringRef B) {
+  sys::fs::UniqueID IdA, IdB;
+  if (sys::fs::getUniqueID(A, IdA) || sys::fs::getUniqueID(B, IdB))
+    return A == B;
+  return IdA == IdB;
 }
 
 /// Clang's builtin headers: the resource directory of the Clang cosm-lower
@@ -155,10 +170,13 @@ int main(int argc, const char **argv) {
   // C++17 unless the compile command says otherwise; cosm::await resolves
   // to the declarations meant for analysis.
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      {"-std=c++17", "-DCOSM_LOWERING=1", "-Wno-return-type"},
+      {"-std=c++17", "-DCOSM_LOWERING=1"},
       tooling::ArgumentInsertPosition::BEGIN));
+  // Last, so that a -Wall in the compile command does not bring back the
+  // warning every void async function would get (it returns Coro<void>).
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      {"-resource-dir=" + resourceDir(), "-I" + cosmIncludeDir(argv[0])},
+      {"-resource-dir=" + resourceDir(), "-I" + cosmIncludeDir(argv[0]),
+       "-Wno-return-type"},
       tooling::ArgumentInsertPosition::END));
 
   std::map<std::string, std::string> Results;
@@ -173,11 +191,11 @@ int main(int argc, const char **argv) {
     return 1;
 
   for (const std::string &Source : Sources) {
-    SmallString<256> Absolute(Source);
-    sys::fs::make_absolute(Absolute);
-    auto It = Results.find(std::string(Absolute));
-    if (It == Results.end())
-      It = Results.find(Source);
+    // The tool names a file as its compile command does (maybe relative to
+    // the command's directory): match on the real path.
+    auto It = std::find_if(Results.begin(), Results.end(), [&](const auto &R) {
+      return sameFile(R.first, Source);
+    });
     if (It == Results.end()) {
       errs() << "cosm-lower: error: no output for " << Source << "\n";
       return 1;

@@ -15,6 +15,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/Support/FormatVariadic.h"
+#include <functional>
 
 using namespace clang;
 
@@ -50,6 +51,12 @@ struct TryBlock {
   std::vector<std::pair<unsigned, std::string>> Cases; ///< state -> label
   std::vector<std::pair<std::string, int>> Objects;    ///< for the handlers
 };
+
+/// True if a frame object of \p Type must be destroyed (assumed for a type
+/// that depends on a template parameter).
+static bool needsDestruction(QualType Type) {
+  return Type->isDependentType() || Type.isDestructedType();
+}
 
 class Emitter {
 public:
@@ -138,9 +145,11 @@ private:
   // Expressions.
   std::string expr(const Expr *E);
   std::string await(const CallExpr *A);
+  std::string childType(const Expr *Operand);
   std::string logical(const BinaryOperator *B);
   std::string conditional(const AbstractConditionalOperator *C);
   std::string spill(const Expr *E, const std::string &Value);
+  void keepTemporaries(const Stmt *S);
   std::string objectTemp(QualType Type, const std::string &Value, bool Maybe);
   std::string condition(const Expr *E);
   void endFullExpression();
@@ -269,7 +278,12 @@ void Emitter::compound(const CompoundStmt *C, bool Braces) {
   }
   if (auto End = Text.offset(C->getRBracLoc()); End && *End >= Cursor)
     emit(Text.comments({Cursor, *End}));
-  popScope();
+  // After a final return, break or continue the scope's end is unreachable.
+  if (!C->body_empty() &&
+      isa<ReturnStmt, BreakStmt, ContinueStmt>(C->body_back()))
+    Scopes.pop_back();
+  else
+    popScope();
   if (Braces)
     emit("}\n");
 }
@@ -563,8 +577,8 @@ void Emitter::rangeFor(const CXXForRangeStmt *F) {
   if (RangeInit->isPRValue()) {
     Range = member(Plan.typeText(RangeInit->getType().getUnqualifiedType()),
                    "range", /*InUnion=*/true);
-    int Bit = RangeInit->getType().isDestructedType() ? Plan.allocateLiveBit()
-                                                       : -1;
+    int Bit = needsDestruction(RangeInit->getType()) ? Plan.allocateLiveBit()
+                                                      : -1;
     emit("::new (&" + Range + ") " + Members.back().Type + "(" + Value +
          ");\n");
     endFullExpression();
@@ -592,15 +606,25 @@ void Emitter::rangeFor(const CXXForRangeStmt *F) {
   const VarDecl *EndVar = F->getEndStmt()
                               ? cast<VarDecl>(F->getEndStmt()->getSingleDecl())
                               : nullptr;
-  if (!BeginVar || !EndVar) {
-    fail(F->getBeginLoc(), Diag::Unsupported, "this range-based 'for'");
-    return;
+  std::string Begin, End, BeginCall, EndCall;
+  if (BeginVar && EndVar) {
+    Begin = member(Plan.typeText(BeginVar->getType()), "range_begin");
+    End = member(Plan.typeText(EndVar->getType()), "range_end");
+    BeginCall = Call(BeginVar, "begin");
+    EndCall = Call(EndVar, "end");
+  } else {
+    // A range whose type depends on a template parameter.
+    std::string RangeType = Plan.typeText(RangeInit->getType());
+    std::string Iterator =
+        "decltype(std::begin(std::declval<" + RangeType + " &>()))";
+    Begin = member(Iterator, "range_begin");
+    End = member("decltype(std::end(std::declval<" + RangeType + " &>()))",
+                 "range_end");
+    BeginCall = "std::begin(" + Range + ")";
+    EndCall = "std::end(" + Range + ")";
   }
-  std::string Begin = member(Plan.typeText(BeginVar->getType()), "range_begin");
-  std::string End = member(Plan.typeText(EndVar->getType()), "range_end");
-  emit("for (" + Begin + " = " + Call(BeginVar, "begin") + ", " + End + " = " +
-       Call(EndVar, "end") + "; " + Begin + " != " + End + "; ++" + Begin +
-       ") {\n");
+  emit("for (" + Begin + " = " + BeginCall + ", " + End + " = " + EndCall +
+       "; " + Begin + " != " + End + "; ++" + Begin + ") {\n");
   Targets.push_back({true, Scopes.size(), {}});
   pushScope();
   std::string Element = "*" + Begin;
@@ -828,6 +852,30 @@ static std::vector<const Expr *> operands(const Expr *E) {
   return Result;
 }
 
+/// A temporary with a destructor that \p E creates below its top (where the
+/// frame cannot keep it), or null.
+static const Expr *destroyedTemporary(const Expr *E) {
+  if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
+    E = Temporary->getSubExpr(); // kept whole in the frame
+  std::function<const Expr *(const Stmt *, bool)> Find =
+      [&](const Stmt *S, bool Top) -> const Expr * {
+    // An awaited coroutine moves into the frame: its temporary is fine.
+    if (!S || isa<LambdaExpr>(S) || asAwait(S))
+      return nullptr;
+    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(S); Bind && !Top)
+      return Bind;
+    if (isa<MaterializeTemporaryExpr>(S) && !Top)
+      return nullptr; // kept in the frame by keepTemporaries()
+    bool Wrapper = isa<ExprWithCleanups, CXXBindTemporaryExpr, ImplicitCastExpr,
+                       ParenExpr, CXXFunctionalCastExpr>(S);
+    for (const Stmt *Child : S->children())
+      if (const Expr *Found = Find(Child, Top && Wrapper))
+        return Found;
+    return nullptr;
+  };
+  return Find(E, true);
+}
+
 std::string Emitter::expr(const Expr *E) {
   if (Failed)
     return "";
@@ -864,10 +912,37 @@ std::string Emitter::expr(const Expr *E) {
       continue;
     if (!Operand->getSourceRange().isValid())
       continue;
+    // C++ keeps the temporaries inside the operand to the end of the
+    // full-expression, past the suspension: the frame keeps them too.
+    if (!isa<MaterializeTemporaryExpr>(Operand))
+      keepTemporaries(Operand);
+    if (const Expr *Inner = destroyedTemporary(Operand)) {
+      fail(Inner->getBeginLoc(), Diag::Unsupported,
+           "a temporary with a destructor inside an operand that is evaluated "
+           "before a later 'cosm::await' in the same expression (store it in "
+           "a local first)");
+      return "";
+    }
     replace(Operand, spill(Operand, expr(Operand)));
   }
   replace(Operands[Last], expr(Operands[Last]));
   return render(E);
+}
+
+void Emitter::keepTemporaries(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S) || asAwait(S))
+    return;
+  if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(S)) {
+    if (!needsDestruction(Temporary->getSubExpr()->getType()))
+      return;
+    std::string Name = objectTemp(Temporary->getSubExpr()->getType(),
+                                  expr(Temporary->getSubExpr()), Branches > 0);
+    replace(Temporary,
+            Temporary->isXValue() ? "std::move(" + Name + ")" : Name);
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    keepTemporaries(Child);
 }
 
 std::string Emitter::objectTemp(QualType Type, const std::string &Value,
@@ -880,7 +955,7 @@ std::string Emitter::objectTemp(QualType Type, const std::string &Value,
   }
   std::string TypeText = Plan.typeText(Type);
   std::string Name = member(TypeText, "temp", /*InUnion=*/true);
-  int Bit = Type.isDestructedType() ? Plan.allocateLiveBit() : -1;
+  int Bit = needsDestruction(Type) ? Plan.allocateLiveBit() : -1;
   emit("::new (&" + Name + ") " + TypeText + "(" + Value + ");\n");
   if (Bit >= 0) {
     TempBits.push_back({Bit, Name});
@@ -893,6 +968,12 @@ std::string Emitter::objectTemp(QualType Type, const std::string &Value,
 }
 
 std::string Emitter::spill(const Expr *E, const std::string &Value) {
+  if (const auto *Record = E->getType()->getAsCXXRecordDecl();
+      Record && Record->isLambda()) {
+    fail(E->getBeginLoc(), Diag::Unsupported,
+         "a lambda evaluated before a suspension in the same expression");
+    return "";
+  }
   if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E)) {
     // The temporary itself moves into the frame until the statement ends.
     std::string Name =
@@ -1003,6 +1084,22 @@ void Emitter::resumePoint(unsigned State) {
   TopCases.push_back({State, llvm::formatv("try_{0}", Tries.front().Id).str()});
 }
 
+std::string Emitter::childType(const Expr *Operand) {
+  QualType Type = Operand->getType();
+  if (!Type->isSpecificBuiltinType(BuiltinType::Dependent))
+    return Plan.typeText(Type.getNonReferenceType().getUnqualifiedType());
+  // In a template the call may not be resolved yet.
+  const auto *Call = dyn_cast<CallExpr>(Operand->IgnoreParenImpCasts());
+  if (!Call)
+    return "";
+  if (const FunctionDecl *Callee = Call->getDirectCallee())
+    if (!Callee->getReturnType()->isSpecificBuiltinType(BuiltinType::Dependent))
+      return Plan.typeText(Callee->getReturnType());
+  // The frame's members carry the names the operand uses, so the operand
+  // itself names the type (an unevaluated use of members is fine in a class).
+  return "decltype(" + render(Operand) + ")";
+}
+
 std::string Emitter::await(const CallExpr *A) {
   const Expr *Operand = A->getArg(0);
   unsigned State = ++States;
@@ -1012,10 +1109,22 @@ std::string Emitter::await(const CallExpr *A) {
   std::replace(Shown.begin(), Shown.end(), '\n', ' ');
   if (Shown.size() > 60)
     Shown = Shown.substr(0, 57) + "...";
-  if (awaitKind(A) == AwaitKind::Coroutine) {
-    std::string Child = member(
-        Plan.typeText(Operand->getType().getNonReferenceType().getUnqualifiedType()),
-        "child");
+  std::optional<AwaitKind> Kind = awaitKind(A);
+  if (!Kind) {
+    fail(A->getBeginLoc(), Diag::Unsupported,
+         "an await whose operand's type depends on a template parameter "
+         "(is it a coroutine or a task?)");
+    return "";
+  }
+  if (*Kind == AwaitKind::Coroutine) {
+    std::string Type = childType(Operand);
+    if (Type.empty()) {
+      fail(Operand->getBeginLoc(), Diag::Unsupported,
+           "an await of a coroutine whose type cosm-lower cannot name in a "
+           "template");
+      return "";
+    }
+    std::string Child = member(Type, "child");
     std::string Value = expr(Operand);
     if (Operand->isLValue())
       Value = "std::move(" + Value + ")";
@@ -1032,7 +1141,7 @@ std::string Emitter::await(const CallExpr *A) {
              .str());
     return Child + ".take_result()";
   }
-  const char *Kind = awaitKind(A) == AwaitKind::Task ? "task" : "future";
+  const char *What = *Kind == AwaitKind::Task ? "task" : "future";
   std::string Handle;
   const Expr *Bare = Operand->IgnoreParenImpCasts();
   bool Named = isa<DeclRefExpr>(Bare) ||
@@ -1052,7 +1161,7 @@ std::string Emitter::await(const CallExpr *A) {
   emit(llvm::formatv("// await {0}: a {1}. Unless it is done, this task "
                      "registers its wake-up as the {1}'s done callback and "
                      "returns to the loop.\n",
-                     Shown, Kind)
+                     Shown, What)
            .str());
   emit(llvm::formatv("if (!{0}.done()) {\nstate = {1};\nreturn "
                      "cosm::suspend_on({0});\n",
@@ -1113,7 +1222,14 @@ std::string Emitter::frameStruct(const std::string &Body) {
   S += "// The frame of " + Plan.DisplayName +
        "(): its parameters and the locals that live across a suspension.\n";
   std::string Name = Plan.FrameName;
-  S += "struct " + Plan.FrameQualifier + Name + " final : cosm::Frame<" + Plan.ResultType + "> {\n";
+  std::string Base = "cosm::Frame<" + Plan.ResultType + ">";
+  if (!Plan.TemplateHeader.empty())
+    S += Plan.TemplateHeader + "\n";
+  S += "struct " + Plan.FrameQualifier + Name + " final : " + Base + " {\n";
+  if (Plan.Dependent)
+    // Members of a dependent base are not found by unqualified lookup.
+    S += "using " + Base + "::state;\nusing " + Base + "::finish;\nusing " +
+         Base + "::return_value;\n";
   std::string CtorParams, CtorInits;
   auto AddParam = [&](const std::string &Type, const std::string &Member,
                       const std::string &Init) {
@@ -1224,6 +1340,11 @@ static bool refersTo(const Stmt *S, const FunctionDecl *F) {
   if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
     if (Ref->getDecl()->getCanonicalDecl() == F->getCanonicalDecl())
       return true;
+  if (const auto *Lookup = dyn_cast<UnresolvedLookupExpr>(S))
+    for (const NamedDecl *D : Lookup->decls())
+      if (const FunctionDecl *G = D->getAsFunction();
+          G && G->getCanonicalDecl() == F->getCanonicalDecl())
+        return true;
   for (const Stmt *Child : S->children())
     if (refersTo(Child, F))
       return true;
@@ -1283,9 +1404,14 @@ std::string Emitter::function() {
   std::string Coro = Text.span(F->getReturnTypeSourceRange())
                          ? Text.original(*Text.span(F->getReturnTypeSourceRange())).str()
                          : "cosm::Coro<" + Plan.ResultType + ">";
-  return Signature + "{\n// Calling " + Plan.DisplayName +
+  std::string Header =
+      Plan.TemplateHeader.empty() ? "" : Plan.TemplateHeader + "\n";
+  if (!Declaration.empty())
+    Declaration = Header + Declaration;
+  return Header + Signature + "{\n// Calling " + Plan.DisplayName +
          "() creates its frame and runs nothing.\nreturn " + Coro +
-         "::make<" + Plan.FrameName + ">(" + Args + ");\n}\n";
+         (Plan.Dependent ? "::template make<" : "::make<") + Plan.FrameName +
+         Plan.TemplateArgs + ">(" + Args + ");\n}\n";
 }
 
 } // namespace

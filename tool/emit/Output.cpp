@@ -7,6 +7,7 @@
 #include "support/Diagnostics.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/StringMap.h"
 
@@ -34,6 +35,8 @@ std::optional<Span> annotationSpan(const AnnotateAttr *A, const EditedText &Text
 std::optional<unsigned> declarationStart(const FunctionDecl *F,
                                          const EditedText &Text) {
   auto Begin = Text.offset(F->getOuterLocStart());
+  if (const FunctionTemplateDecl *Template = F->getDescribedFunctionTemplate())
+    Begin = Text.offset(Template->getBeginLoc());
   if (!Begin)
     return std::nullopt;
   // COSM_ASYNC written on this declaration (not inherited from another).

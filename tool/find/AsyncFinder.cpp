@@ -20,23 +20,78 @@ static bool isCosmName(const NamedDecl *D, StringRef Name) {
          NS->getParent()->getRedeclContext()->isTranslationUnit();
 }
 
+/// True if \p Lookup, an unresolved name in a template, finds cosm::await.
+static bool findsAwait(const OverloadExpr *Lookup) {
+  for (const NamedDecl *D : Lookup->decls())
+    if (isCosmName(D->getUnderlyingDecl()->getAsFunction(), "await"))
+      return true;
+  return false;
+}
+
 const CallExpr *asAwait(const Stmt *S) {
   const auto *Call = dyn_cast_or_null<CallExpr>(S);
   if (!Call || Call->getNumArgs() != 1)
     return nullptr;
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  return isCosmName(Callee, "await") ? Call : nullptr;
+  if (const FunctionDecl *Callee = Call->getDirectCallee())
+    return isCosmName(Callee, "await") ? Call : nullptr;
+  // In a template, a call with a dependent argument stays unresolved.
+  const auto *Lookup =
+      dyn_cast<UnresolvedLookupExpr>(Call->getCallee()->IgnoreImpCasts());
+  return Lookup && findsAwait(Lookup) ? Call : nullptr;
 }
 
-AwaitKind awaitKind(const CallExpr *Await) {
-  QualType Param =
-      Await->getDirectCallee()->getParamDecl(0)->getType().getNonReferenceType();
-  const CXXRecordDecl *Record = Param->getAsCXXRecordDecl();
-  if (Record && isCosmName(Record, "Task"))
+/// What awaiting a value of \p Type does, if its type says.
+static std::optional<AwaitKind> kindOf(QualType Type) {
+  Type = Type.getNonReferenceType();
+  const NamedDecl *Class = Type->getAsCXXRecordDecl();
+  if (!Class)
+    if (const auto *Written = Type->getAs<TemplateSpecializationType>())
+      Class = Written->getTemplateName().getAsTemplateDecl();
+  if (isCosmName(Class, "Task"))
     return AwaitKind::Task;
-  if (Record && isCosmName(Record, "Future"))
+  if (isCosmName(Class, "Future"))
     return AwaitKind::Future;
-  return AwaitKind::Coroutine;
+  if (isCosmName(Class, "Coro"))
+    return AwaitKind::Coroutine;
+  return std::nullopt;
+}
+
+std::optional<AwaitKind> awaitKind(const CallExpr *Await) {
+  if (const FunctionDecl *Callee = Await->getDirectCallee())
+    return kindOf(Callee->getParamDecl(0)->getType());
+  const Expr *Operand = Await->getArg(0)->IgnoreParenImpCasts();
+  if (auto Kind = kindOf(Operand->getType()))
+    return Kind;
+  const auto *Call = dyn_cast<CallExpr>(Operand);
+  if (!Call)
+    return std::nullopt;
+  // `cosm::await(g<T>(x))`: what every candidate g returns.
+  auto Agree = [](auto Candidates) -> std::optional<AwaitKind> {
+    std::optional<AwaitKind> Agreed;
+    for (const NamedDecl *D : Candidates) {
+      const FunctionDecl *G = D->getUnderlyingDecl()->getAsFunction();
+      auto Kind = G ? kindOf(G->getReturnType()) : std::nullopt;
+      if (!Kind || (Agreed && *Agreed != *Kind))
+        return std::nullopt;
+      Agreed = Kind;
+    }
+    return Agreed;
+  };
+  if (const FunctionDecl *G = Call->getDirectCallee())
+    return kindOf(G->getReturnType());
+  const Expr *Callee = Call->getCallee()->IgnoreImpCasts();
+  if (const auto *Lookup = dyn_cast<OverloadExpr>(Callee))
+    return Agree(Lookup->decls());
+  // `cosm::await(member(x))` in a class template: the members of that name.
+  if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(Callee)) {
+    QualType Base = Member->getBaseType();
+    if (Member->isArrow() && !Base.isNull() && Base->isPointerType())
+      Base = Base->getPointeeType();
+    if (const CXXRecordDecl *Class =
+            Base.isNull() ? nullptr : Base->getAsCXXRecordDecl())
+      return Agree(Class->lookup(Member->getMember()));
+  }
+  return std::nullopt;
 }
 
 bool isAsync(const Decl *F) {

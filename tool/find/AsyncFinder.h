@@ -26,7 +26,9 @@ enum class AwaitKind {
 
 /// The `cosm::await` call \p S is, or null.
 const clang::CallExpr *asAwait(const clang::Stmt *S);
-AwaitKind awaitKind(const clang::CallExpr *Await);
+/// Decided by the operand's type; none when it depends on a template
+/// parameter in a way that does not say.
+std::optional<AwaitKind> awaitKind(const clang::CallExpr *Await);
 
 /// True if \p F carries COSM_ASYNC (`[[clang::annotate("cosm.async")]]`).
 bool isAsync(const clang::Decl *F);
