@@ -12,11 +12,16 @@ Substitutions for RUN lines (which run in bash):
   %cxx             the C++ compiler under test (CMake's, g++)
   %clangxx         clang++ of COSM_LLVM_ROOT
   %cosm_cxxflags   -std=c++17 -Wall -Wextra -Werror -I<runtime/include>
+                   (+ the sanitizer flags in a COSM_SANITIZE build)
   %cosm_ldflags    <build>/runtime/libcosm.a -pthread (after the sources)
+                   (+ the sanitizer flags in a COSM_SANITIZE build, so that
+                   a program compiled and linked in one command, or linked
+                   by a script given only these flags, is instrumented)
   %cosm_incdir     runtime/include in the source tree
   %python          python3
 FileCheck and not (from COSM_LLVM_ROOT/bin) are on PATH.
-Features: cosm-lower (the tool is built), cosm-runtime (libcosm is built).
+Features: cosm-lower (the tool is built), cosm-runtime (libcosm is built),
+asan / tsan (a COSM_SANITIZE=address / thread build).
 """
 
 import os
@@ -67,6 +72,18 @@ def configure():
         ldflags.append(config.cosm_runtime_lib)
         config.available_features.add("cosm-runtime")
     ldflags.append("-pthread")
+
+    # COSM_SANITIZE build: instrument every program the tests compile; any
+    # report fails the program (and so the test).
+    sanitize = getattr(config, "cosm_sanitize", "")
+    san_flags = shlex.split(getattr(config, "cosm_sanitize_flags", ""))
+    if sanitize and san_flags:
+        cxxflags += san_flags
+        ldflags += san_flags
+        config.available_features.add({"address": "asan", "thread": "tsan"}.get(sanitize, sanitize))
+        config.environment["ASAN_OPTIONS"] = "detect_leaks=1:detect_stack_use_after_return=1:halt_on_error=1"
+        config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
+        config.environment["TSAN_OPTIONS"] = "halt_on_error=1"
 
     q = shlex.quote
     if config.cosm_lower:
