@@ -5,7 +5,6 @@
 // Fails: F16 in test/fuzz/FINDINGS.md (the reference becomes a pointer set by
 // std::addressof of the temporary, which does not compile).
 //
-// XFAIL: *
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
 // RUN: %clangxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.clang

@@ -4,7 +4,6 @@
 // Fails: F15 in test/fuzz/FINDINGS.md (the block's destruction code is emitted
 // after the attribute, which then no longer precedes a case label).
 //
-// XFAIL: *
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
 // RUN: %clangxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.clang

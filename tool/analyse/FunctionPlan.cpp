@@ -167,6 +167,18 @@ static const Stmt *underLabels(const Stmt *S) {
   }
 }
 
+const Expr *boundExpr(const Expr *Init) {
+  Init = Init->IgnoreParens();
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Init))
+    Init = Cleanups->getSubExpr()->IgnoreParens();
+  while (const auto *Cast = dyn_cast<ImplicitCastExpr>(Init)) {
+    if (Cast->getCastKind() != CK_NoOp)
+      break;
+    Init = Cast->getSubExpr()->IgnoreParens();
+  }
+  return Init;
+}
+
 void FunctionPlan::hoist(const VarDecl *D) {
   if (!D->hasLocalStorage() || LocalIndex.count(D))
     return;
@@ -175,7 +187,7 @@ void FunctionPlan::hoist(const VarDecl *D) {
   QualType Type = D->getType();
   const Expr *Init = D->getInit();
   if (Type->isReferenceType()) {
-    const Expr *Bound = Init ? Init->IgnoreImplicit() : nullptr;
+    const Expr *Bound = Init ? boundExpr(Init) : nullptr;
     if (const auto *Temp = dyn_cast_or_null<MaterializeTemporaryExpr>(Bound)) {
       // A reference that extends a temporary's life: the frame holds the
       // temporary itself, which the name then denotes.

@@ -40,6 +40,10 @@ struct FrameVar {
   int LiveBit = -1;     ///< for Object with a destructor: its bit in `live`
 };
 
+/// What a reference's initialiser binds to, under the nodes that only say
+/// how (a MaterializeTemporaryExpr when it extends a temporary's life).
+const clang::Expr *boundExpr(const clang::Expr *Init);
+
 class FunctionPlan {
 public:
   /// Analyses \p F; null after reporting why it cannot be lowered.

@@ -262,6 +262,11 @@ void Emitter::block(const Stmt *S) {
   emit("}\n");
 }
 
+static bool isFallthrough(const Stmt *S) {
+  const auto *Attributed = dyn_cast<AttributedStmt>(S);
+  return Attributed && isa<NullStmt>(Attributed->getSubStmt());
+}
+
 void Emitter::compound(const CompoundStmt *C, bool Braces) {
   if (Braces)
     emit("{\n");
@@ -269,6 +274,14 @@ void Emitter::compound(const CompoundStmt *C, bool Braces) {
   auto Previous = Text.offset(C->getLBracLoc());
   unsigned Cursor = Previous ? *Previous + 1 : 0;
   for (const Stmt *Child : C->body()) {
+    // A closing `[[fallthrough]];` must stay last: the scope ends before it.
+    if (Child == C->body_back() && isFallthrough(Child)) {
+      popScope();
+      emit(render(Child) + ";\n");
+      if (Braces)
+        emit("}\n");
+      return;
+    }
     if (auto Where = Text.span(Child->getSourceRange())) {
       if (Where->Begin >= Cursor)
         emit(Text.comments({Cursor, Where->Begin}));
@@ -336,7 +349,7 @@ void Emitter::construct(const FrameVar &V) {
   std::string Args;
   if (D->getType()->isReferenceType()) {
     // The temporary the reference extends lives in the frame.
-    const auto *Temp = cast<MaterializeTemporaryExpr>(Init->IgnoreImplicit());
+    const auto *Temp = cast<MaterializeTemporaryExpr>(boundExpr(Init));
     Args = "(" + expr(Temp->getSubExpr()) + ")";
   } else {
     Args = constructArgs(D);
@@ -862,7 +875,11 @@ static const Expr *destroyedTemporary(const Expr *E) {
     // An awaited coroutine moves into the frame: its temporary is fine.
     if (!S || isa<LambdaExpr>(S) || asAwait(S))
       return nullptr;
-    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(S); Bind && !Top)
+    // Only a destructor the program itself defines can tell when it runs.
+    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(S);
+        Bind && !Top && Bind->getTemporary()->getDestructor() &&
+        Bind->getTemporary()->getDestructor()->isUserProvided() &&
+        !Bind->getTemporary()->getDestructor()->getParent()->isInStdNamespace())
       return Bind;
     if (isa<MaterializeTemporaryExpr>(S) && !Top)
       return nullptr; // kept in the frame by keepTemporaries()
