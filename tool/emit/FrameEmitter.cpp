@@ -16,6 +16,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "llvm/Support/FormatVariadic.h"
 #include <functional>
+#include <set>
 
 using namespace clang;
 
@@ -179,6 +180,8 @@ private:
   std::vector<std::string> Children;
   /// Objects the generated code keeps (temporaries, ranges): bit, name.
   std::vector<std::pair<int, std::string>> TempBits;
+  /// Temporaries already moved into the frame by keepTemporaries().
+  std::set<const Stmt *> Kept;
   /// The function's declaration, when the frame must see it first.
   std::string Declaration;
   unsigned States = 0;
@@ -896,6 +899,9 @@ static const Expr *destroyedTemporary(const Expr *E) {
 std::string Emitter::expr(const Expr *E) {
   if (Failed)
     return "";
+  // Already lowered (a temporary now kept in the frame): its text says so.
+  if (Kept.count(E))
+    return render(E);
   if (!Plan.containsAwait(E))
     return render(E);
   if (const CallExpr *A = asAwait(E))
@@ -956,6 +962,7 @@ void Emitter::keepTemporaries(const Stmt *S) {
                                   expr(Temporary->getSubExpr()), Branches > 0);
     replace(Temporary,
             Temporary->isXValue() ? "std::move(" + Name + ")" : Name);
+    Kept.insert(Temporary);
     return;
   }
   for (const Stmt *Child : S->children())
