@@ -12,6 +12,7 @@
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/Utils.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CommandLine.h"
@@ -39,6 +40,13 @@ static cl::opt<std::string>
                          ".clang-format (default: LLVM)"),
                 cl::init("LLVM"), cl::cat(Category));
 
+static cl::opt<std::string> DepFile(
+    "depfile",
+    cl::desc("Also write the files the input depends on (itself and the "
+             "non-system headers it includes) as a Make rule for the -o "
+             "file, for build systems' DEPFILE"),
+    cl::value_desc("file"), cl::cat(Category));
+
 static cl::extrahelp CommonHelp(tooling::CommonOptionsParser::HelpMessage);
 static cl::extrahelp MoreHelp(R"(
 cosm-lower rewrites each COSM_ASYNC function of the input into a frame
@@ -51,24 +59,37 @@ unchanged elsewhere; compile it against the cosm runtime:
 
 namespace {
 
+/// What lowering one input produced.
+struct Lowered {
+  std::string Text;
+  /// The input and its non-system headers, for --depfile.
+  std::vector<std::string> Dependencies;
+};
+using ResultMap = std::map<std::string, Lowered>;
+
 /// Lowers one translation unit and keeps its text.
 class LowerAction : public ASTFrontendAction {
 public:
-  LowerAction(std::map<std::string, std::string> &Results,
-              const format::FormatStyle &Style)
+  LowerAction(ResultMap &Results, const format::FormatStyle &Style)
       : Results(Results), Style(Style) {}
 
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef File) override {
-    return std::make_unique<Consumer>(Results, Style, File.str());
+    // The preprocessor exists but has not entered the main file yet, so
+    // the collector still sees every file, the input first.
+    auto Deps = std::make_shared<DependencyCollector>();
+    Deps->attachToPreprocessor(CI.getPreprocessor());
+    return std::make_unique<Consumer>(Results, Style, File.str(),
+                                      std::move(Deps));
   }
 
 private:
   class Consumer : public ASTConsumer {
   public:
-    Consumer(std::map<std::string, std::string> &Results,
-             const format::FormatStyle &Style, std::string File)
-        : Results(Results), Style(Style), File(std::move(File)) {}
+    Consumer(ResultMap &Results, const format::FormatStyle &Style,
+             std::string File, std::shared_ptr<DependencyCollector> Deps)
+        : Results(Results), Style(Style), File(std::move(File)),
+          Deps(std::move(Deps)) {}
     void HandleTranslationUnit(ASTContext &Context) override {
       if (Context.getDiagnostics().hasErrorOccurred())
         return;
@@ -78,33 +99,78 @@ private:
       StringRef Real =
           SM.getFileEntryRefForID(SM.getMainFileID())->getFileEntry()
               .tryGetRealPathName();
-      if (auto Lowered = cosm::lowerMainFile(Context, Style))
-        Results[Real.empty() ? File : Real.str()] = std::move(*Lowered);
+      auto Text = cosm::lowerMainFile(Context, Style);
+      if (!Text)
+        return;
+      // Absolute now, while the working directory is the compile
+      // command's.
+      std::vector<std::string> Files;
+      for (StringRef Dep : Deps->getDependencies()) {
+        SmallString<256> Path(Dep);
+        sys::fs::make_absolute(Path);
+        sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+        Files.emplace_back(Path);
+      }
+      Results[Real.empty() ? File : Real.str()] = {std::move(*Text),
+                                                   std::move(Files)};
     }
 
   private:
-    std::map<std::string, std::string> &Results;
+    ResultMap &Results;
     const format::FormatStyle &Style;
     std::string File;
+    std::shared_ptr<DependencyCollector> Deps;
   };
 
-  std::map<std::string, std::string> &Results;
+  ResultMap &Results;
   const format::FormatStyle &Style;
 };
 
 class LowerActionFactory : public tooling::FrontendActionFactory {
 public:
-  LowerActionFactory(std::map<std::string, std::string> &Results,
-                     const format::FormatStyle &Style)
+  LowerActionFactory(ResultMap &Results, const format::FormatStyle &Style)
       : Results(Results), Style(Style) {}
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<LowerAction>(Results, Style);
   }
 
 private:
-  std::map<std::string, std::string> &Results;
+  ResultMap &Results;
   const format::FormatStyle &Style;
 };
+
+/// Writes \p Path in Make syntax (spaces, '#' and '$' escaped as GNU Make
+/// and Ninja read them).
+void writeMakePath(raw_ostream &OS, StringRef Path) {
+  for (char C : Path) {
+    if (C == ' ' || C == '#')
+      OS << '\\';
+    else if (C == '$')
+      OS << '$';
+    OS << C;
+  }
+}
+
+/// The depfile: one rule, "Target: Deps...", one dependency per line.
+bool writeDepFile(StringRef Path, StringRef Target,
+                  ArrayRef<std::string> Deps) {
+  std::error_code Error;
+  ToolOutputFile Out(Path, Error, sys::fs::OF_Text);
+  if (Error) {
+    errs() << "cosm-lower: error: cannot write " << Path << ": "
+           << Error.message() << "\n";
+    return false;
+  }
+  writeMakePath(Out.os(), Target);
+  Out.os() << ":";
+  for (const std::string &Dep : Deps) {
+    Out.os() << " \\\n  ";
+    writeMakePath(Out.os(), Dep);
+  }
+  Out.os() << "\n";
+  Out.keep();
+  return true;
+}
 
 /// cosm's headers: beside the installed tool, else in the source tree.
 std::string cosmIncludeDir(const char *Argv0) {
@@ -160,6 +226,10 @@ int main(int argc, const char **argv) {
     errs() << "cosm-lower: error: -o takes exactly one input file\n";
     return 1;
   }
+  if (!DepFile.empty() && OutputFile.empty()) {
+    errs() << "cosm-lower: error: --depfile needs -o (the rule's target)\n";
+    return 1;
+  }
   auto Style = format::getStyle(FormatStyle, Sources.front(), "LLVM");
   if (!Style) {
     errs() << "cosm-lower: error: " << toString(Style.takeError()) << "\n";
@@ -179,7 +249,7 @@ int main(int argc, const char **argv) {
        "-Wno-return-type"},
       tooling::ArgumentInsertPosition::END));
 
-  std::map<std::string, std::string> Results;
+  ResultMap Results;
   LowerActionFactory Factory(Results, *Style);
   int Status = Tool.run(&Factory);
   // Under `-Xclang -verify` the diagnostics are the result: Clang's verifier
@@ -201,7 +271,7 @@ int main(int argc, const char **argv) {
       return 1;
     }
     if (OutputFile.empty()) {
-      outs() << It->second;
+      outs() << It->second.Text;
       continue;
     }
     std::error_code Error;
@@ -211,7 +281,12 @@ int main(int argc, const char **argv) {
              << Error.message() << "\n";
       return 1;
     }
-    Out.os() << It->second;
+    Out.os() << It->second.Text;
+    // The depfile first: if it cannot be written, the output is not kept
+    // either, so the build does not see a result without its dependencies.
+    if (!DepFile.empty() &&
+        !writeDepFile(DepFile, OutputFile, It->second.Dependencies))
+      return 1;
     Out.keep();
   }
   return 0;
