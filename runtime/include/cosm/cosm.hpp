@@ -22,6 +22,7 @@
 #include "cosm/semaphore.hpp"
 #include "cosm/sleep.hpp"
 #include "cosm/sockets.hpp"
+#include "cosm/streams.hpp"
 #include "cosm/task.hpp"
 #include "cosm/taskgroup.hpp"
 #include "cosm/threads.hpp"

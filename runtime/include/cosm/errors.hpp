@@ -91,6 +91,8 @@ class OSError : public Error {
 public:
   OSError(int Code, const std::string &Text)
       : Error("[Errno " + std::to_string(Code) + "] " + Text), Code(Code) {}
+  /// Without an errno (Python's OSError('text')): what() is Text, code() 0.
+  explicit OSError(const std::string &Text) : Error(Text), Code(0) {}
   int code() const noexcept { return Code; }
 
 private:
