@@ -6,6 +6,7 @@
 #   lib/libcosm.a                    the runtime (cosm_runtime)
 #   lib/cmake/cosm/cosm-config.cmake + cosm-targets.cmake (cosm::runtime,
 #                                    cosm::cosm-lower) + version file
+#                                    + CosmLower.cmake (cosm_lower())
 #   lib/pkgconfig/cosm.pc            relocatable (prefix from ${pcfiledir})
 # and exports the build tree too: find_package(cosm) with
 # cosm_DIR=<build dir> works without installing.
@@ -60,9 +61,13 @@ write_basic_package_version_file(
   "${CMAKE_BINARY_DIR}/cosm-config-version.cmake"
   VERSION "${PROJECT_VERSION}"
   COMPATIBILITY SameMinorVersion)
+# cosm-config.cmake includes cosm_lower() from beside itself.
+configure_file("${PROJECT_SOURCE_DIR}/cmake/CosmLower.cmake"
+  "${CMAKE_BINARY_DIR}/CosmLower.cmake" COPYONLY)
 install(FILES
   "${CMAKE_BINARY_DIR}/cmake/cosm-config.cmake"
   "${CMAKE_BINARY_DIR}/cosm-config-version.cmake"
+  "${PROJECT_SOURCE_DIR}/cmake/CosmLower.cmake"
   DESTINATION "${COSM_INSTALL_CMAKEDIR}"
   COMPONENT cosm_dev)
 
