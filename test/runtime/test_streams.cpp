@@ -194,6 +194,10 @@ TEST_F(Streams, PeerClosesInTheMiddleOfAReadExactly) {
                      case 1: goto resume_1;
                      case 2: goto resume_2;
                      }
+                     print("peer " + W.peername().host + ", local " +
+                           W.sockname().host + ", ports differ " +
+                           (W.peername().port != W.sockname().port ? "True"
+                                                                   : "False"));
                      AWAIT_CORO(F, 1, S, R.readexactly(10));
                      print(outcome(S));
                      W.close();
@@ -203,6 +207,7 @@ TEST_F(Streams, PeerClosesInTheMiddleOfAReadExactly) {
                    });
                  });
   EXPECT_EQ(out(), (std::vector<std::string>{
+                       "peer 127.0.0.1, local 127.0.0.1, ports differ True",
                        "IncompleteReadError: 3 bytes read on a total of 10 "
                        "expected bytes partial 'abc'",
                        "wait_closed ok"}));
