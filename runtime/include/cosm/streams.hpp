@@ -191,8 +191,8 @@ public:
   /// Stops listening and closes the listening sockets. Open connections
   /// stay open.
   void close() const;
-  /// asyncio 3.11's: returns at once if the server is closed (or was never
-  /// serving), else waits until it is closed and its connections are gone.
+  /// asyncio 3.11's: returns at once if the server is already closed, else
+  /// waits until it is closed and its connections are gone.
   Coro<void> wait_closed() const;
   Coro<void> start_serving() const;
   /// Serves until cancelled; cancellation closes the server.
