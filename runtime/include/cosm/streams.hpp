@@ -136,9 +136,9 @@ public:
   StreamWriter &operator=(const StreamWriter &);
   StreamWriter &operator=(StreamWriter &&) noexcept;
   ~StreamWriter();
-  /// Sends or buffers Data; never waits. After close() or a lost
-  /// connection the data is dropped (as asyncio does); RuntimeError after
-  /// write_eof().
+  /// Sends or buffers Data; never waits. Once the connection is lost (or
+  /// closed with nothing left to send) the data is dropped, as asyncio
+  /// does; RuntimeError after write_eof().
   void write(std::string_view Data) const;
   void writelines(const std::vector<std::string> &Lines) const;
   /// Shuts the sending side down once the buffer is flushed.
