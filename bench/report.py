@@ -207,7 +207,7 @@ def plots(report, outdir, reldir):
             ax.set_xscale("log")
             ax.set_xlabel("ns per %s (median, log scale; lower is better)" % (
                 "call or resume" if workload == "nested" else metric))
-        ax.set_title("%s: %s" % (workload, metric))
+        ax.set_title("cosm-lower vs clang -fsyntax-only" if workload == "tool" else workload)
         ax.legend(fontsize=7, loc="best")
         fig.tight_layout()
         name = "%s.png" % workload
