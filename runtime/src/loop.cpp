@@ -22,6 +22,7 @@
 #include "debug.hpp"
 #include "executor.hpp"
 #include "timer_heap.hpp"
+#include "trace.hpp"
 
 #include <cerrno>
 #include <cmath>
@@ -44,6 +45,11 @@ thread_local Loop *RunningLoop = nullptr;
 constexpr double MaxSelectTimeout = 24 * 3600;
 /// asyncio's _MIN_SCHEDULED_TIMER_HANDLES.
 constexpr std::size_t MinScheduledForCleanup = 100;
+
+std::string traceFromEnvironment() {
+  const char *Value = std::getenv("COSM_TRACE");
+  return Value ? Value : "";
+}
 
 bool debugFromEnvironment() {
   const char *Value = std::getenv("COSM_DEBUG");
@@ -139,7 +145,8 @@ void Handle::cancel() const noexcept {
     ++Impl->L->TimerCancelledCount;
 }
 
-Loop::Loop() : Debug(debugFromEnvironment()) {
+Loop::Loop()
+    : TracePath(traceFromEnvironment()), Debug(debugFromEnvironment()) {
   EpollFd = ::epoll_create1(EPOLL_CLOEXEC);
   if (EpollFd < 0)
     throw std::system_error(errno, std::generic_category(), "epoll_create1");
@@ -292,8 +299,24 @@ void Loop::checkCanRun() const {
         "Cannot run the event loop while another loop is running");
 }
 
+void Loop::set_trace_file(std::string Path) {
+  checkOpen();
+  if (Running || Passes != 0)
+    throw RuntimeError("set_trace_file() must be called before the loop "
+                       "first runs");
+  if (Path == TracePath && (Trace || Path.empty()))
+    return;
+  std::unique_ptr<detail::Tracer> Next;
+  if (!Path.empty())
+    Next = std::make_unique<detail::Tracer>(Path);
+  Trace = std::move(Next);
+  TracePath = std::move(Path);
+}
+
 void Loop::run_forever() {
   checkCanRun();
+  if (!TracePath.empty() && !Trace)
+    Trace = std::make_unique<detail::Tracer>(TracePath);
   struct Guard {
     Loop &L;
     ~Guard() {
@@ -494,6 +517,8 @@ void Loop::close() {
   }
   while (!Ready.empty())
     releaseItem(Ready.pop());
+  if (Trace)
+    Trace->flush();
 }
 
 std::vector<AnyTask> Loop::all_tasks() const {

@@ -13,6 +13,7 @@
 
 #include "cosm/loop.hpp"
 #include "debug.hpp"
+#include "trace.hpp"
 
 #include <atomic>
 
@@ -97,6 +98,8 @@ void TaskBase::reportDestroyedPending() noexcept {
 }
 
 void TaskBase::start() {
+  if (L->Trace)
+    L->Trace->taskCreated(*this);
   retain();
   L->pushReady({&StepOps, this, nullptr});
 }
@@ -131,6 +134,12 @@ bool TaskBase::cancel() {
 void TaskBase::step() {
   if (done())
     return;
+  if (L->Trace)
+    return L->Trace->step(*this);
+  stepUntraced();
+}
+
+void TaskBase::stepUntraced() {
   OnResume = Resume::Normal;
   if (MustCancel) {
     MustCancel = false;

@@ -32,6 +32,7 @@ namespace detail {
 struct LoopInternals;
 class Executor;
 struct ThreadsafeQueue;
+class Tracer;
 
 /// A callable handed from one thread to another (call_soon_threadsafe,
 /// executor jobs).
@@ -246,6 +247,16 @@ public:
   /// seconds are reported on stderr.
   double slow_callback_duration = 0.1;
 
+  /// Writes a Chrome trace of this loop's task steps to Path (JSON that
+  /// Perfetto and chrome://tracing open; docs/runtime.md, "Tracing"); ""
+  /// turns tracing off. The file is created now (OSError if it cannot be
+  /// written) and written when the loop closes. A new loop takes
+  /// COSM_TRACE's value, and creates that file when it first runs.
+  /// RuntimeError once the loop has started running.
+  void set_trace_file(std::string Path);
+  /// The trace file, or "" when the loop does not trace.
+  const std::string &trace_file() const noexcept { return TracePath; }
+
   /// Passes run so far (for tests and benchmarks).
   std::uint64_t passes() const noexcept { return Passes; }
 
@@ -314,6 +325,9 @@ private:
   /// the epoll_wait syscall.
   std::size_t IoWatchers = 0;
   double ClockResolution = 1e-9;
+  std::string TracePath;
+  /// Set from TracePath when the loop first runs; null when not tracing.
+  std::unique_ptr<detail::Tracer> Trace;
   bool Running = false;
   bool Stopping = false;
   bool Closed = false;

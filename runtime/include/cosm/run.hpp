@@ -14,6 +14,7 @@
 #include "cosm/task.hpp"
 
 #include <optional>
+#include <string>
 
 namespace cosm {
 
@@ -21,6 +22,10 @@ namespace cosm {
 struct RunOptions {
   /// Debug mode on/off; unset leaves it to COSM_DEBUG.
   std::optional<bool> debug;
+  /// The Chrome trace file to write (Loop::set_trace_file); unset leaves
+  /// it to COSM_TRACE, "" turns tracing off. (The initializer keeps
+  /// `RunOptions{true}` free of -Wmissing-field-initializers.)
+  std::optional<std::string> trace = std::nullopt;
 };
 
 namespace detail {
@@ -42,6 +47,9 @@ T run(Coro<T> Main, RunOptions Opts = {},
   Loop L;
   if (Opts.debug)
     L.set_debug(*Opts.debug);
+  // Creates the trace file (COSM_TRACE's unless Opts says otherwise) before
+  // Main becomes a task: an unwritable path is an OSError from here.
+  L.set_trace_file(Opts.trace ? *Opts.trace : L.trace_file());
   Task<T> MainTask = L.create_task(std::move(Main), {}, Loc);
   try {
     detail::runUntilDone(L, *MainTask.impl());

@@ -30,6 +30,18 @@ class AnyTask;
 
 namespace detail {
 
+class Tracer;
+
+/// What a tracing loop's Tracer keeps per task (runtime/src/trace.hpp).
+struct TaskTrace {
+  /// The task's track in the trace; 0 until it has one.
+  std::uint32_t Track = 0;
+  std::uint32_t Steps = 0;
+  /// The flow the task's next step ends (0: none), and its name.
+  std::uint64_t Flow = 0;
+  const char *FlowName = nullptr;
+};
+
 /// The untyped part of a task. The root coroutine and the value live in
 /// TaskImpl<T>.
 class TaskBase : public FutureBase {
@@ -77,6 +89,8 @@ public:
   std::exception_ptr ResumeError;
   /// What the task is blocked on (asyncio _fut_waiter).
   Ref<FutureBase> FutWaiter;
+  /// Used only when the loop traces.
+  TaskTrace Trace;
 
 protected:
   TaskBase(Loop &L, std::string Name, const char *CoroName, SourceLoc Loc);
@@ -95,6 +109,9 @@ protected:
   virtual bool rootStarted() const noexcept = 0;
 
 private:
+  friend class Tracer;
+  /// step() without the trace.
+  void stepUntraced();
   void unlinkFromLoop() noexcept;
   void finishStep(Step S);
 
