@@ -64,13 +64,15 @@ inline void checksum(std::uint64_t Value) {
   std::printf("checksum %llu\n", static_cast<unsigned long long>(Value));
 }
 
-/// Times a phase: wall ns and allocations between construction and stop().
+/// Times a phase: CPU ns and allocations between construction and stop().
+/// CPU time, not wall time: the machine is shared, and wall time would count
+/// the other processes' time slices. Every peer is single-threaded.
 class Phase {
 public:
-  Phase() : Start(nowNs()), A0(allocs()) {}
+  Phase() : Start(cpuNs()), A0(allocs()) {}
   /// Reports NAME (ns per op) and NAME_allocs (allocations per op).
   void stop(const char *Name, double Ops) {
-    std::uint64_t End = nowNs();
+    std::uint64_t End = cpuNs();
     Allocs A1 = allocs();
     metric(Name, double(End - Start) / Ops, "ns");
     std::string AllocName = std::string(Name) + "_allocs";
