@@ -1,6 +1,7 @@
 // Awaiting a coroutine runs it inline, in the awaiting task's step: the
-// generated code stores the child in the frame and steps it directly, and
-// suspends the parent only if the child suspended. (The seed's first program.)
+// generated code builds the child's frame inside the parent's (coro_a is
+// defined above), steps it directly, and suspends the parent only if the
+// child suspended. (The seed's first program.)
 //
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: grep -v CHECK %t.cpp | FileCheck %s
@@ -32,13 +33,14 @@ COSM_ASYNC cosm::Coro<void> coro_b() {
 // CHECK-NEXT: };
 // CHECK-NEXT: int i;
 // CHECK-NEXT: cosm::Coro<void> child;
+// CHECK-NEXT: cosm::ChildSlot<coro_a_frame> child_frame;
 // CHECK: switch (state) {
 // CHECK-NEXT: case 1:
 // CHECK-NEXT: goto resume_1;
 // CHECK: ::new (&task_b) cosm::Task<void>(cosm::create_task(coro_b()));
 // CHECK: for (i = 0; i < 3; ++i) {
-// CHECK-NEXT: // await coro_a(): a coroutine. It runs inline
-// CHECK: child = coro_a();
+// CHECK-NEXT: // await coro_a(): a coroutine of this file. Its frame is built inside
+// CHECK: child = cosm::Coro<void>::embedded(::new (&child_frame) coro_a_frame());
 // CHECK-NEXT: resume_1:
 // CHECK-NEXT: if (child.step() == cosm::Step::Suspended) {
 // CHECK-NEXT: state = 1;

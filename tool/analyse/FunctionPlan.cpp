@@ -24,7 +24,7 @@ static constexpr const char *BaseNames[] = {
 /// Members of the frame's bases that a body's name can resolve to instead of
 /// the user's: a reference to such a name is qualified.
 static constexpr const char *HiddenNames[] = {
-    "started", "StoredOutcome", "Frame", "FrameBase", "Step"};
+    "started", "embedded", "StoredOutcome", "Frame", "FrameBase", "Step"};
 
 bool FunctionPlan::containsAwait(const Stmt *S) const {
   if (!S)

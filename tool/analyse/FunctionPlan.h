@@ -17,6 +17,7 @@
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSet.h"
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -78,6 +79,11 @@ public:
   /// The frame's base depends on a template parameter: its members need
   /// using-declarations, and `make` the `template` keyword.
   bool Dependent = false;
+  /// Async functions defined earlier in the file whose frames this frame
+  /// can hold (their size is known here), by canonical declaration: the
+  /// frame's name as code valid anywhere (`::ns::f_frame`).
+  const std::map<const clang::FunctionDecl *, std::string> *EarlierFrames =
+      nullptr;
   std::vector<FrameVar> Params;
   std::vector<FrameVar> Locals;
   int LiveBits = 0;

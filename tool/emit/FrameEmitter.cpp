@@ -150,7 +150,9 @@ private:
   std::string logical(const BinaryOperator *B);
   std::string conditional(const AbstractConditionalOperator *C);
   std::string spill(const Expr *E, const std::string &Value);
-  void keepTemporaries(const Stmt *S);
+  void keepTemporaries(const Stmt *S, bool All = false);
+  void keepOperandTemporaries(const Expr *Operand);
+  bool embedFrame(const Expr *Operand);
   std::string objectTemp(QualType Type, const std::string &Value, bool Maybe);
   std::string condition(const Expr *E);
   void endFullExpression();
@@ -178,6 +180,10 @@ private:
   std::vector<Temp> Temps;
   std::vector<std::string> Handles;
   std::vector<std::string> Children;
+  /// The slot that holds the frame of an awaited coroutine defined above,
+  /// and the frames it must fit.
+  std::string ChildSlot;
+  std::vector<std::string> SlotFrames;
   /// Objects the generated code keeps (temporaries, ranges): bit, name.
   std::vector<std::pair<int, std::string>> TempBits;
   /// Temporaries already moved into the frame by keepTemporaries().
@@ -952,11 +958,20 @@ std::string Emitter::expr(const Expr *E) {
   return render(E);
 }
 
-void Emitter::keepTemporaries(const Stmt *S) {
-  if (!S || isa<LambdaExpr>(S) || asAwait(S))
+void Emitter::keepTemporaries(const Stmt *S, bool All) {
+  // An initializer_list's array lives as long as the list, which the callee
+  // copies from at once.
+  if (!S || isa<LambdaExpr, CXXStdInitializerListExpr>(S) || asAwait(S))
     return;
   if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(S)) {
-    if (!needsDestruction(Temporary->getSubExpr()->getType()))
+    QualType Type = Temporary->getSubExpr()->getType();
+    if ((!All && !needsDestruction(Type)) || Type->isArrayType())
+      return;
+    // A closure type has no name to declare the frame member with; a
+    // coroutine object is consumed at once by what it is passed to
+    // (cosm::gather, create_task).
+    if (const auto *Record = Type->getAsCXXRecordDecl();
+        (Record && Record->isLambda()) || coroResultType(Type))
       return;
     std::string Name = objectTemp(Temporary->getSubExpr()->getType(),
                                   expr(Temporary->getSubExpr()), Branches > 0);
@@ -966,7 +981,68 @@ void Emitter::keepTemporaries(const Stmt *S) {
     return;
   }
   for (const Stmt *Child : S->children())
-    keepTemporaries(Child);
+    keepTemporaries(Child, All);
+}
+
+/// If \p Operand calls an async function whose frame is defined above,
+/// rewrites the call into a placement new of that frame in the child slot.
+/// Only one child runs at a time, so one slot (sized for the largest)
+/// serves every await of the function.
+bool Emitter::embedFrame(const Expr *Operand) {
+  if (!Plan.EarlierFrames)
+    return false;
+  const auto *Call = dyn_cast<CallExpr>(Operand->IgnoreImplicit());
+  if (!Call || Call->getStmtClass() != Stmt::CallExprClass)
+    return false;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return false;
+  auto Found = Plan.EarlierFrames->find(Callee->getCanonicalDecl());
+  if (Found == Plan.EarlierFrames->end() ||
+      Call->getNumArgs() != Callee->getNumParams() ||
+      !spanOf(Call->getCallee()))
+    return false;
+  // A default argument has no text here to pass to the frame.
+  for (const Expr *Arg : Call->arguments())
+    if (isa<CXXDefaultArgExpr>(Arg))
+      return false;
+  // Qualified only when the two functions are in different namespaces.
+  std::string Frame = Found->second;
+  if (Callee->getDeclContext()->getRedeclContext()->Equals(
+          Plan.function()->getDeclContext()->getRedeclContext()))
+    Frame = StringRef(Frame).rsplit("::").second.str();
+  if (ChildSlot.empty())
+    ChildSlot = member("", "child_frame");
+  if (std::find(SlotFrames.begin(), SlotFrames.end(), Frame) ==
+      SlotFrames.end())
+    SlotFrames.push_back(Frame);
+  replace(Call->getCallee(), "::new (&" + ChildSlot + ") " + Frame);
+  return true;
+}
+
+/// In C++ the temporaries of an awaited expression live until the await
+/// ends, and the awaited call may hold references to them (a `const
+/// std::string &` parameter bound to "text"): the frame keeps every one of
+/// them, with or without a destructor, until the statement ends.
+void Emitter::keepOperandTemporaries(const Expr *Operand) {
+  // The coroutine object or handle itself is consumed by the await.
+  const Stmt *Top = Operand;
+  while (true) {
+    if (const auto *E = dyn_cast<ExprWithCleanups>(Top))
+      Top = E->getSubExpr();
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Top))
+      Top = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Top))
+      Top = B->getSubExpr();
+    else if (const auto *C = dyn_cast<ImplicitCastExpr>(Top))
+      Top = C->getSubExpr();
+    else if (const auto *P = dyn_cast<ParenExpr>(Top))
+      Top = P->getSubExpr();
+    else
+      break;
+  }
+  for (const Stmt *Child : Top->children())
+    keepTemporaries(Child, /*All=*/true);
 }
 
 std::string Emitter::objectTemp(QualType Type, const std::string &Value,
@@ -1149,12 +1225,22 @@ std::string Emitter::await(const CallExpr *A) {
       return "";
     }
     std::string Child = member(Type, "child");
+    bool Embedded = embedFrame(Operand);
+    if (Embedded)
+      emit("// await " + Shown +
+           ": a coroutine of this file. Its frame is built inside this one "
+           "(no allocation) and runs inline, in this step; no trip through "
+           "the loop.\n");
+    else
+      emit("// await " + Shown +
+           ": a coroutine. It runs inline, in this step; no trip through the "
+           "loop.\n");
+    keepOperandTemporaries(Operand);
     std::string Value = expr(Operand);
-    if (Operand->isLValue())
+    if (Embedded)
+      Value = Type + "::embedded(" + Value + ")";
+    else if (Operand->isLValue())
       Value = "std::move(" + Value + ")";
-    emit("// await " + Shown +
-         ": a coroutine. It runs inline, in this step; no trip through the "
-         "loop.\n");
     emit(Child + " = " + Value + ";\n");
     Children.push_back(Child);
     resumePoint(State);
@@ -1174,6 +1260,7 @@ std::string Emitter::await(const CallExpr *A) {
     Handle = expr(Operand);
   } else {
     // A handle computed here is kept until the statement ends.
+    keepOperandTemporaries(Operand);
     std::string Value = expr(Operand);
     Handle = member(Plan.typeText(Operand->getType()
                                       .getNonReferenceType()
@@ -1285,6 +1372,13 @@ std::string Emitter::frameStruct(const std::string &Body) {
     }
   }
   for (const Member &M : Members) {
+    if (M.Name == ChildSlot) {
+      std::string Frames;
+      for (const std::string &Frame : SlotFrames)
+        Frames += (Frames.empty() ? "" : ", ") + Frame;
+      S += "cosm::ChildSlot<" + Frames + "> " + M.Name + ";\n";
+      continue;
+    }
     if (M.InUnion)
       S += "union {\n" + M.Type + " " + M.Name + ";\n};\n";
     else

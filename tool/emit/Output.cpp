@@ -10,6 +10,9 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/StringMap.h"
+#include <map>
+#include <set>
+#include <tuple>
 
 using namespace clang;
 
@@ -24,6 +27,45 @@ static std::string frameName(const FunctionDecl *F,
   std::string Key = std::to_string(reinterpret_cast<uintptr_t>(Scope)) + Base;
   unsigned N = ++Seen[Key];
   return N == 1 ? Base : Base + "_" + std::to_string(N);
+}
+
+/// `::ns::f_frame` if a later frame can hold \p F's frame inline: a free,
+/// non-template function of named namespaces whose frame takes exactly the
+/// function's arguments; else "".
+static std::string embeddableName(const FunctionDecl *F,
+                                  const FunctionPlan &Plan) {
+  if (isa<CXXMethodDecl>(F) ||
+      F->getTemplatedKind() != FunctionDecl::TK_NonTemplate ||
+      F->isVariadic() || !Plan.SelfType.empty() ||
+      F->getLexicalDeclContext() != F->getDeclContext() ||
+      Plan.Params.size() != F->getNumParams())
+    return "";
+  std::string Name = "::" + Plan.FrameName;
+  for (const DeclContext *DC = F->getDeclContext(); !DC->isTranslationUnit();
+       DC = DC->getParent()) {
+    const auto *NS = dyn_cast<NamespaceDecl>(DC);
+    if (!NS || NS->isAnonymousNamespace())
+      return "";
+    Name = "::" + NS->getName().str() + Name;
+  }
+  return Name;
+}
+
+/// \p Code formatted as a whole (a frame and its function, at namespace
+/// scope). Formatting the whole file once with a range per function would
+/// test every line against every range: quadratic in the functions.
+static std::string formatAlone(const std::string &Code,
+                               const format::FormatStyle &Style,
+                               StringRef FileName) {
+  tooling::Replacements Formatting = format::reformat(
+      Style, Code, {tooling::Range(0, Code.size())}, FileName);
+  auto Formatted = tooling::applyAllReplacements(Code, Formatting);
+  if (!Formatted) {
+    llvm::consumeError(Formatted.takeError());
+    return Code;
+  }
+  // It replaces text that ends with the body's '}'.
+  return StringRef(*Formatted).rtrim().str();
 }
 
 /// The text of COSM_ASYNC (or of the attribute, if written out).
@@ -71,6 +113,14 @@ std::optional<std::string> lowerMainFile(ASTContext &Context,
   tooling::Replacements Changes;
   llvm::StringMap<unsigned> Seen;
   bool Failed = Diags.hasErrorOccurred();
+  // Frames already emitted above the function being lowered, and where
+  // each definition ends.
+  std::map<const FunctionDecl *, std::string> EarlierFrames;
+  std::vector<std::tuple<unsigned, const FunctionDecl *, std::string>>
+      Pending;
+  // The generated code that is formatted in the context of the whole file.
+  std::set<std::pair<unsigned, unsigned>> InContext; // offset, length
+  StringRef Source = SM.getBufferData(SM.getMainFileID());
 
   for (const FunctionDecl *F : Functions) {
     auto Plan = FunctionPlan::build(F, Context, Text);
@@ -79,6 +129,17 @@ std::optional<std::string> lowerMainFile(ASTContext &Context,
       continue;
     }
     Plan->FrameName = frameName(F, Seen);
+    auto Where = definitionSpan(F, Text);
+    // The frames defined above this definition are complete here.
+    for (auto It = Pending.begin(); It != Pending.end();) {
+      if (Where && std::get<0>(*It) <= Where->Begin) {
+        EarlierFrames[std::get<1>(*It)] = std::get<2>(*It);
+        It = Pending.erase(It);
+      } else {
+        ++It;
+      }
+    }
+    Plan->EarlierFrames = &EarlierFrames;
     std::optional<tooling::Replacement> ClassDeclaration;
     if (const auto *M = dyn_cast<CXXMethodDecl>(F); M && M->isOutOfLine()) {
       // The frame is a nested class, so it shares the member's access to
@@ -97,7 +158,6 @@ std::optional<std::string> lowerMainFile(ASTContext &Context,
           FileName, *At, 0, "struct " + Plan->FrameName + ";\n");
     }
     auto Lowered = emitFrame(*Plan, Context, Text);
-    auto Where = definitionSpan(F, Text);
     if (!Lowered || !Where) {
       if (!Where)
         report(Diags, F->getLocation(), Diag::InMacro, "this definition");
@@ -112,22 +172,44 @@ std::optional<std::string> lowerMainFile(ASTContext &Context,
         Failed = true;
       }
     };
-    if (ClassDeclaration)
+    if (ClassDeclaration) {
       Add(*ClassDeclaration);
-    Add(tooling::Replacement(FileName, Where->Begin, Where->End - Where->Begin,
-                             Lowered->Frame + "\n" + Lowered->Function));
+      InContext.insert({ClassDeclaration->getOffset(), 0});
+    }
+    std::string Code = Lowered->Frame + "\n" + Lowered->Function;
+    // A definition that starts a line is formatted on its own, which costs
+    // time in proportion to its size; others need their context (a class's
+    // indentation) and are formatted in the whole file at the end.
+    tooling::Replacement Definition(FileName, Where->Begin,
+                                    Where->End - Where->Begin, Code);
+    if (Where->Begin == 0 || Source[Where->Begin - 1] == '\n')
+      Definition = tooling::Replacement(FileName, Where->Begin,
+                                        Where->End - Where->Begin,
+                                        formatAlone(Code, Style, FileName));
+    else
+      InContext.insert({Where->Begin, Where->End - Where->Begin});
+    Add(Definition);
+    if (std::string Name = embeddableName(F, *Plan); !Name.empty())
+      Pending.emplace_back(Where->End, F->getCanonicalDecl(), Name);
   }
   if (Failed || Diags.hasErrorOccurred())
     return std::nullopt;
 
-  StringRef Code = SM.getBufferData(SM.getMainFileID());
-  auto Lowered = tooling::applyAllReplacements(Code, Changes);
+  auto Lowered = tooling::applyAllReplacements(Source, Changes);
   if (!Lowered) {
     llvm::consumeError(Lowered.takeError());
     return std::nullopt;
   }
   // Only the generated code is formatted; the rest stays byte-identical.
-  std::vector<tooling::Range> Ranges = Changes.getAffectedRanges();
+  std::vector<tooling::Range> Ranges;
+  long Shift = 0; // how far the replacements so far moved the text
+  for (const tooling::Replacement &R : Changes) {
+    if (InContext.count({R.getOffset(), R.getLength()}))
+      Ranges.emplace_back(R.getOffset() + Shift, R.getReplacementText().size());
+    Shift += long(R.getReplacementText().size()) - long(R.getLength());
+  }
+  if (Ranges.empty())
+    return *Lowered;
   tooling::Replacements Formatting =
       format::reformat(Style, *Lowered, Ranges, FileName);
   auto Formatted = tooling::applyAllReplacements(*Lowered, Formatting);

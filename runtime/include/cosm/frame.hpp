@@ -11,6 +11,7 @@
 #ifndef COSM_FRAME_HPP
 #define COSM_FRAME_HPP
 
+#include <algorithm>
 #include <bitset>
 #include <exception>
 #include <iterator>
@@ -59,6 +60,19 @@ public:
   /// Set once resume() has been called: a frame that never started was never
   /// awaited.
   bool started = false;
+
+  /// Built in a parent frame's ChildSlot (Coro::embedded) rather than on
+  /// the heap: its owner destroys it without freeing it.
+  bool embedded = false;
+};
+
+/// Storage in a parent frame for the frame of the coroutine it awaits. A
+/// function awaits one coroutine at a time, so one slot, sized for the
+/// largest of Frames, serves all its awaits of coroutines whose frames are
+/// defined above it: awaiting them allocates nothing, and the parent's
+/// sizeof includes them.
+template <class... Frames> struct ChildSlot {
+  alignas(Frames...) unsigned char bytes[std::max({sizeof(Frames)...})];
 };
 
 namespace detail {
@@ -142,6 +156,13 @@ public:
     return Coro(new FrameT(std::forward<Args>(A)...));
   }
 
+  /// Adopts a frame built in a parent's ChildSlot (placement new by the
+  /// generated code): destroyed, never freed, when the Coro lets it go.
+  static Coro embedded(Frame<T> *Fr) noexcept {
+    Fr->embedded = true;
+    return Coro(Fr);
+  }
+
   /// Runs the frame until it suspends or ends. An exception thrown by the
   /// body is stored: the frame's live locals are destroyed first, as C++
   /// destroys a function's locals before its caller's handler runs.
@@ -165,9 +186,7 @@ public:
 
   /// Frees the frame without the never-awaited report: for owners (a task
   /// cancelled before its first step) that drop a coroutine on purpose.
-  void close() noexcept {
-    delete std::exchange(F, nullptr);
-  }
+  void close() noexcept { destroy(std::exchange(F, nullptr)); }
 
   explicit operator bool() const noexcept { return F != nullptr; }
   FrameBase *frame() const noexcept { return F; }
@@ -177,8 +196,14 @@ private:
   void reset(Frame<T> *Next) noexcept {
     if (F && !F->started)
       report_never_awaited(*F);
-    delete F;
+    destroy(F);
     F = Next;
+  }
+  static void destroy(Frame<T> *Fr) noexcept {
+    if (Fr && Fr->embedded)
+      Fr->~Frame();
+    else
+      delete Fr;
   }
 
   Frame<T> *F = nullptr;
