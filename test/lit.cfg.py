@@ -21,7 +21,8 @@ Substitutions for RUN lines (which run in bash):
   %python          python3
 FileCheck and not (from COSM_LLVM_ROOT/bin) are on PATH.
 Features: cosm-lower (the tool is built), cosm-runtime (libcosm is built),
-asan / tsan (a COSM_SANITIZE=address / thread build).
+asan / tsan (a COSM_SANITIZE=address / thread build), sanitized-tool (that
+build also built cosm-lower, instrumented).
 """
 
 import os
@@ -81,6 +82,8 @@ def configure():
         cxxflags += san_flags
         ldflags += san_flags
         config.available_features.add({"address": "asan", "thread": "tsan"}.get(sanitize, sanitize))
+        if getattr(config, "cosm_lower_in_tree", "") == "ON":
+            config.available_features.add("sanitized-tool")
         config.environment["ASAN_OPTIONS"] = "detect_leaks=1:detect_stack_use_after_return=1:halt_on_error=1"
         config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
         config.environment["TSAN_OPTIONS"] = "halt_on_error=1"
