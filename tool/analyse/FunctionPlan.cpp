@@ -3,6 +3,7 @@
 #include "analyse/FunctionPlan.h"
 #include "find/AsyncFinder.h"
 #include "support/Diagnostics.h"
+#include "support/LLVMCompat.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/QualTypeNames.h"
@@ -83,9 +84,7 @@ std::string FunctionPlan::typeText(QualType Type) const {
   // A typedef at namespace scope (std::string) reads better than what it
   // stands for; anything else prints as its canonical type, which means the
   // same wherever the frame is.
-  QualType Bare = Type.getLocalUnqualifiedType();
-  if (const auto *Elaborated = dyn_cast<ElaboratedType>(Bare.getTypePtr()))
-    Bare = Elaborated->getNamedType();
+  QualType Bare = withoutElaboration(Type.getLocalUnqualifiedType());
   const auto *Typedef = dyn_cast<TypedefType>(Bare.getTypePtr());
   if (Typedef && Typedef->getDecl()->getDeclContext()->isFileContext()) {
     Text = Typedef->getDecl()->getQualifiedNameAsString();
@@ -433,7 +432,7 @@ public:
   /// A type the frame's members or bases would hide: qualify it.
   bool VisitTagTypeLoc(TagTypeLoc TL) { return qualifyType(TL, TL.getDecl()); }
   bool VisitTypedefTypeLoc(TypedefTypeLoc TL) {
-    return qualifyType(TL, TL.getTypedefNameDecl());
+    return qualifyType(TL, TL.getTypePtr()->getDecl());
   }
 
   bool VisitMemberExpr(MemberExpr *E) {
@@ -600,7 +599,7 @@ bool FunctionPlan::analyse() {
   Suspends = containsAwait(Body);
 
   if (const auto *M = dyn_cast<CXXMethodDecl>(F); M && M->isInstance()) {
-    SelfType = typeText(Context.getRecordType(M->getParent()));
+    SelfType = typeText(recordType(Context, M->getParent()));
     if (M->isConst())
       SelfType = "const " + SelfType;
   }

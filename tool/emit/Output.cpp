@@ -5,6 +5,7 @@
 #include "emit/FrameEmitter.h"
 #include "find/AsyncFinder.h"
 #include "support/Diagnostics.h"
+#include "support/LLVMCompat.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -153,7 +154,7 @@ std::optional<std::string> lowerMainFile(ASTContext &Context,
         Failed = true;
         continue;
       }
-      Plan->FrameQualifier = Plan->typeText(Context.getRecordType(M->getParent())) + "::";
+      Plan->FrameQualifier = Plan->typeText(recordType(Context, M->getParent())) + "::";
       ClassDeclaration = tooling::Replacement(
           FileName, *At, 0, "struct " + Plan->FrameName + ";\n");
     }
