@@ -27,6 +27,7 @@ build also built cosm-lower, instrumented).
 
 import os
 import shlex
+import shutil
 
 import lit.formats
 
@@ -95,6 +96,11 @@ def configure():
     else:
         # Not built: a test using it fails saying so (give it REQUIRES: cosm-lower).
         cosm_lower = "false cosm-lower-is-not-built"
+
+    # Programs the inspection tests (test/emit/) drive, when installed.
+    for program, feature in (("dot", "graphviz"), ("chromium", "chromium")):
+        if shutil.which(program, path=config.environment["PATH"]):
+            config.available_features.add(feature)
 
     # Longest names first: lit applies substitutions in order.
     config.substitutions.extend(

@@ -8,7 +8,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "cosm-lower/Config.h"
+#include "emit/HtmlReport.h"
 #include "emit/Output.h"
+#include "emit/StateGraph.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
@@ -22,6 +24,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
 #include <map>
+#include <optional>
 
 using namespace clang;
 using namespace llvm;
@@ -47,6 +50,30 @@ static cl::opt<std::string> DepFile(
              "file, for build systems' DEPFILE"),
     cl::value_desc("file"), cl::cat(Category));
 
+namespace {
+enum class EmitKind { Cpp, Dot, Html };
+} // namespace
+
+static cl::opt<EmitKind> Emit(
+    "emit", cl::desc("What to write (default: cpp)"),
+    cl::values(clEnumValN(EmitKind::Cpp, "cpp", "the lowered source"),
+               clEnumValN(EmitKind::Dot, "dot",
+                          "the state machine of each async function, as "
+                          "Graphviz DOT (one digraph, a cluster per "
+                          "function)"),
+               clEnumValN(EmitKind::Html, "html",
+                          "one self-contained page: source and lowered "
+                          "code side by side, linked, and the state graph "
+                          "(needs Graphviz's dot)")),
+    cl::init(EmitKind::Cpp), cl::cat(Category));
+
+static cl::opt<bool> LineDirectives(
+    "line-directives",
+    cl::desc("Emit #line directives so that compiler errors and debugger "
+             "steps in the lowered code point at the input's lines "
+             "(--emit=cpp)"),
+    cl::cat(Category));
+
 static cl::extrahelp CommonHelp(tooling::CommonOptionsParser::HelpMessage);
 static cl::extrahelp MoreHelp(R"(
 cosm-lower rewrites each COSM_ASYNC function of the input into a frame
@@ -55,13 +82,18 @@ unchanged elsewhere; compile it against the cosm runtime:
 
   cosm-lower prog.cpp -o lowered.cpp -- -std=c++17
   g++ -std=c++17 lowered.cpp $(pkg-config --cflags --libs cosm)
+
+To look at the state machines instead:
+
+  cosm-lower --emit=dot prog.cpp | dot -Tsvg -o prog.svg
+  cosm-lower --emit=html prog.cpp -o prog.html
 )");
 
 namespace {
 
 /// What lowering one input produced.
 struct Lowered {
-  std::string Text;
+  cosm::LoweredFile Result;
   /// The input and its non-system headers, for --depfile.
   std::vector<std::string> Dependencies;
 };
@@ -70,8 +102,9 @@ using ResultMap = std::map<std::string, Lowered>;
 /// Lowers one translation unit and keeps its text.
 class LowerAction : public ASTFrontendAction {
 public:
-  LowerAction(ResultMap &Results, const format::FormatStyle &Style)
-      : Results(Results), Style(Style) {}
+  LowerAction(ResultMap &Results, const format::FormatStyle &Style,
+              const cosm::LowerOptions &Options)
+      : Results(Results), Style(Style), Options(Options) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef File) override {
@@ -79,7 +112,7 @@ public:
     // the collector still sees every file, the input first.
     auto Deps = std::make_shared<DependencyCollector>();
     Deps->attachToPreprocessor(CI.getPreprocessor());
-    return std::make_unique<Consumer>(Results, Style, File.str(),
+    return std::make_unique<Consumer>(Results, Style, Options, File.str(),
                                       std::move(Deps));
   }
 
@@ -87,9 +120,10 @@ private:
   class Consumer : public ASTConsumer {
   public:
     Consumer(ResultMap &Results, const format::FormatStyle &Style,
-             std::string File, std::shared_ptr<DependencyCollector> Deps)
-        : Results(Results), Style(Style), File(std::move(File)),
-          Deps(std::move(Deps)) {}
+             const cosm::LowerOptions &Options, std::string File,
+             std::shared_ptr<DependencyCollector> Deps)
+        : Results(Results), Style(Style), Options(Options),
+          File(std::move(File)), Deps(std::move(Deps)) {}
     void HandleTranslationUnit(ASTContext &Context) override {
       if (Context.getDiagnostics().hasErrorOccurred())
         return;
@@ -99,7 +133,7 @@ private:
       StringRef Real =
           SM.getFileEntryRefForID(SM.getMainFileID())->getFileEntry()
               .tryGetRealPathName();
-      auto Text = cosm::lowerMainFile(Context, Style);
+      auto Text = cosm::lowerMainFile(Context, Style, Options);
       if (!Text)
         return;
       // Absolute now, while the working directory is the compile
@@ -118,26 +152,52 @@ private:
   private:
     ResultMap &Results;
     const format::FormatStyle &Style;
+    const cosm::LowerOptions &Options;
     std::string File;
     std::shared_ptr<DependencyCollector> Deps;
   };
 
   ResultMap &Results;
   const format::FormatStyle &Style;
+  const cosm::LowerOptions &Options;
 };
 
 class LowerActionFactory : public tooling::FrontendActionFactory {
 public:
-  LowerActionFactory(ResultMap &Results, const format::FormatStyle &Style)
-      : Results(Results), Style(Style) {}
+  LowerActionFactory(ResultMap &Results, const format::FormatStyle &Style,
+                     const cosm::LowerOptions &Options)
+      : Results(Results), Style(Style), Options(Options) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<LowerAction>(Results, Style);
+    return std::make_unique<LowerAction>(Results, Style, Options);
   }
 
 private:
   ResultMap &Results;
   const format::FormatStyle &Style;
+  const cosm::LowerOptions &Options;
 };
+
+/// What --emit asks for, made from one lowered input (all of it, before
+/// anything is written); none after reporting an error.
+std::optional<std::string> content(const cosm::LoweredFile &File,
+                                   StringRef Source) {
+  switch (Emit) {
+  case EmitKind::Cpp:
+    return File.Lowered;
+  case EmitKind::Dot:
+    return cosm::renderDot(File.Graphs, Source);
+  case EmitKind::Html: {
+    auto Svg =
+        cosm::drawSvg(cosm::renderDot(File.Graphs, Source, /*NodeLinks=*/true));
+    if (!Svg) {
+      errs() << "cosm-lower: error: " << toString(Svg.takeError()) << "\n";
+      return std::nullopt;
+    }
+    return cosm::renderHtml(Source, File, *Svg);
+  }
+  }
+  llvm_unreachable("unknown --emit kind");
+}
 
 /// Writes \p Path in Make syntax (spaces, '#' and '$' escaped as GNU Make
 /// and Ninja read them).
@@ -226,6 +286,17 @@ int main(int argc, const char **argv) {
     errs() << "cosm-lower: error: -o takes exactly one input file\n";
     return 1;
   }
+  if (LineDirectives && Emit != EmitKind::Cpp) {
+    errs() << "cosm-lower: error: --line-directives applies to the lowered "
+              "source (--emit=cpp), not to --emit="
+           << (Emit == EmitKind::Dot ? "dot" : "html") << "\n";
+    return 1;
+  }
+  if (Emit == EmitKind::Html && Sources.size() != 1) {
+    errs() << "cosm-lower: error: --emit=html writes one page per input: "
+              "give one input file\n";
+    return 1;
+  }
   if (!DepFile.empty() && OutputFile.empty()) {
     errs() << "cosm-lower: error: --depfile needs -o (the rule's target)\n";
     return 1;
@@ -250,7 +321,10 @@ int main(int argc, const char **argv) {
       tooling::ArgumentInsertPosition::END));
 
   ResultMap Results;
-  LowerActionFactory Factory(Results, *Style);
+  cosm::LowerOptions Options;
+  Options.LineDirectives = LineDirectives;
+  Options.StateGraphs = Emit != EmitKind::Cpp;
+  LowerActionFactory Factory(Results, *Style, Options);
   int Status = Tool.run(&Factory);
   // Under `-Xclang -verify` the diagnostics are the result: Clang's verifier
   // has already compared them with the expected-* comments.
@@ -270,8 +344,11 @@ int main(int argc, const char **argv) {
       errs() << "cosm-lower: error: no output for " << Source << "\n";
       return 1;
     }
+    std::optional<std::string> Content = content(It->second.Result, Source);
+    if (!Content)
+      return 1;
     if (OutputFile.empty()) {
-      outs() << It->second.Text;
+      outs() << *Content;
       continue;
     }
     std::error_code Error;
@@ -281,7 +358,7 @@ int main(int argc, const char **argv) {
              << Error.message() << "\n";
       return 1;
     }
-    Out.os() << It->second.Text;
+    Out.os() << *Content;
     // The depfile first: if it cannot be written, the output is not kept
     // either, so the build does not see a result without its dependencies.
     if (!DepFile.empty() &&

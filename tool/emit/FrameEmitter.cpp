@@ -61,15 +61,58 @@ static bool needsDestruction(QualType Type) {
 
 class Emitter {
 public:
-  Emitter(FunctionPlan &Plan, ASTContext &Context, EditedText &Text)
+  Emitter(FunctionPlan &Plan, ASTContext &Context, EditedText &Text,
+          const LineDirectives *Lines)
       : Plan(Plan), Context(Context), Text(Text),
-        Diags(Context.getDiagnostics()) {}
+        Diags(Context.getDiagnostics()), Lines(Lines) {}
 
   std::optional<LoweredFunction> run();
 
 private:
-  // Output.
-  void emit(StringRef S) { Out += S; }
+  // Output. With line directives, each piece of code that starts a line
+  // says which user line it implements (CurrentLine).
+  bool atLineStart() const { return Out.empty() || Out.back() == '\n'; }
+  void emit(StringRef S) {
+    if (Lines && CurrentLine && atLineStart() && !S.empty())
+      Out += Lines->directive(CurrentLine);
+    Out += S;
+  }
+  /// Generated code that is all about one construct: every line maps to it.
+  void glue(StringRef S) {
+    if (Lines && CurrentLine && atLineStart())
+      Out += Lines->markEachLine(S, CurrentLine);
+    else
+      Out += S;
+  }
+  /// The user's code as written: its lines keep their own numbers.
+  void emitUser(StringRef S, SourceLocation Begin) {
+    if (Lines)
+      if (unsigned Line = Lines->line(Begin); Line && atLineStart())
+        Out += Lines->directive(Line);
+    Out += S;
+  }
+  /// \p S with every line mapped to \p Line (when directives are on).
+  std::string mapped(StringRef S, unsigned Line) const {
+    return Lines && Line ? Lines->markEachLine(S, Line) : S.str();
+  }
+  /// The line of the function's name: where its frame and glue map.
+  unsigned functionLine() const {
+    return Lines ? Lines->line(Plan.function()->getLocation()) : 0;
+  }
+  /// Makes the code emitted in its lifetime map to \p Loc's line.
+  class AtLine {
+  public:
+    AtLine(Emitter &E, SourceLocation Loc) : E(E), Saved(E.CurrentLine) {
+      if (E.Lines)
+        if (unsigned Line = E.Lines->line(Loc))
+          E.CurrentLine = Line;
+    }
+    ~AtLine() { E.CurrentLine = Saved; }
+
+  private:
+    Emitter &E;
+    unsigned Saved;
+  };
   std::string member(std::string Type, StringRef Stem, bool InUnion = false) {
     std::string Name = Plan.freshName(Stem);
     Members.push_back({std::move(Type), Name, InUnion});
@@ -169,8 +212,11 @@ private:
   EditedText &Text;
   DiagnosticsEngine &Diags;
   bool Failed = false;
+  const LineDirectives *Lines;
+  unsigned CurrentLine = 0;
 
   std::string Out;
+  std::vector<Suspension> Suspensions;
   std::vector<Member> Members;
   std::vector<std::vector<std::string>> Scopes;
   std::vector<JumpTarget> Targets;
@@ -202,6 +248,7 @@ private:
 void Emitter::stmt(const Stmt *S) {
   if (Failed)
     return;
+  AtLine Here(*this, S->getBeginLoc());
   switch (S->getStmtClass()) {
   case Stmt::CompoundStmtClass:
     return compound(cast<CompoundStmt>(S));
@@ -249,8 +296,12 @@ void Emitter::stmt(const Stmt *S) {
     break;
   }
   if (const auto *E = dyn_cast<Expr>(S)) {
+    bool Suspends = Plan.containsAwait(E);
     std::string Value = expr(E);
-    emit(Value + ";\n");
+    if (Suspends)
+      emit(Value + ";\n");
+    else
+      emitUser(Value + ";\n", S->getBeginLoc());
     return endFullExpression();
   }
   if (Plan.containsAwait(S)) {
@@ -258,7 +309,7 @@ void Emitter::stmt(const Stmt *S) {
          std::string("'cosm::await' in a ") + S->getStmtClassName());
     return;
   }
-  emit(render(S) + "\n");
+  emitUser(render(S) + "\n", S->getBeginLoc());
 }
 
 void Emitter::block(const Stmt *S) {
@@ -322,7 +373,7 @@ void Emitter::declStmt(const DeclStmt *D) {
       if (const auto *V = dyn_cast<VarDecl>(Each))
         if (V->getInit() && Plan.containsAwait(V->getInit()))
           replace(V->getInit(), expr(V->getInit()));
-    emit(render(D) + "\n");
+    emitUser(render(D) + "\n", D->getBeginLoc());
     return endFullExpression();
   }
   for (const Decl *Each : D->decls()) {
@@ -724,7 +775,7 @@ void Emitter::tryStmt(const CXXTryStmt *T) {
     compound(Body, /*Braces=*/false);
     TryBlock Done = std::move(Tries.back());
     Tries.pop_back();
-    TryDispatch[Id] = dispatch(Done.Cases, /*Reset=*/true);
+    TryDispatch[Id] = mapped(dispatch(Done.Cases, /*Reset=*/true), CurrentLine);
     Objects = std::move(Done.Objects);
     if (!Tries.empty())
       for (auto &Object : Objects)
@@ -1203,6 +1254,7 @@ std::string Emitter::childType(const Expr *Operand) {
 std::string Emitter::await(const CallExpr *A) {
   const Expr *Operand = A->getArg(0);
   unsigned State = ++States;
+  AtLine Here(*this, A->getBeginLoc());
   std::string Shown = Text.span(Operand->getSourceRange())
                           ? Text.original(*Text.span(Operand->getSourceRange())).str()
                           : "the operand";
@@ -1216,6 +1268,7 @@ std::string Emitter::await(const CallExpr *A) {
          "(is it a coroutine or a task?)");
     return "";
   }
+  Suspensions.push_back({State, A, *Kind});
   if (*Kind == AwaitKind::Coroutine) {
     std::string Type = childType(Operand);
     if (Type.empty()) {
@@ -1227,12 +1280,12 @@ std::string Emitter::await(const CallExpr *A) {
     std::string Child = member(Type, "child");
     bool Embedded = embedFrame(Operand);
     if (Embedded)
-      emit("// await " + Shown +
+      glue("// await " + Shown +
            ": a coroutine of this file. Its frame is built inside this one "
            "(no allocation) and runs inline, in this step; no trip through "
            "the loop.\n");
     else
-      emit("// await " + Shown +
+      glue("// await " + Shown +
            ": a coroutine. It runs inline, in this step; no trip through the "
            "loop.\n");
     keepOperandTemporaries(Operand);
@@ -1244,10 +1297,11 @@ std::string Emitter::await(const CallExpr *A) {
     emit(Child + " = " + Value + ";\n");
     Children.push_back(Child);
     resumePoint(State);
-    emit(llvm::formatv("resume_{0}:\nif ({1}.step() == cosm::Step::Suspended) {\n"
-                       "state = {0};\nreturn cosm::Step::Suspended; // the "
-                       "whole chain waits\n}\n",
-                       State, Child)
+    glue(llvm::formatv(
+             "resume_{0}:\nif ({1}.step() == cosm::Step::Suspended) {\n"
+             "state = {0};\nreturn cosm::Step::Suspended; // the "
+             "whole chain waits\n}\n",
+             State, Child)
              .str());
     return Child + ".take_result()";
   }
@@ -1269,17 +1323,17 @@ std::string Emitter::await(const CallExpr *A) {
     emit(Handle + " = " + Value + ";\n");
     Handles.push_back(Handle);
   }
-  emit(llvm::formatv("// await {0}: a {1}. Unless it is done, this task "
+  glue(llvm::formatv("// await {0}: a {1}. Unless it is done, this task "
                      "registers its wake-up as the {1}'s done callback and "
                      "returns to the loop.\n",
                      Shown, What)
            .str());
-  emit(llvm::formatv("if (!{0}.done()) {\nstate = {1};\nreturn "
+  glue(llvm::formatv("if (!{0}.done()) {\nstate = {1};\nreturn "
                      "cosm::suspend_on({0});\n",
                      Handle, State)
            .str());
   resumePoint(State);
-  emit(llvm::formatv("resume_{0}:\ncosm::resume_point(); // raises a "
+  glue(llvm::formatv("resume_{0}:\ncosm::resume_point(); // raises a "
                      "cancellation that arrived meanwhile\n}\n",
                      State)
            .str());
@@ -1423,8 +1477,9 @@ std::string Emitter::frameStruct(const std::string &Body) {
     S += "}\n";
   }
   (void)F;
-  S += "\ncosm::Step resume() override {\n" + Body + "}\n};\n";
-  return S;
+  S += "\ncosm::Step resume() override {\n";
+  // The frame's own code maps to the function; resume()'s body maps itself.
+  return mapped(S, functionLine()) + Body + mapped("}\n};\n", functionLine());
 }
 
 std::optional<LoweredFunction> Emitter::run() {
@@ -1435,7 +1490,8 @@ std::optional<LoweredFunction> Emitter::run() {
     return std::nullopt;
   if (Body->body_empty() || !isa<ReturnStmt>(Body->body_back()))
     emit("return finish();\n");
-  std::string Resume = dispatch(TopCases, /*Reset=*/false) + Out;
+  std::string Resume =
+      mapped(dispatch(TopCases, /*Reset=*/false), functionLine()) + Out;
   // Fill in each try block's own switch.
   for (const auto &[Id, Switch] : TryDispatch) {
     std::string Mark = llvm::formatv("\x01{0}\x01", Id).str();
@@ -1445,7 +1501,8 @@ std::optional<LoweredFunction> Emitter::run() {
   }
   LoweredFunction Result;
   Result.Function = function();
-  Result.Frame = Declaration + frameStruct(Resume);
+  Result.Frame = mapped(Declaration, functionLine()) + frameStruct(Resume);
+  Result.Suspensions = std::move(Suspensions);
   if (Failed)
     return std::nullopt;
   return Result;
@@ -1526,18 +1583,25 @@ std::string Emitter::function() {
       Plan.TemplateHeader.empty() ? "" : Plan.TemplateHeader + "\n";
   if (!Declaration.empty())
     Declaration = Header + Declaration;
-  return Header + Signature + "{\n// Calling " + Plan.DisplayName +
-         "() creates its frame and runs nothing.\nreturn " + Coro +
-         (Plan.Dependent ? "::template make<" : "::make<") + Plan.FrameName +
-         Plan.TemplateArgs + ">(" + Args + ");\n}\n";
+  std::string Creates =
+      "// Calling " + Plan.DisplayName +
+      "() creates its frame and runs nothing.\nreturn " + Coro +
+      (Plan.Dependent ? "::template make<" : "::make<") + Plan.FrameName +
+      Plan.TemplateArgs + ">(" + Args + ");\n}\n";
+  if (!Lines)
+    return Header + Signature + "{\n" + Creates;
+  // The signature as written; the glue inside maps to the function's line.
+  return mapped(Header, functionLine()) +
+         Lines->directive(Lines->line(F->getOuterLocStart())) + Signature +
+         "{\n" + mapped(Creates, functionLine());
 }
 
 } // namespace
 
 std::optional<LoweredFunction> emitFrame(FunctionPlan &Plan,
-                                         ASTContext &Context,
-                                         EditedText &Text) {
-  return Emitter(Plan, Context, Text).run();
+                                         ASTContext &Context, EditedText &Text,
+                                         const LineDirectives *Lines) {
+  return Emitter(Plan, Context, Text, Lines).run();
 }
 
 } // namespace cosm

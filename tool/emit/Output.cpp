@@ -6,6 +6,7 @@
 #include "find/AsyncFinder.h"
 #include "support/Diagnostics.h"
 #include "support/LLVMCompat.h"
+#include "support/LineDirectives.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -103,8 +104,9 @@ static std::optional<Span> definitionSpan(const FunctionDecl *F,
   return Span{*Begin, *End + 1};
 }
 
-std::optional<std::string> lowerMainFile(ASTContext &Context,
-                                         const format::FormatStyle &Style) {
+std::optional<LoweredFile> lowerMainFile(ASTContext &Context,
+                                         const format::FormatStyle &Style,
+                                         const LowerOptions &Options) {
   const SourceManager &SM = Context.getSourceManager();
   DiagnosticsEngine &Diags = Context.getDiagnostics();
   std::vector<const FunctionDecl *> Functions = findAsyncFunctions(Context);
@@ -122,6 +124,9 @@ std::optional<std::string> lowerMainFile(ASTContext &Context,
   // The generated code that is formatted in the context of the whole file.
   std::set<std::pair<unsigned, unsigned>> InContext; // offset, length
   StringRef Source = SM.getBufferData(SM.getMainFileID());
+  LineDirectives Lines(SM, FileName);
+  const LineDirectives *Mapping = Options.LineDirectives ? &Lines : nullptr;
+  LoweredFile Result;
 
   for (const FunctionDecl *F : Functions) {
     auto Plan = FunctionPlan::build(F, Context, Text);
@@ -155,10 +160,14 @@ std::optional<std::string> lowerMainFile(ASTContext &Context,
         continue;
       }
       Plan->FrameQualifier = Plan->typeText(recordType(Context, M->getParent())) + "::";
+      // The rest of the class's line, now on a line of its own, keeps its
+      // number.
       ClassDeclaration = tooling::Replacement(
-          FileName, *At, 0, "struct " + Plan->FrameName + ";\n");
+          FileName, *At, 0,
+          "struct " + Plan->FrameName + ";\n" +
+              (Mapping ? Lines.directive(Lines.lineOfOffset(*At)) : ""));
     }
-    auto Lowered = emitFrame(*Plan, Context, Text);
+    auto Lowered = emitFrame(*Plan, Context, Text, Mapping);
     if (!Lowered || !Where) {
       if (!Where)
         report(Diags, F->getLocation(), Diag::InMacro, "this definition");
@@ -177,26 +186,44 @@ std::optional<std::string> lowerMainFile(ASTContext &Context,
       Add(*ClassDeclaration);
       InContext.insert({ClassDeclaration->getOffset(), 0});
     }
+    std::string After;
+    if (Mapping) {
+      // What follows the definition keeps its numbers. The directive goes
+      // right before the next line with code, over the blank lines between,
+      // so that formatting cannot change how many lines come after it.
+      size_t Next = Source.find_first_not_of(" \t\r\n\f\v", Where->End);
+      if (Next == StringRef::npos)
+        Next = Source.size();
+      size_t LineStart = Source.substr(0, Next).rfind('\n');
+      if (LineStart != StringRef::npos && LineStart >= Where->End)
+        Where->End = LineStart + 1;
+      After = Lines.directive(Lines.lineOfOffset(Where->End));
+    }
     std::string Code = Lowered->Frame + "\n" + Lowered->Function;
     // A definition that starts a line is formatted on its own, which costs
     // time in proportion to its size; others need their context (a class's
     // indentation) and are formatted in the whole file at the end.
     tooling::Replacement Definition(FileName, Where->Begin,
-                                    Where->End - Where->Begin, Code);
+                                    Where->End - Where->Begin, Code + After);
     if (Where->Begin == 0 || Source[Where->Begin - 1] == '\n')
-      Definition = tooling::Replacement(FileName, Where->Begin,
-                                        Where->End - Where->Begin,
-                                        formatAlone(Code, Style, FileName));
+      Definition = tooling::Replacement(
+          FileName, Where->Begin, Where->End - Where->Begin,
+          formatAlone(Code, Style, FileName) +
+              (After.empty() ? "" : "\n" + After));
     else
       InContext.insert({Where->Begin, Where->End - Where->Begin});
     Add(Definition);
     if (std::string Name = embeddableName(F, *Plan); !Name.empty())
       Pending.emplace_back(Where->End, F->getCanonicalDecl(), Name);
+    if (Options.StateGraphs)
+      Result.Graphs.push_back(
+          buildStateGraph(*Plan, Lowered->Suspensions, Context));
   }
   if (Failed || Diags.hasErrorOccurred())
     return std::nullopt;
 
   auto Lowered = tooling::applyAllReplacements(Source, Changes);
+  Result.Source = Source.str();
   if (!Lowered) {
     llvm::consumeError(Lowered.takeError());
     return std::nullopt;
@@ -209,16 +236,20 @@ std::optional<std::string> lowerMainFile(ASTContext &Context,
       Ranges.emplace_back(R.getOffset() + Shift, R.getReplacementText().size());
     Shift += long(R.getReplacementText().size()) - long(R.getLength());
   }
-  if (Ranges.empty())
-    return *Lowered;
-  tooling::Replacements Formatting =
-      format::reformat(Style, *Lowered, Ranges, FileName);
-  auto Formatted = tooling::applyAllReplacements(*Lowered, Formatting);
-  if (!Formatted) {
-    llvm::consumeError(Formatted.takeError());
-    return *Lowered;
+  Result.Lowered = std::move(*Lowered);
+  if (!Ranges.empty()) {
+    tooling::Replacements Formatting =
+        format::reformat(Style, Result.Lowered, Ranges, FileName);
+    auto Formatted = tooling::applyAllReplacements(Result.Lowered, Formatting);
+    if (!Formatted)
+      llvm::consumeError(Formatted.takeError());
+    else
+      Result.Lowered = std::move(*Formatted);
   }
-  return *Formatted;
+  // The untouched start of the file maps to the user's file too.
+  if (Mapping)
+    Result.Lowered = tidyLineDirectives(Lines.directive(1) + Result.Lowered);
+  return Result;
 }
 
 } // namespace cosm

@@ -3,18 +3,21 @@
 /// \file
 /// Lowers every async function of a parsed main file and returns the file's
 /// new text: byte-identical to the input except for the async definitions,
-/// which libFormat formats.
+/// which libFormat formats (and, on request, `#line` directives). It can
+/// also describe the state machines, while the AST is still there.
 ///
 //===----------------------------------------------------------------------===//
 #ifndef COSM_EMIT_OUTPUT_H
 #define COSM_EMIT_OUTPUT_H
 
+#include "emit/StateGraph.h"
 #include "support/SourceText.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/Format/Format.h"
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cosm {
 
@@ -26,9 +29,27 @@ std::optional<Span> annotationSpan(const clang::AnnotateAttr *A,
 std::optional<unsigned> declarationStart(const clang::FunctionDecl *F,
                                          const EditedText &Text);
 
+/// What the driver asks of a lowering.
+struct LowerOptions {
+  /// `#line` directives that map the generated code to the user's lines.
+  bool LineDirectives = false;
+  /// Also describe each async function's state machine.
+  bool StateGraphs = false;
+};
+
+/// A lowered main file.
+struct LoweredFile {
+  std::string Source;  ///< the input as read
+  std::string Lowered; ///< the output
+  /// With LowerOptions::StateGraphs: one per async function, in source order.
+  std::vector<FunctionGraph> Graphs;
+};
+
 /// The lowered main file, or none after reporting errors.
-std::optional<std::string> lowerMainFile(clang::ASTContext &Context,
-                                         const clang::format::FormatStyle &Style);
+std::optional<LoweredFile>
+lowerMainFile(clang::ASTContext &Context,
+              const clang::format::FormatStyle &Style,
+              const LowerOptions &Options);
 
 } // namespace cosm
 
