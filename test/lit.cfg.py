@@ -98,7 +98,7 @@ def configure():
         cosm_lower = "false cosm-lower-is-not-built"
 
     # Programs the inspection tests (test/emit/) drive, when installed.
-    for program, feature in (("dot", "graphviz"), ("chromium", "chromium")):
+    for program, feature in (("dot", "graphviz"), ("chromium", "chromium"), ("gdb", "gdb")):
         if shutil.which(program, path=config.environment["PATH"]):
             config.available_features.add(feature)
 
