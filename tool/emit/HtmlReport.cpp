@@ -144,9 +144,13 @@ void Page::locateGenerated() {
   for (size_t F = 0; F < Lowered.Graphs.size(); ++F) {
     const FunctionGraph &G = Lowered.Graphs[F];
     size_t Frame = From;
-    while (Frame < LowLines.size() &&
-           !(LowLines[Frame].trim().starts_with("struct ") &&
-             LowLines[Frame].contains(G.FrameName + " final")))
+    // `struct f_frame final`, maybe after `template <...>` or with the
+    // class's name before the frame's.
+    auto IsFrame = [&](StringRef Line) {
+      size_t At = Line.find(G.FrameName + " final");
+      return At != StringRef::npos && Line.substr(0, At).contains("struct ");
+    };
+    while (Frame < LowLines.size() && !IsFrame(LowLines[Frame]))
       ++Frame;
     if (Frame == LowLines.size())
       continue;
@@ -249,11 +253,14 @@ std::string Page::summary() {
     const FunctionGraph &G = Lowered.Graphs[F];
     for (const AwaitSite &Site : G.Sites) {
       std::string Id = anchor(F, Site.State);
-      Out += "<tr><td>" + escape(G.Name) + "()</td><td><a href=\"#gen-" + Id +
-             "\">" + std::to_string(Site.State) +
-             "</a></td><td><a href=\"#src-" + Id + "\">" +
-             std::to_string(Site.Line) + "</a></td><td>" + kindName(Site.Kind) +
-             "</td></tr>\n";
+      std::string State = std::to_string(Site.State);
+      if (Generated.count({F, Site.State}))
+        State = "<a href=\"#gen-" + Id + "\">" + State + "</a>";
+      std::string Line = std::to_string(Site.Line);
+      if (Site.End > Site.Begin)
+        Line = "<a href=\"#src-" + Id + "\">" + Line + "</a>";
+      Out += "<tr><td>" + escape(G.Name) + "()</td><td>" + State + "</td><td>" +
+             Line + "</td><td>" + kindName(Site.Kind) + "</td></tr>\n";
     }
   }
   return Out + "</table>\n";

@@ -16,6 +16,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/Path.h"
+#include <algorithm>
 #include <deque>
 #include <set>
 #include <tuple>
@@ -393,8 +394,11 @@ std::string renderDot(llvm::ArrayRef<FunctionGraph> Graphs,
       if (NodeLinks &&
           (N.What == GraphNode::Start || N.What == GraphNode::Suspended)) {
         std::string Anchor = std::to_string(I) + "-" + std::to_string(N.State);
+        // The tooltip on one line: SVG titles do not read DOT's `\n`.
+        std::string Tip = N.Label;
+        std::replace(Tip.begin(), Tip.end(), '\n', ' ');
         Out += ", id=" + quoted("graph-" + Anchor) +
-               ", URL=" + quoted("#gen-" + Anchor);
+               ", URL=" + quoted("#gen-" + Anchor) + ", tooltip=" + quoted(Tip);
       }
       Out += "];\n";
     }
