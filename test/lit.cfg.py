@@ -22,7 +22,8 @@ Substitutions for RUN lines (which run in bash):
 FileCheck and not (from COSM_LLVM_ROOT/bin) are on PATH.
 Features: cosm-lower (the tool is built), cosm-runtime (libcosm is built),
 asan / tsan (a COSM_SANITIZE=address / thread build), sanitized-tool (that
-build also built cosm-lower, instrumented).
+build also built cosm-lower, instrumented), libcxx (%clangxx -stdlib=libc++
+works: Debian's libc++-19-dev).
 """
 
 import os
@@ -96,6 +97,11 @@ def configure():
     else:
         # Not built: a test using it fails saying so (give it REQUIRES: cosm-lower).
         cosm_lower = "false cosm-lower-is-not-built"
+
+    # libc++ for %clangxx -stdlib=libc++ (lowered code must compile with it).
+    if os.path.exists(os.path.join(os.path.dirname(os.path.dirname(config.clangxx)),
+                                   "include", "c++", "v1", "vector")):
+        config.available_features.add("libcxx")
 
     # Programs the inspection tests (test/emit/) drive, when installed.
     for program, feature in (("dot", "graphviz"), ("chromium", "chromium"), ("gdb", "gdb")):

@@ -42,9 +42,14 @@ COSM_ASYNC cosm::Coro<void> inner(std::string tag, cosm::Future<int> never) {
   Noisy unreached(tag + ".inner-unreached");
 }
 
-// The frame records which objects are alive; destroying it ends exactly those.
+// The frame records which objects are alive; destroying it ends exactly
+// those, newest first. (`unreached` is in the frame too: it is nested in
+// frame objects, so its destruction is explicit as well.)
 // CHECK-LABEL: struct outer_frame
 // CHECK: void unwind() noexcept override {
+// CHECK: if (live[{{[0-9]+}}]) {
+// CHECK-NEXT: live.reset({{[0-9]+}});
+// CHECK-NEXT: std::destroy_at(&unreached);
 // CHECK: if (live[{{[0-9]+}}]) {
 // CHECK-NEXT: live.reset({{[0-9]+}});
 // CHECK-NEXT: std::destroy_at(&b);

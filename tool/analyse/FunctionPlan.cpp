@@ -19,8 +19,8 @@ namespace cosm {
 /// Names the generated code uses inside the frame (its base class's
 /// members, its own helpers): a local of the same name must be renamed.
 static constexpr const char *BaseNames[] = {
-    "state", "resume", "unwind", "function_name", "return_value",
-    "finish", "live",  "self",   "cosm",          "std"};
+    "state",  "resume", "unwind", "function_name",
+    "return_value", "finish", "cosm", "std"};
 
 /// Members of the frame's bases that a body's name can resolve to instead of
 /// the user's: a reference to such a name is qualified.
@@ -74,6 +74,46 @@ static std::string unhidden(std::string Type) {
   return Type;
 }
 
+namespace {
+/// Whether a type's sugar can be printed as it reads at the frame's scope:
+/// no `decltype(expr)` (its names may be locals) and nothing declared
+/// inside a function.
+class SugarCheck : public RecursiveASTVisitor<SugarCheck> {
+public:
+  bool Portable = true;
+  bool Local = false; ///< names a type declared in a function
+  bool VisitDecltypeType(DecltypeType *) { return Portable = false; }
+  bool VisitTypeOfExprType(TypeOfExprType *) { return Portable = false; }
+  bool VisitTypedefType(TypedefType *T) { return check(T->getDecl()); }
+  bool VisitTagType(TagType *T) { return check(T->getDecl()); }
+
+private:
+  bool check(const Decl *D) {
+    if (D->getDeclContext()->isFunctionOrMethod())
+      Portable = false, Local = true;
+    return true;
+  }
+};
+} // namespace
+
+/// \p Type with its deduced `auto` and substituted template parameters
+/// peeled off the top, so that the sugar underneath shows.
+static QualType written(QualType Type, const ASTContext &Context) {
+  while (true) {
+    QualType Bare = withoutElaboration(Type.getLocalUnqualifiedType());
+    QualType Next;
+    if (const auto *Auto = dyn_cast<AutoType>(Bare.getTypePtr());
+        Auto && Auto->isDeduced())
+      Next = Auto->getDeducedType();
+    else if (const auto *Subst =
+                 dyn_cast<SubstTemplateTypeParmType>(Bare.getTypePtr()))
+      Next = Subst->getReplacementType();
+    else
+      return Type;
+    Type = Context.getQualifiedType(Next, Type.getLocalQualifiers());
+  }
+}
+
 std::string FunctionPlan::typeText(QualType Type) const {
   PrintingPolicy Policy(Context.getLangOpts());
   Policy.SuppressUnwrittenScope = true;
@@ -82,17 +122,35 @@ std::string FunctionPlan::typeText(QualType Type) const {
   Policy.SuppressScope = false;
   std::string Text;
   // A typedef at namespace scope (std::string) reads better than what it
-  // stands for; anything else prints as its canonical type, which means the
-  // same wherever the frame is.
-  QualType Bare = withoutElaboration(Type.getLocalUnqualifiedType());
+  // stands for; so does one in a class (std::vector<int>::iterator), whose
+  // canonical type is the library's own (__gnu_cxx::__normal_iterator<...>
+  // in libstdc++, std::__wrap_iter<...> in libc++). Anything else prints
+  // as its canonical type, which means the same wherever the frame is.
+  QualType Sugared = written(Type, Context);
+  QualType Bare = withoutElaboration(Sugared.getLocalUnqualifiedType());
   const auto *Typedef = dyn_cast<TypedefType>(Bare.getTypePtr());
+  SugarCheck Check;
+  Check.TraverseType(Sugared);
+  NamesLocalType |= Check.Local;
   if (Typedef && Typedef->getDecl()->getDeclContext()->isFileContext()) {
     Text = Typedef->getDecl()->getQualifiedNameAsString();
-    Qualifiers Quals = Type.getLocalQualifiers();
+    Qualifiers Quals = Sugared.getLocalQualifiers();
     if (!Quals.empty())
       Text = Quals.getAsString() + " " + Text;
   } else if (Type->isDependentType()) {
     Text = Type.getAsString(Policy); // its canonical form names no parameter
+  } else if (const auto *Class = Typedef && Check.Portable
+                                     ? dyn_cast<CXXRecordDecl>(
+                                           Typedef->getDecl()->getDeclContext())
+                                     : nullptr;
+             Class && !Class->isDependentContext()) {
+    // The class as its canonical type (default template arguments left
+    // out), then the member's name: `std::vector<int>::iterator`.
+    Text = typeText(recordType(Context, Class)) +
+           "::" + Typedef->getDecl()->getName().str();
+    Qualifiers Quals = Sugared.getLocalQualifiers();
+    if (!Quals.empty())
+      Text = Quals.getAsString() + " " + Text;
   } else {
     Text = Type.getCanonicalType().getAsString(Policy);
   }
@@ -127,6 +185,9 @@ static bool isPlainType(StringRef Text) {
 
 std::string FunctionPlan::writtenType(const VarDecl *D, bool Referent) const {
   QualType Type = D->getType();
+  SugarCheck Check;
+  Check.TraverseType(Type);
+  NamesLocalType |= Check.Local;
   if (Referent)
     Type = Type.getNonReferenceType();
   bool IsParam = isa<ParmVarDecl>(D);
@@ -178,8 +239,20 @@ const Expr *boundExpr(const Expr *Init) {
   return Init;
 }
 
+/// True if \p D is a constant: `constexpr`, or a const integer initialised
+/// by a constant expression. It stays in resume() (made static, so that a
+/// resumption may jump past it): as a frame member it would no longer be
+/// usable in constant expressions (`std::array<int, N>`, `if constexpr`).
+bool isConstantLocal(const VarDecl *D, const ASTContext &Context) {
+  return D->hasLocalStorage() && !isa<ParmVarDecl>(D) &&
+         (D->isConstexpr() || (D->getType().isConstQualified() &&
+                               !D->getType()->isDependentType() &&
+                               D->isUsableInConstantExpressions(Context)));
+}
+
 void FunctionPlan::hoist(const VarDecl *D) {
-  if (!D->hasLocalStorage() || LocalIndex.count(D))
+  if (!D->hasLocalStorage() || LocalIndex.count(D) ||
+      isConstantLocal(D, Context))
     return;
   FrameVar V;
   V.Decl = D;
@@ -224,15 +297,56 @@ void FunctionPlan::hoist(const VarDecl *D) {
   Locals.push_back(std::move(V));
 }
 
-void FunctionPlan::hoistScope(const Stmt *S) {
+/// True if the frame, a struct outside the function, can name \p Type:
+/// not a closure type nor a class declared inside a function.
+static bool nameableOutside(QualType Type) {
+  const auto *Record = Type->getAsCXXRecordDecl();
+  return !Record || (!Record->isLambda() &&
+                     !Record->getDeclContext()->isFunctionOrMethod());
+}
+
+/// True if destroying \p D runs code: a local of a class type with a
+/// non-trivial destructor, or a reference that extends such a temporary.
+static bool destroysSomething(const VarDecl *D) {
+  QualType Type = D->getType();
+  if (Type->isReferenceType()) {
+    const Expr *Bound = D->getInit() ? boundExpr(D->getInit()) : nullptr;
+    const auto *Temp = dyn_cast_or_null<MaterializeTemporaryExpr>(Bound);
+    if (!Temp)
+      return false;
+    Type = Temp->getType();
+  }
+  return !Type->isDependentType() && Type.isDestructedType() &&
+         nameableOutside(Type.getNonReferenceType());
+}
+
+bool FunctionPlan::hoistDecls(const Stmt *S, bool Guarded) {
+  const auto *DS = dyn_cast_or_null<DeclStmt>(S);
+  bool Destroyed = false;
+  if (!DS)
+    return false;
+  // Guarded, a declaration moves whole (one statement cannot be split).
+  if (Guarded && llvm::none_of(DS->decls(), [](const Decl *D) {
+        const auto *V = dyn_cast<VarDecl>(D);
+        return V && destroysSomething(V);
+      }))
+    return false;
+  for (const Decl *D : DS->decls())
+    if (const auto *V = dyn_cast<VarDecl>(D)) {
+      hoist(V);
+      if (const FrameVar *FV = frameVar(V); FV && FV->LiveBit >= 0)
+        Destroyed = true;
+    }
+  return Destroyed;
+}
+
+void FunctionPlan::hoistScope(const Stmt *S, bool Guarded) {
   if (!S || isa<Expr>(S))
     return;
-  auto HoistDecls = [&](const Stmt *Decls) {
-    if (const auto *DS = dyn_cast_or_null<DeclStmt>(Decls))
-      for (const Decl *D : DS->decls())
-        if (const auto *V = dyn_cast<VarDecl>(D))
-          hoist(V);
-  };
+  // Guarded: a frame object with a destructor is alive around S. A local
+  // of resume() that also has one would then be destroyed by C++ after the
+  // frame object on every exit, in the wrong order; it moves into the frame
+  // too, so that every destruction is explicit and in reverse order.
   if (const auto *C = dyn_cast<CompoundStmt>(S)) {
     auto Body = C->body();
     // A local moves into the frame when a suspension follows it in its scope.
@@ -242,28 +356,44 @@ void FunctionPlan::hoistScope(const Stmt *S) {
       for (auto Later = std::next(It); Later != Body.end() && !AwaitFollows;
            ++Later)
         AwaitFollows = containsAwait(*Later);
-      if (AwaitFollows)
-        HoistDecls(underLabels(*It));
-      hoistScope(*It);
+      if (AwaitFollows || Guarded)
+        Guarded |= hoistDecls(underLabels(*It), !AwaitFollows);
+      hoistScope(*It, Guarded);
     }
     return;
-  } else if (const auto *For = dyn_cast<ForStmt>(S)) {
-    if (containsAwait(For->getCond()) || containsAwait(For->getInc()) ||
-        containsAwait(For->getBody()))
-      HoistDecls(For->getInit());
+  }
+  if (const auto *For = dyn_cast<ForStmt>(S)) {
+    bool Suspends = containsAwait(For->getCond()) ||
+                    containsAwait(For->getInc()) ||
+                    containsAwait(For->getBody());
+    if (Suspends || Guarded)
+      Guarded |= hoistDecls(For->getInit(), !Suspends);
   } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
-    if (containsAwait(Range->getBody()))
-      hoist(Range->getLoopVariable());
+    const VarDecl *Var = Range->getLoopVariable();
+    const Expr *Init = Range->getRangeInit();
+    bool KeepsRange = Init && Init->isPRValue() &&
+                      !Init->getType()->isDependentType() &&
+                      Init->getType().isDestructedType();
+    if (containsAwait(Range->getBody()) ||
+        (Guarded && (destroysSomething(Var) || KeepsRange) &&
+         nameableOutside(Var->getType().getNonReferenceType()))) {
+      hoist(Var);
+      const FrameVar *FV = frameVar(Var);
+      Guarded |= KeepsRange || (FV && FV->LiveBit >= 0);
+    }
   } else if (const auto *Catch = dyn_cast<CXXCatchStmt>(S)) {
     // A handler that suspends runs outside C++'s handler: its parameter
     // lives in the frame.
     if (Catch->getExceptionDecl() &&
         Catch->getExceptionDecl()->getIdentifier() &&
-        containsAwait(Catch->getHandlerBlock()))
+        containsAwait(Catch->getHandlerBlock())) {
       hoist(Catch->getExceptionDecl());
+      const FrameVar *FV = frameVar(Catch->getExceptionDecl());
+      Guarded |= FV && FV->LiveBit >= 0;
+    }
   }
   for (const Stmt *Child : S->children())
-    hoistScope(Child);
+    hoistScope(Child, Guarded);
 }
 
 namespace {
@@ -440,35 +570,40 @@ public:
       return true;
     if (const auto *This = dyn_cast<CXXThisExpr>(E->getBase()->IgnoreImpCasts()))
       if (This->isImplicit())
-        insert(E->getMemberLoc(), "self->", E->getMemberDecl()->getName());
+        insert(E->getMemberLoc(), Plan.SelfName + "->",
+               E->getMemberDecl()->getName());
     return true;
   }
 
   bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
     if (E->isImplicitAccess())
-      insert(E->getMemberLoc(), "self->", E->getMember().getAsString());
+      insert(E->getMemberLoc(), Plan.SelfName + "->",
+             E->getMember().getAsString());
     return true;
   }
   bool VisitUnresolvedMemberExpr(UnresolvedMemberExpr *E) {
     if (E->isImplicitAccess())
-      insert(E->getMemberLoc(), "self->", E->getMemberName().getAsString());
+      insert(E->getMemberLoc(), Plan.SelfName + "->",
+             E->getMemberName().getAsString());
     return true;
   }
 
+  /// A class declared in the function has its own `this`.
+  bool TraverseCXXRecordDecl(CXXRecordDecl *D) {
+    return !D->isLambda() ||
+           RecursiveASTVisitor<ReferenceRewriter>::TraverseCXXRecordDecl(D);
+  }
+
   bool VisitCXXThisExpr(CXXThisExpr *E) {
-    if (!E->isImplicit())
-      replace(E->getLocation(), "self", "this");
+    if (!E->isImplicit() && !ThisCaptures.count(E->getLocation()))
+      replace(E->getLocation(), Plan.SelfName, "this");
     return true;
   }
 
   bool VisitLambdaExpr(LambdaExpr *L) {
     for (const LambdaCapture &C : L->captures()) {
       if (C.capturesThis()) {
-        if (C.isExplicit())
-          replace(C.getLocation(), C.getCaptureKind() == LCK_StarThis
-                                       ? "self = *self"
-                                       : "self = self",
-                  "this");
+        captureThis(L, C);
         continue;
       }
       if (!C.capturesVariable())
@@ -496,6 +631,39 @@ public:
   }
 
 private:
+  /// In resume() `this` is the frame; the object is `self`, a member, which
+  /// a lambda cannot capture by name. It captures a copy of the pointer
+  /// instead (or, for `[*this]`, a copy of the object that `self->` reaches
+  /// as well), so its body reads as the rest of resume().
+  void captureThis(const LambdaExpr *L, const LambdaCapture &C) {
+    const std::string &Self = Plan.SelfName;
+    std::string Capture =
+        C.getCaptureKind() == LCK_StarThis
+            ? Self + " = cosm::ThisCopy(*" + Self + ")"
+            : Self + " = " + Self;
+    if (!C.isExplicit()) {
+      // `[=]` or `[&]` would capture the frame, which may be gone when the
+      // lambda runs.
+      insert(L->getIntroducerRange().getEnd(), ", " + Capture, "a capture");
+      return;
+    }
+    // `this`, or `*this` (whose capture and init are located at the `*`).
+    SourceLocation Last = C.getLocation();
+    if (C.getCaptureKind() == LCK_StarThis)
+      if (auto Next = Lexer::findNextToken(Last, Text.sourceManager(),
+                                           Text.langOptions()))
+        Last = Next->getLocation();
+    auto Where = Text.span(SourceRange(C.getLocation(), Last));
+    if (!Where) {
+      report(Diags, C.getLocation(), Diag::InMacro, "'this'");
+      Failed = true;
+      return;
+    }
+    Text.replace(*Where, Capture);
+    ThisCaptures.insert(C.getLocation());
+    ThisCaptures.insert(Last);
+  }
+
   /// How a binding of a structured binding kept in the frame reads.
   static std::string bindingText(const DecompositionDecl &Whole,
                                  const BindingDecl &Binding,
@@ -553,6 +721,8 @@ private:
   DiagnosticsEngine &Diags;
   /// Where explicit captures name a variable: rewritten as captures.
   llvm::DenseSet<SourceLocation> Captures;
+  /// Where explicit captures say `this`: rewritten with the capture.
+  llvm::DenseSet<SourceLocation> ThisCaptures;
 };
 } // namespace
 
@@ -610,6 +780,9 @@ bool FunctionPlan::analyse() {
   for (const ParmVarDecl *P : F->parameters())
     if (P->getIdentifier())
       Taken.insert(P->getName());
+  // What the tool adds gives way to the user's names, not the reverse.
+  SelfName = freshName("self");
+  LiveName = freshName("live");
 
   // Parameters keep their names unless the frame's base uses them.
   llvm::StringSet<> Base;
@@ -633,6 +806,8 @@ bool FunctionPlan::analyse() {
     Used.insert(Name);
   for (const FrameVar &P : Params)
     Used.insert(P.Name);
+  Used.insert(SelfName);
+  Used.insert(LiveName);
   std::swap(Taken, Used);
   hoistScope(Body);
   std::swap(Taken, Used);
@@ -651,6 +826,8 @@ bool FunctionPlan::analyse() {
     MemberNames.insert(Name);
   for (const char *Name : HiddenNames)
     MemberNames.insert(Name);
+  MemberNames.insert(SelfName);
+  MemberNames.insert(LiveName);
   for (const FrameVar &V : Params)
     MemberNames.insert(V.Name);
   for (const FrameVar &V : Locals)

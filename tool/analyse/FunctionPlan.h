@@ -45,6 +45,10 @@ struct FrameVar {
 /// how (a MaterializeTemporaryExpr when it extends a temporary's life).
 const clang::Expr *boundExpr(const clang::Expr *Init);
 
+/// True if \p D is a `constexpr` local, or a const one usable in constant
+/// expressions: it stays in resume(), as a static.
+bool isConstantLocal(const clang::VarDecl *D, const clang::ASTContext &Context);
+
 class FunctionPlan {
 public:
   /// Analyses \p F; null after reporting why it cannot be lowered.
@@ -59,6 +63,9 @@ public:
   const FrameVar *frameVar(const clang::VarDecl *D) const;
   /// A member name not used by the function or the frame's base.
   std::string freshName(llvm::StringRef Stem);
+  /// Keeps \p Name out of the names freshName() gives (a frame type the
+  /// generated code names).
+  void reserve(llvm::StringRef Name) { Taken.insert(Name); }
   /// Allocates a bit of `live` for an Object member with a destructor.
   int allocateLiveBit() { return LiveBits++; }
 
@@ -76,6 +83,10 @@ public:
   /// frame (a class template) repeats.
   std::string TemplateHeader;
   std::string TemplateArgs;
+  /// The frame's pointer to the object (members) and its bitset of live
+  /// objects: `self` and `live` unless the function uses those names.
+  std::string SelfName;
+  std::string LiveName;
   /// The frame's base depends on a template parameter: its members need
   /// using-declarations, and `make` the `template` keyword.
   bool Dependent = false;
@@ -88,6 +99,9 @@ public:
   std::vector<FrameVar> Locals;
   int LiveBits = 0;
   bool Suspends = false;
+  /// A frame member's type names a type declared in the function: the
+  /// function's types move into the frame struct.
+  mutable bool NamesLocalType = false;
 
   /// Prints \p Type as code valid at the frame's scope.
   std::string typeText(clang::QualType Type) const;
@@ -97,7 +111,8 @@ private:
                EditedText &Text)
       : F(F), Context(Context), Text(Text) {}
   bool analyse();
-  void hoistScope(const clang::Stmt *S);
+  void hoistScope(const clang::Stmt *S, bool Guarded = false);
+  bool hoistDecls(const clang::Stmt *S, bool Guarded);
   void hoist(const clang::VarDecl *D);
   bool check(const clang::Stmt *S);
   void rewriteReferences(const clang::Stmt *S);

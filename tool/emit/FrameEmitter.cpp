@@ -154,15 +154,29 @@ private:
     for (size_t I = Scopes.size(); I-- > Depth;)
       destroy(Scopes[I]);
   }
-  static std::string destroyCode(const std::string &Name, int LiveBit) {
-    return llvm::formatv("live.reset({0});\nstd::destroy_at(&{1});\n", LiveBit,
-                         Name)
+  std::string destroyCode(const std::string &Name, int LiveBit) const {
+    return llvm::formatv("{2}.reset({0});\nstd::destroy_at(&{1});\n", LiveBit,
+                         Name, Plan.LiveName)
         .str();
+  }
+  /// Destroys \p Name if it is alive (where control may or may not have
+  /// constructed it).
+  std::string destroyIfLive(const std::string &Name, int LiveBit) const {
+    return llvm::formatv("if ({0}[{1}]) {\n", Plan.LiveName, LiveBit).str() +
+           destroyCode(Name, LiveBit) + "}\n";
+  }
+  /// Marks \p Bit's object alive. Bits are numbered in the plan, but the
+  /// frame's unwind() must destroy in reverse order of construction, which
+  /// is the order the code that sets them is emitted in.
+  void setLive(int Bit) {
+    emit(llvm::formatv("{0}.set({1});\n", Plan.LiveName, Bit).str());
+    if (llvm::find(Constructed, Bit) == Constructed.end())
+      Constructed.push_back(Bit);
   }
   void constructed(const std::string &Name, int LiveBit) {
     if (LiveBit < 0)
       return;
-    emit(llvm::formatv("live.set({0});\n", LiveBit).str());
+    setLive(LiveBit);
     Scopes.back().push_back(destroyCode(Name, LiveBit));
     if (!Tries.empty())
       Tries.back().Objects.push_back({Name, LiveBit});
@@ -173,6 +187,7 @@ private:
   void block(const Stmt *S);
   void compound(const CompoundStmt *C, bool Braces = true);
   void declStmt(const DeclStmt *D);
+  void localType(const DeclStmt *D);
   void construct(const FrameVar &V);
   std::string constructArgs(const VarDecl *D);
   void returnStmt(const ReturnStmt *R);
@@ -232,6 +247,17 @@ private:
   std::vector<std::string> SlotFrames;
   /// Objects the generated code keeps (temporaries, ranges): bit, name.
   std::vector<std::pair<int, std::string>> TempBits;
+  /// The types the function declares, by name, with their declarations.
+  struct LocalType {
+    std::string Name;
+    std::string Code;
+  };
+  std::vector<LocalType> LocalTypes;
+  std::string NestedTypes;
+  /// A second local type of a name already declared, if any.
+  SourceLocation Clash;
+  /// Live bits in the order their objects are constructed.
+  std::vector<int> Constructed;
   /// Temporaries already moved into the frame by keepTemporaries().
   std::set<const Stmt *> Kept;
   /// The function's declaration, when the frame must see it first.
@@ -362,6 +388,10 @@ void Emitter::compound(const CompoundStmt *C, bool Braces) {
 }
 
 void Emitter::declStmt(const DeclStmt *D) {
+  if (llvm::all_of(D->decls(), [](const Decl *Each) {
+        return isa<TagDecl, TypedefNameDecl>(Each);
+      }))
+    return localType(D);
   const FrameVar *Hoisted = nullptr;
   for (const Decl *Each : D->decls())
     if (const auto *V = dyn_cast<VarDecl>(Each))
@@ -369,11 +399,25 @@ void Emitter::declStmt(const DeclStmt *D) {
         Hoisted = FV;
   if (!Hoisted) {
     // An ordinary local: kept as written, after its awaits.
+    bool Constant = false;
     for (const Decl *Each : D->decls())
-      if (const auto *V = dyn_cast<VarDecl>(Each))
+      if (const auto *V = dyn_cast<VarDecl>(Each)) {
         if (V->getInit() && Plan.containsAwait(V->getInit()))
           replace(V->getInit(), expr(V->getInit()));
-    emitUser(render(D) + "\n", D->getBeginLoc());
+        Constant |= isConstantLocal(V, Context);
+      }
+    std::string Code = render(D);
+    // A resumption may jump past a constant: only a static allows it.
+    if (Constant && Plan.Suspends) {
+      size_t Attributes = StringRef(Code).starts_with("[[")
+                              ? Code.find("]]")
+                              : std::string::npos;
+      if (Attributes == std::string::npos)
+        Code.insert(0, "static ");
+      else
+        Code.insert(Attributes + 2, " static");
+    }
+    emitUser(Code + "\n", D->getBeginLoc());
     return endFullExpression();
   }
   for (const Decl *Each : D->decls()) {
@@ -386,6 +430,27 @@ void Emitter::declStmt(const DeclStmt *D) {
     }
     construct(*FV);
   }
+}
+
+/// A type declared in the function stays where it is, unless a frame member
+/// names it: then every local type moves into the frame struct, as a nested
+/// type that resume() sees under the same name. Which of the two is known
+/// once every member is, so the declaration leaves a mark for run().
+void Emitter::localType(const DeclStmt *D) {
+  auto Where = spanOf(D);
+  if (!Where)
+    return;
+  for (const Decl *Each : D->decls())
+    if (const auto *Named = dyn_cast<NamedDecl>(Each)) {
+      // Nested in the frame, two types of one name would clash.
+      if (Named->getIdentifier() && !Clash.isValid())
+        for (const auto &Earlier : LocalTypes)
+          if (Earlier.Name == Named->getName())
+            Clash = Named->getLocation();
+      LocalTypes.push_back({Named->getName().str(), {}});
+    }
+  LocalTypes.back().Code = Text.render(*Where);
+  emit(llvm::formatv("\x02{0}\x02\n", LocalTypes.size() - 1).str());
 }
 
 void Emitter::construct(const FrameVar &V) {
@@ -762,26 +827,28 @@ void Emitter::tryStmt(const CXXTryStmt *T) {
     }
 
   bool Suspends = Plan.containsAwait(Body);
-  std::vector<std::pair<std::string, int>> Objects;
+  // A try block without resume points may still construct frame objects
+  // (locals nested in one): its handlers destroy them too.
+  unsigned Id = Suspends ? ++TryCount : 0;
+  Tries.push_back({Id, {}, {}});
   if (!Suspends) {
     emit("try ");
     compound(Body);
   } else {
     // Resume points inside: enter through a label before the try, then a
     // second switch inside it.
-    unsigned Id = ++TryCount;
     emit(llvm::formatv("try_{0}:\ntry {\n\x01{0}\x01\n", Id).str());
-    Tries.push_back({Id, {}, {}});
     compound(Body, /*Braces=*/false);
-    TryBlock Done = std::move(Tries.back());
-    Tries.pop_back();
-    TryDispatch[Id] = mapped(dispatch(Done.Cases, /*Reset=*/true), CurrentLine);
-    Objects = std::move(Done.Objects);
-    if (!Tries.empty())
-      for (auto &Object : Objects)
-        Tries.back().Objects.push_back(Object);
     emit("}\n");
   }
+  TryBlock Done = std::move(Tries.back());
+  Tries.pop_back();
+  if (Suspends)
+    TryDispatch[Id] = mapped(dispatch(Done.Cases, /*Reset=*/true), CurrentLine);
+  std::vector<std::pair<std::string, int>> Objects = std::move(Done.Objects);
+  if (!Tries.empty())
+    for (auto &Object : Objects)
+      Tries.back().Objects.push_back(Object);
   std::vector<std::string> MovedCleanups(T->getNumHandlers());
   for (unsigned I = 0; I < T->getNumHandlers(); ++I) {
     const CXXCatchStmt *Handler = T->getHandler(I);
@@ -797,10 +864,7 @@ void Emitter::tryStmt(const CXXTryStmt *T) {
     // The try block's frame objects that were alive when it threw end
     // before the handler runs, as C++ destroys a try block's locals.
     for (auto It = Objects.rbegin(); It != Objects.rend(); ++It)
-      emit(llvm::formatv("if (live[{0}]) {\nlive.reset({0});\n"
-                         "std::destroy_at(&{1});\n}\n",
-                         It->second, It->first)
-               .str());
+      emit(destroyIfLive(It->first, It->second));
     auto IsMoved = Moved.find(Handler);
     if (IsMoved == Moved.end()) {
       compound(Block, /*Braces=*/false);
@@ -824,7 +888,7 @@ void Emitter::tryStmt(const CXXTryStmt *T) {
           emit("::new (&this->" + V->Name + ") " + V->Type + "(" + Source +
                ");\n");
           if (V->LiveBit >= 0) {
-            emit(llvm::formatv("live.set({0});\n", V->LiveBit).str());
+            setLive(V->LiveBit);
             MovedCleanups[I] = destroyCode(V->Name, V->LiveBit);
           }
           break;
@@ -1110,7 +1174,7 @@ std::string Emitter::objectTemp(QualType Type, const std::string &Value,
   emit("::new (&" + Name + ") " + TypeText + "(" + Value + ");\n");
   if (Bit >= 0) {
     TempBits.push_back({Bit, Name});
-    emit(llvm::formatv("live.set({0});\n", Bit).str());
+    setLive(Bit);
     if (!Tries.empty())
       Tries.back().Objects.push_back({Name, Bit});
   }
@@ -1344,15 +1408,8 @@ void Emitter::endFullExpression() {
   for (auto It = Temps.rbegin(); It != Temps.rend(); ++It) {
     if (It->LiveBit < 0)
       continue;
-    if (It->Maybe)
-      emit(llvm::formatv("if (live[{0}]) {\nlive.reset({0});\n"
-                         "std::destroy_at(&{1});\n}\n",
-                         It->LiveBit, It->Name)
-               .str());
-    else
-      emit(llvm::formatv("live.reset({0});\nstd::destroy_at(&{1});\n",
-                         It->LiveBit, It->Name)
-               .str());
+    emit(It->Maybe ? destroyIfLive(It->Name, It->LiveBit)
+                   : destroyCode(It->Name, It->LiveBit));
   }
   for (const std::string &Handle : Handles)
     emit(Handle + " = {};\n");
@@ -1401,9 +1458,12 @@ std::string Emitter::frameStruct(const std::string &Body) {
     CtorParams += (CtorParams.empty() ? "" : ", ") + Type + " " + Member;
     CtorInits += (CtorInits.empty() ? "" : ", ") + Member + "(" + Init + ")";
   };
+  if (!NestedTypes.empty())
+    S += "// The types " + Plan.DisplayName +
+         "() declares, which members of its frame name.\n" + NestedTypes;
   if (!Plan.SelfType.empty()) {
-    S += Plan.SelfType + " *self;\n";
-    AddParam(Plan.SelfType + " *", "self", "self");
+    S += Plan.SelfType + " *" + Plan.SelfName + ";\n";
+    AddParam(Plan.SelfType + " *", Plan.SelfName, Plan.SelfName);
   }
   for (const FrameVar &P : Plan.Params) {
     S += P.Type + " " + P.Name + ";\n";
@@ -1439,9 +1499,9 @@ std::string Emitter::frameStruct(const std::string &Body) {
       S += M.Type + " " + M.Name + ";\n";
   }
   if (Plan.LiveBits > 0)
-    S += llvm::formatv("std::bitset<{0}> live; // which objects above are "
+    S += llvm::formatv("std::bitset<{0}> {1}; // which objects above are "
                        "alive\n",
-                       Plan.LiveBits)
+                       Plan.LiveBits, Plan.LiveName)
              .str();
   S += "\n";
   S += (CtorParams.find(',') == std::string::npos && !CtorParams.empty()
@@ -1461,19 +1521,21 @@ std::string Emitter::frameStruct(const std::string &Body) {
     S += "void unwind() noexcept override {\n";
     for (const std::string &Child : Children)
       S += Child + " = {};\n";
-    // Live bits were handed out in order of declaration.
+    // Newest first: in reverse order of construction.
     std::vector<std::pair<int, std::string>> ByBit;
     for (const FrameVar &L : Plan.Locals)
       if (L.LiveBit >= 0)
         ByBit.push_back({L.LiveBit, L.Name});
     for (const auto &[Bit, Name] : TempBits)
       ByBit.push_back({Bit, Name});
-    std::sort(ByBit.begin(), ByBit.end());
+    auto Rank = [&](int Bit) {
+      return llvm::find(Constructed, Bit) - Constructed.begin();
+    };
+    llvm::stable_sort(ByBit, [&](const auto &A, const auto &B) {
+      return Rank(A.first) < Rank(B.first);
+    });
     for (auto It = ByBit.rbegin(); It != ByBit.rend(); ++It)
-      S += llvm::formatv("if (live[{0}]) {\nlive.reset({0});\n"
-                         "std::destroy_at(&{1});\n}\n",
-                         It->first, It->second)
-               .str();
+      S += destroyIfLive(It->second, It->first);
     S += "}\n";
   }
   (void)F;
@@ -1483,6 +1545,11 @@ std::string Emitter::frameStruct(const std::string &Body) {
 }
 
 std::optional<LoweredFunction> Emitter::run() {
+  // Members must not hide the frame types the code names.
+  Plan.reserve(Plan.FrameName);
+  if (Plan.EarlierFrames)
+    for (const auto &Earlier : *Plan.EarlierFrames)
+      Plan.reserve(StringRef(Earlier.second).rsplit("::").second);
   const FunctionDecl *F = Plan.function();
   const auto *Body = cast<CompoundStmt>(F->getBody());
   compound(Body, /*Braces=*/false);
@@ -1498,6 +1565,25 @@ std::optional<LoweredFunction> Emitter::run() {
     size_t At = Resume.find(Mark);
     if (At != std::string::npos)
       Resume.replace(At, Mark.size(), Switch);
+  }
+  // Local types stay in resume() unless the frame names one.
+  bool Nested = Plan.NamesLocalType;
+  if (Nested && Clash.isValid()) {
+    fail(Clash, Diag::Unsupported,
+         "two types of the same name declared in one async function whose "
+         "frame names one of them");
+    return std::nullopt;
+  }
+  for (size_t I = 0; I < LocalTypes.size(); ++I) {
+    std::string Mark = llvm::formatv("\x02{0}\x02\n", I).str();
+    size_t At = Resume.find(Mark);
+    if (At != std::string::npos)
+      Resume.replace(At, Mark.size(),
+                     Nested || LocalTypes[I].Code.empty()
+                         ? std::string()
+                         : LocalTypes[I].Code + "\n");
+    if (Nested && !LocalTypes[I].Code.empty())
+      NestedTypes += LocalTypes[I].Code + "\n";
   }
   LoweredFunction Result;
   Result.Function = function();

@@ -20,15 +20,22 @@ using namespace clang;
 
 namespace cosm {
 
-/// `f_frame`, or `f_frame_2` for the second async `f` in the same scope.
-static std::string frameName(const FunctionDecl *F,
+/// `f_frame`, or `f_frame_2` for the second async `f` in the same scope or
+/// when the translation unit already uses the name (a user's `f_frame`, a
+/// variable that would hide the type): every identifier Clang has read is
+/// in its identifier table.
+static std::string frameName(const FunctionDecl *F, ASTContext &Context,
                              llvm::StringMap<unsigned> &Seen) {
   std::string Base = F->getIdentifier() ? F->getName().str() : "operator";
   Base += "_frame";
   const DeclContext *Scope = F->getDeclContext()->getRedeclContext();
   std::string Key = std::to_string(reinterpret_cast<uintptr_t>(Scope)) + Base;
-  unsigned N = ++Seen[Key];
-  return N == 1 ? Base : Base + "_" + std::to_string(N);
+  while (true) {
+    unsigned N = ++Seen[Key];
+    std::string Name = N == 1 ? Base : Base + "_" + std::to_string(N);
+    if (Context.Idents.find(Name) == Context.Idents.end())
+      return Name;
+  }
 }
 
 /// `::ns::f_frame` if a later frame can hold \p F's frame inline: a free,
@@ -134,7 +141,7 @@ std::optional<LoweredFile> lowerMainFile(ASTContext &Context,
       Failed = true;
       continue;
     }
-    Plan->FrameName = frameName(F, Seen);
+    Plan->FrameName = frameName(F, Context, Seen);
     auto Where = definitionSpan(F, Text);
     // The frames defined above this definition are complete here.
     for (auto It = Pending.begin(); It != Pending.end();) {

@@ -11,6 +11,7 @@
 #define COSM_ASYNC_HPP
 
 #include "cosm/frame.hpp"
+#include <cstdlib>
 
 #if defined(__clang__)
 #define COSM_ASYNC [[clang::annotate("cosm.async")]]
@@ -28,12 +29,15 @@ template <class T> inline constexpr bool NotLowered = false;
 } // namespace detail
 
 // cosm-lower parses the source with COSM_LOWERING defined: there the awaits
-// are declarations it analyses. Anywhere else they refuse to compile.
+// are what it analyses, never run. They have bodies all the same: a
+// function of a type with internal linkage (a result type declared in an
+// anonymous namespace) must be defined where it is used. Anywhere else they
+// refuse to compile.
 #if defined(COSM_LOWERING)
-template <class T> T await(Coro<T> &&Child);
-template <class T> T await(Coro<T> &Child);
-template <class T> T await(const Task<T> &Awaited);
-template <class T> T await(const Future<T> &Awaited);
+template <class T> T await(Coro<T> &&) { std::abort(); }
+template <class T> T await(Coro<T> &) { std::abort(); }
+template <class T> T await(const Task<T> &) { std::abort(); }
+template <class T> T await(const Future<T> &) { std::abort(); }
 #else
 template <class T> T await(Coro<T> &) {
   static_assert(detail::NotLowered<T>,

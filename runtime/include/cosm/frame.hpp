@@ -75,6 +75,23 @@ template <class... Frames> struct ChildSlot {
   alignas(Frames...) unsigned char bytes[std::max({sizeof(Frames)...})];
 };
 
+/// A lambda's `[*this]` capture in a lowered async member function: the
+/// closure keeps a copy of the object, and the lowered body reaches it the
+/// way it reaches the original object, through `self->`.
+template <class T> class ThisCopy {
+public:
+  explicit ThisCopy(const T &Object) : Copy(Object) {}
+  T *operator->() noexcept { return &Copy; }
+  const T *operator->() const noexcept { return &Copy; }
+  T &operator*() noexcept { return Copy; }
+  const T &operator*() const noexcept { return Copy; }
+  operator T *() noexcept { return &Copy; }
+  operator const T *() const noexcept { return &Copy; }
+
+private:
+  T Copy;
+};
+
 namespace detail {
 /// The result slot of a frame: a value, an exception, or nothing yet.
 template <class T> class Outcome {
@@ -136,10 +153,11 @@ public:
 
   Coro() noexcept = default;
 #if defined(COSM_LOWERING)
-  // Lets cosm-lower parse `return value;` in an async function's body. It
-  // is only declared: lowered code never converts a value to a Coro.
-  // (Any arguments: `return {a, b};` initialises T from a braced list.)
-  template <class... Args> Coro(Args &&...Values);
+  // Lets cosm-lower parse `return value;` in an async function's body.
+  // Lowered code never converts a value to a Coro; it is defined only so
+  // that a T with internal linkage may use it. (Any arguments: `return {a,
+  // b};` initialises T from a braced list.)
+  template <class... Args> Coro(Args &&...) {}
 #endif
   Coro(Coro &&Other) noexcept : F(std::exchange(Other.F, nullptr)) {}
   Coro &operator=(Coro &&Other) noexcept {
