@@ -1,9 +1,6 @@
 // constexpr locals in an async function: a constant used after an await, as an
 // array bound of a local that lives across awaits, and as a template argument.
 //
-// Fails today: the frame member 'std::array<int, N> arr' names the constexpr local N, which the frame cannot see (g++: 'N' was not declared in this scope).
-// XFAIL: *
-//
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
 // RUN: %clangxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.clang

@@ -1,9 +1,6 @@
 // A forwarding parameter: a template async function taking T&& and passing it
 // on with std::forward<T> after an await (lvalues stay lvalues, rvalues move).
 //
-// Fails today: the frame's constructor takes 'T &&value' and the function passes std::move(value): with T = std::string& (an lvalue argument) g++: cannot bind non-const lvalue reference to an rvalue (should be std::forward<T>).
-// XFAIL: *
-//
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
 // RUN: %clangxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.clang

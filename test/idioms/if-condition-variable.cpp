@@ -1,9 +1,6 @@
 // if with a condition variable or an init-statement (if (auto *p = ...),
 // if (auto it = m.find(k); it != m.end())) in an async function, next to awaits.
 //
-// Fails today: an 'if' that does not itself suspend, in a function that does, loses its condition variable and its init-statement: 'if (int *p = lookup(key))' becomes 'if (p)' (g++: 'p' was not declared in this scope), 'if (auto it = ...; it != table.end())' loses 'auto it = ...'.
-// XFAIL: *
-//
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
 // RUN: %clangxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.clang

@@ -1,9 +1,6 @@
 // Condition variables in while, for and switch (while (auto *p = next()),
 // switch (int k = ...; k)) that do not suspend, in an async function that does.
 //
-// Fails today: like if-condition-variable, the declarations are dropped: 'while (int *p = next())' becomes 'while (p)', 'switch (int k = ...; k)' loses 'int k = ...' (g++: 'p' was not declared in this scope).
-// XFAIL: *
-//
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
 // RUN: %clangxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.clang

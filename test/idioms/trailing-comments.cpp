@@ -1,9 +1,6 @@
 // Comments at the end of lines (after declarations of locals that cross awaits,
 // after awaits) and after closing braces: each stays on its statement's line.
 //
-// Fails today: FileCheck: each trailing comment is moved to a line of its own ('total = 0;' then '// running total' on the next line).
-// XFAIL: *
-//
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: grep -v CHECK %t.cpp | FileCheck %s
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc

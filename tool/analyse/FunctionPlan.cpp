@@ -183,6 +183,23 @@ static bool isPlainType(StringRef Text) {
   return Depth == 0 && !Text.empty();
 }
 
+/// True if the type \p D was written with names a variable of the function
+/// (`std::array<int, N>` with a constexpr local N), which the frame, outside
+/// the function, cannot see.
+static bool namesLocalVariable(const VarDecl *D) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    bool Found = false;
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      if (const auto *V = dyn_cast<VarDecl>(E->getDecl()))
+        Found |= V->getDeclContext()->isFunctionOrMethod();
+      return !Found;
+    }
+  } Find;
+  if (const TypeSourceInfo *Info = D->getTypeSourceInfo())
+    Find.TraverseTypeLoc(Info->getTypeLoc());
+  return Find.Found;
+}
+
 std::string FunctionPlan::writtenType(const VarDecl *D, bool Referent) const {
   QualType Type = D->getType();
   SugarCheck Check;
@@ -198,6 +215,7 @@ std::string FunctionPlan::writtenType(const VarDecl *D, bool Referent) const {
   // (Type locations do not cover qualifiers, so take the text up to the name.)
   bool TopConst = !Referent && D->getType().isLocalConstQualified();
   if (!D->getType()->getContainedAutoType() && (IsParam || !TopConst) &&
+      !namesLocalVariable(D) &&
       !Type->isArrayType() && !Type->isFunctionPointerType()) {
     auto Begin = Text.offset(D->getBeginLoc());
     auto NameAt = Text.offset(D->getLocation());

@@ -59,6 +59,22 @@ static bool needsDestruction(QualType Type) {
   return Type->isDependentType() || Type.isDestructedType();
 }
 
+/// How parameter \p P, under the name \p Name, is passed on to the frame:
+/// moved when it is the function's own copy or an rvalue reference,
+/// forwarded when it is a forwarding reference (`T &&` of the template).
+static std::string passed(const VarDecl *P, const std::string &Name) {
+  QualType Type = P->getType();
+  if (const auto *Ref = Type->getAs<RValueReferenceType>()) {
+    QualType Pointee = Ref->getPointeeType();
+    if (!Pointee.hasQualifiers() && Pointee->getAs<TemplateTypeParmType>())
+      return "std::forward<" + Pointee.getAsString() + ">(" + Name + ")";
+    return "std::move(" + Name + ")";
+  }
+  if (!Type->isReferenceType() && !Type->isScalarType())
+    return "std::move(" + Name + ")";
+  return Name;
+}
+
 class Emitter {
 public:
   Emitter(FunctionPlan &Plan, ASTContext &Context, EditedText &Text,
@@ -186,11 +202,15 @@ private:
   void stmt(const Stmt *S);
   void block(const Stmt *S);
   void compound(const CompoundStmt *C, bool Braces = true);
+  void comments(Span Gap, bool AfterStatement);
   void declStmt(const DeclStmt *D);
   void localType(const DeclStmt *D);
   void construct(const FrameVar &V);
   std::string constructArgs(const VarDecl *D);
   void returnStmt(const ReturnStmt *R);
+  std::string head(const Stmt *Init, const DeclStmt *Variable,
+                   const Expr *Cond);
+  std::string forCondition(const ForStmt *F);
   void ifStmt(const IfStmt *I);
   void whileStmt(const WhileStmt *W);
   void doStmt(const DoStmt *D);
@@ -370,13 +390,13 @@ void Emitter::compound(const CompoundStmt *C, bool Braces) {
     }
     if (auto Where = Text.span(Child->getSourceRange())) {
       if (Where->Begin >= Cursor)
-        emit(Text.comments({Cursor, Where->Begin}));
+        comments({Cursor, Where->Begin}, Child != C->body_front());
       Cursor = std::max(Cursor, Where->End);
     }
     stmt(Child);
   }
   if (auto End = Text.offset(C->getRBracLoc()); End && *End >= Cursor)
-    emit(Text.comments({Cursor, *End}));
+    comments({Cursor, *End}, !C->body_empty());
   // After a final return, break or continue the scope's end is unreachable.
   if (!C->body_empty() &&
       isa<ReturnStmt, BreakStmt, ContinueStmt>(C->body_back()))
@@ -385,6 +405,25 @@ void Emitter::compound(const CompoundStmt *C, bool Braces) {
     popScope();
   if (Braces)
     emit("}\n");
+}
+
+/// The comments in \p Gap, each on its own line; except that a comment on
+/// the line where the previous statement ends stays at its end.
+void Emitter::comments(Span Gap, bool AfterStatement) {
+  std::string All = Text.comments(Gap);
+  if (All.empty())
+    return;
+  StringRef Before = Text.original(Gap);
+  Before = Before.substr(0, std::min(Before.find("//"), Before.find("/*")));
+  StringRef First = StringRef(All).split('\n').first;
+  bool Whole = First.starts_with("//") || First.ends_with("*/");
+  if (AfterStatement && Whole && !Before.contains('\n') && !Out.empty() &&
+      Out.back() == '\n') {
+    Out.pop_back();
+    Out += " " + First.str() + "\n";
+    All.erase(0, First.size() + 1);
+  }
+  emit(All);
 }
 
 void Emitter::declStmt(const DeclStmt *D) {
@@ -572,7 +611,29 @@ std::string Emitter::condition(const Expr *E) {
   return Name;
 }
 
+std::string Emitter::head(const Stmt *Init, const DeclStmt *Variable,
+                          const Expr *Cond) {
+  std::string Head;
+  if (Init)
+    Head = render(Init) + (isa<DeclStmt>(Init) ? " " : "; ");
+  // The condition of `if (T *p = f())` is the conversion of p: the
+  // declaration is what the user wrote.
+  return Head + (Variable ? render(Variable) : render(Cond));
+}
+
 void Emitter::ifStmt(const IfStmt *I) {
+  if (I->getInit() || I->getConditionVariable()) {
+    // Refused when they suspend (FunctionPlan): kept as written.
+    emit(std::string(I->isConstexpr() ? "if constexpr (" : "if (") +
+         head(I->getInit(), I->getConditionVariableDeclStmt(), I->getCond()) +
+         ") ");
+    block(I->getThen());
+    if (I->getElse()) {
+      emit("else ");
+      block(I->getElse());
+    }
+    return;
+  }
   std::string Cond = condition(I->getCond());
   emit(std::string(I->isConstexpr() ? "if constexpr (" : "if (") + Cond +
        ") ");
@@ -590,7 +651,9 @@ void Emitter::loopBody(const Stmt *Body, std::string ContinueTo) {
 
 void Emitter::whileStmt(const WhileStmt *W) {
   if (!Plan.containsAwait(W->getCond())) {
-    emit("while (" + render(W->getCond()) + ") ");
+    emit("while (" +
+         head(nullptr, W->getConditionVariableDeclStmt(), W->getCond()) +
+         ") ");
     loopBody(W->getBody());
     Targets.pop_back();
     return;
@@ -645,14 +708,14 @@ void Emitter::forStmt(const ForStmt *F) {
     else if (Init)
       InitText = render(Init) + (isa<DeclStmt>(Init) ? "" : ";");
     emit("for (" + InitText + " " +
-         (F->getCond() ? render(F->getCond()) : "") + "; " +
+         forCondition(F) + "; " +
          (F->getInc() ? render(F->getInc()) : "") + ") ");
     loopBody(F->getBody());
     Targets.pop_back();
     return;
   }
   if (!HeaderSuspends && !Init) {
-    emit("for (; " + (F->getCond() ? render(F->getCond()) : std::string()) +
+    emit("for (; " + forCondition(F) +
          "; " + (F->getInc() ? render(F->getInc()) : std::string()) + ") ");
     loopBody(F->getBody());
     Targets.pop_back();
@@ -663,7 +726,7 @@ void Emitter::forStmt(const ForStmt *F) {
   if (Init)
     stmt(Init);
   if (!HeaderSuspends) {
-    emit("for (; " + (F->getCond() ? render(F->getCond()) : std::string()) +
+    emit("for (; " + forCondition(F) +
          "; " + (F->getInc() ? render(F->getInc()) : std::string()) + ") ");
     loopBody(F->getBody());
     Targets.pop_back();
@@ -685,6 +748,13 @@ void Emitter::forStmt(const ForStmt *F) {
   }
   popScope();
   emit("}\n");
+}
+
+/// A `for` condition that does not suspend, as written.
+std::string Emitter::forCondition(const ForStmt *F) {
+  if (!F->getCond())
+    return "";
+  return head(nullptr, F->getConditionVariableDeclStmt(), F->getCond());
 }
 
 void Emitter::rangeFor(const CXXForRangeStmt *F) {
@@ -788,7 +858,10 @@ void Emitter::rangeFor(const CXXForRangeStmt *F) {
 }
 
 void Emitter::switchStmt(const SwitchStmt *S) {
-  std::string Cond = expr(S->getCond());
+  std::string Cond =
+      S->getInit() || S->getConditionVariable()
+          ? head(S->getInit(), S->getConditionVariableDeclStmt(), S->getCond())
+          : expr(S->getCond());
   if (!Temps.empty() || !Handles.empty()) {
     std::string Name = member(Plan.typeText(S->getCond()->getType()), "selector");
     emit(Name + " = " + Cond + ";\n");
@@ -1467,10 +1540,7 @@ std::string Emitter::frameStruct(const std::string &Body) {
   }
   for (const FrameVar &P : Plan.Params) {
     S += P.Type + " " + P.Name + ";\n";
-    QualType Type = P.Decl->getType();
-    bool Moves = Type->isRValueReferenceType() ||
-                 (!Type->isReferenceType() && !Type->isScalarType());
-    AddParam(P.Type, P.Name, Moves ? "std::move(" + P.Name + ")" : P.Name);
+    AddParam(P.Type, P.Name, passed(P.Decl, P.Name));
   }
   for (const FrameVar &L : Plan.Locals) {
     switch (L.Store) {
@@ -1655,13 +1725,8 @@ std::string Emitter::function() {
   };
   if (!Plan.SelfType.empty())
     Arg("this");
-  for (const FrameVar &P : Plan.Params) {
-    QualType Type = P.Decl->getType();
-    bool Moves = Type->isRValueReferenceType() ||
-                 (!Type->isReferenceType() && !Type->isScalarType());
-    std::string Name = P.Decl->getName().str();
-    Arg(Moves ? "std::move(" + Name + ")" : Name);
-  }
+  for (const FrameVar &P : Plan.Params)
+    Arg(passed(P.Decl, P.Decl->getName().str()));
   std::string Coro = Text.span(F->getReturnTypeSourceRange())
                          ? Text.original(*Text.span(F->getReturnTypeSourceRange())).str()
                          : "cosm::Coro<" + Plan.ResultType + ">";
