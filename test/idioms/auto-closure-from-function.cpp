@@ -1,9 +1,6 @@
 // An auto local whose type is a closure returned by an ordinary function
 // (make_adder(3)), kept across awaits and called after them.
 //
-// Fails today: cosm-lower refuses it: "cannot lower a lambda stored in a local that lives across a suspension yet" (add, the closure returned by make_adder).
-// XFAIL: *
-//
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
 // RUN: %clangxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.clang

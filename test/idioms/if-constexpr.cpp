@@ -1,9 +1,6 @@
 // 'if constexpr' in an async function template: the discarded branch (which
 // would not compile for that T) holds an await and must stay discarded.
 //
-// Fails today: the resume labels sit inside 'if constexpr' branches and the dispatch switch jumps into them (g++: jump to label 'resume_1' enters 'constexpr if' statement).
-// XFAIL: *
-//
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
 // RUN: %clangxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.clang

@@ -1,9 +1,6 @@
 // [[nodiscard]] (and a second attribute) on async functions next to COSM_ASYNC,
 // in both orders: the result must still be usable and the attributes kept.
 //
-// Fails today: with '[[nodiscard]] COSM_ASYNC' the frame struct is inserted after '[[nodiscard]]', which then applies to 'struct twice_frame' (clang: misplaced attributes; g++: -Werror=attributes). 'COSM_ASYNC [[nodiscard]]' works.
-// XFAIL: *
-//
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
 // RUN: %clangxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.clang

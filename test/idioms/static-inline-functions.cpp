@@ -1,9 +1,6 @@
 // 'static' and 'inline' async free functions (internal linkage, header-style
 // inline): the storage class must stay on the lowered function.
 //
-// Fails today: 'static' helper() is only awaited from twice(), whose frame embeds helper_frame directly, so the lowered static helper() is never called (g++/clang: -Werror=unused-function).
-// XFAIL: *
-//
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
 // RUN: %clangxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.clang

@@ -268,6 +268,33 @@ bool isConstantLocal(const VarDecl *D, const ASTContext &Context) {
                                D->isUsableInConstantExpressions(Context)));
 }
 
+/// The type of a closure that \p D is initialised with by calling a plain
+/// function (`auto add = make_adder(n);`), spelled through the call:
+/// `decltype(::make_adder(std::declval<int>()))`. Empty when there is no
+/// such call; a lambda written in place has no name to give (issue 13).
+std::string FunctionPlan::closureType(const VarDecl *D) const {
+  const Expr *Init = D->getInit() ? D->getInit()->IgnoreImplicit() : nullptr;
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Init);
+      Construct && Construct->getNumArgs() == 1)
+    Init = Construct->getArg(0)->IgnoreImplicit();
+  const auto *Call = dyn_cast_or_null<CallExpr>(Init);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || isa<CXXMethodDecl>(Callee) ||
+      Callee->getTemplateSpecializationArgs() ||
+      !Callee->getDeclContext()->isFileContext())
+    return "";
+  PrintingPolicy Policy(Context.getLangOpts());
+  Policy.SuppressUnwrittenScope = true;
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  Callee->printQualifiedName(OS, Policy);
+  std::string Type = "decltype(::" + OS.str() + "(";
+  for (const ParmVarDecl *P : Callee->parameters())
+    Type += (P == Callee->parameters().front() ? "" : ", ") +
+            ("std::declval<" + typeText(P->getType()) + ">()");
+  return Type + "))";
+}
+
 void FunctionPlan::hoist(const VarDecl *D) {
   if (!D->hasLocalStorage() || LocalIndex.count(D) ||
       isConstantLocal(D, Context))
@@ -290,7 +317,9 @@ void FunctionPlan::hoist(const VarDecl *D) {
     }
   } else {
     V.Store = Type->isScalarType() ? Storage::Plain : Storage::Object;
-    V.Type = writtenType(D, /*Referent=*/false);
+    const auto *Record = Type->getAsCXXRecordDecl();
+    V.Type = Record && Record->isLambda() ? closureType(D)
+                                          : writtenType(D, /*Referent=*/false);
   }
   if (Type->isUndeducedAutoType() ||
       (D->getType()->getContainedAutoType() &&
@@ -442,8 +471,10 @@ public:
   bool VisitVarDecl(VarDecl *V) {
     if (V->getType()->isVariableArrayType())
       fail(V->getLocation(), Diag::VariableLengthArray);
+    const FrameVar *Kept = Plan.frameVar(V);
     if (V->getType()->isRecordType() &&
-        V->getType()->getAsCXXRecordDecl()->isLambda() && Plan.frameVar(V))
+        V->getType()->getAsCXXRecordDecl()->isLambda() && Kept &&
+        Kept->Type.empty())
       fail(V->getLocation(), Diag::Unsupported,
            "a lambda stored in a local that lives across a suspension");
     return true;
@@ -779,6 +810,23 @@ bool FunctionPlan::analyse() {
       isa<CXXDestructorDecl>(F)) {
     report(Diags, F->getLocation(), Diag::Unsupported,
            "a COSM_ASYNC variadic function, constructor or destructor");
+    return false;
+  }
+  for (const ParmVarDecl *P : F->parameters())
+    if (P->isParameterPack()) {
+      report(Diags, P->getLocation(), Diag::Unsupported,
+             "a function parameter pack of a COSM_ASYNC template (pass a "
+             "std::tuple)");
+      return false;
+    }
+  // A frame nested in its class while the class is still incomplete cannot
+  // hold a result of the class's type.
+  if (const auto *M = dyn_cast<CXXMethodDecl>(F);
+      M && !M->isOutOfLine() &&
+      Result->getCanonicalType()->getAsCXXRecordDecl() == M->getParent()) {
+    report(Diags, F->getLocation(), Diag::Unsupported,
+           "a COSM_ASYNC member defined in its class whose result is the "
+           "class itself (define it out of line, after the class)");
     return false;
   }
   ResultType = typeText(*Result);

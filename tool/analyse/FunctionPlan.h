@@ -117,6 +117,7 @@ private:
   bool check(const clang::Stmt *S);
   void rewriteReferences(const clang::Stmt *S);
   std::string writtenType(const clang::VarDecl *D, bool Referent) const;
+  std::string closureType(const clang::VarDecl *D) const;
 
   const clang::FunctionDecl *F;
   clang::ASTContext &Context;

@@ -47,10 +47,14 @@ struct JumpTarget {
 };
 
 /// A try block that contains resume points, being emitted.
+/// A region that contains resume points the top-level switch cannot jump
+/// to directly: a try block, or a branch of an `if constexpr`. Control
+/// enters through the label Entry, before it, and a switch inside.
 struct TryBlock {
   unsigned Id;
   std::vector<std::pair<unsigned, std::string>> Cases; ///< state -> label
   std::vector<std::pair<std::string, int>> Objects;    ///< for the handlers
+  std::string Entry;
 };
 
 /// True if a frame object of \p Type must be destroyed (assumed for a type
@@ -212,6 +216,9 @@ private:
                    const Expr *Cond);
   std::string forCondition(const ForStmt *F);
   void ifStmt(const IfStmt *I);
+  void constexprIf(const IfStmt *I);
+  void dependentConstexprIf(const IfStmt *I);
+  void branchRegion(unsigned Id, const Stmt *Branch);
   void whileStmt(const WhileStmt *W);
   void doStmt(const DoStmt *D);
   void forStmt(const ForStmt *F);
@@ -274,6 +281,8 @@ private:
   };
   std::vector<LocalType> LocalTypes;
   std::string NestedTypes;
+  /// The `if constexpr` branches with resume points: their entry labels.
+  std::set<unsigned> UsedEntries;
   /// A second local type of a name already declared, if any.
   SourceLocation Clash;
   /// Live bits in the order their objects are constructed.
@@ -622,6 +631,8 @@ std::string Emitter::head(const Stmt *Init, const DeclStmt *Variable,
 }
 
 void Emitter::ifStmt(const IfStmt *I) {
+  if (I->isConstexpr() && Plan.containsAwait(I))
+    return constexprIf(I);
   if (I->getInit() || I->getConditionVariable()) {
     // Refused when they suspend (FunctionPlan): kept as written.
     emit(std::string(I->isConstexpr() ? "if constexpr (" : "if (") +
@@ -642,6 +653,53 @@ void Emitter::ifStmt(const IfStmt *I) {
     emit("else ");
     block(I->getElse());
   }
+}
+
+/// An `if constexpr` with a resume point inside: the dispatch cannot jump
+/// into it, so only the branch the condition selects is emitted (the other
+/// is discarded by C++ all the same).
+void Emitter::constexprIf(const IfStmt *I) {
+  const Expr *Cond = I->getCond();
+  if (I->getInit()) {
+    fail(I->getBeginLoc(), Diag::Unsupported,
+         "an 'if constexpr' with an init-statement that suspends");
+    return;
+  }
+  if (Cond->isValueDependent())
+    return dependentConstexprIf(I);
+  bool Chosen = Cond->EvaluateKnownConstInt(Context).getBoolValue();
+  emit("// if constexpr (" + render(Cond) + "): the " +
+       (Chosen ? "first" : "second") + " branch.\n");
+  if (const Stmt *Branch = Chosen ? I->getThen() : I->getElse())
+    block(Branch);
+}
+
+/// In a template the branch is known per instantiation only: both stay,
+/// each entered through a label before the `if constexpr` and a switch of
+/// its own (the discarded branch's labels do not exist).
+void Emitter::dependentConstexprIf(const IfStmt *I) {
+  unsigned Then = ++TryCount, Else = ++TryCount;
+  emit(llvm::formatv("\x03{0}\x03\x03{1}\x03", Then, Else).str());
+  emit("if constexpr (" + render(I->getCond()) + ") {\n");
+  branchRegion(Then, I->getThen());
+  emit("} else {\n");
+  branchRegion(Else, I->getElse());
+  emit("}\n");
+}
+
+void Emitter::branchRegion(unsigned Id, const Stmt *Branch) {
+  Tries.push_back({Id, {}, {}, llvm::formatv("branch_{0}", Id).str()});
+  emit(llvm::formatv("\x01{0}\x01\n", Id).str());
+  if (Branch)
+    block(Branch);
+  TryBlock Done = std::move(Tries.back());
+  Tries.pop_back();
+  TryDispatch[Id] = mapped(dispatch(Done.Cases, /*Reset=*/true), CurrentLine);
+  if (!Done.Cases.empty())
+    UsedEntries.insert(Id);
+  if (!Tries.empty())
+    for (auto &Object : Done.Objects)
+      Tries.back().Objects.push_back(Object);
 }
 
 void Emitter::loopBody(const Stmt *Body, std::string ContinueTo) {
@@ -903,7 +961,7 @@ void Emitter::tryStmt(const CXXTryStmt *T) {
   // A try block without resume points may still construct frame objects
   // (locals nested in one): its handlers destroy them too.
   unsigned Id = Suspends ? ++TryCount : 0;
-  Tries.push_back({Id, {}, {}});
+  Tries.push_back({Id, {}, {}, llvm::formatv("try_{0}", Id).str()});
   if (!Suspends) {
     emit("try ");
     compound(Body);
@@ -1367,9 +1425,8 @@ void Emitter::resumePoint(unsigned State) {
   // Outer try blocks and the top-level switch jump to the innermost one's
   // entry, each to the next.
   for (size_t I = Tries.size() - 1; I > 0; --I)
-    Tries[I - 1].Cases.push_back(
-        {State, llvm::formatv("try_{0}", Tries[I].Id).str()});
-  TopCases.push_back({State, llvm::formatv("try_{0}", Tries.front().Id).str()});
+    Tries[I - 1].Cases.push_back({State, Tries[I].Entry});
+  TopCases.push_back({State, Tries.front().Entry});
 }
 
 std::string Emitter::childType(const Expr *Operand) {
@@ -1636,6 +1693,16 @@ std::optional<LoweredFunction> Emitter::run() {
     if (At != std::string::npos)
       Resume.replace(At, Mark.size(), Switch);
   }
+  // An `if constexpr` branch's entry label, where a resume point needs it.
+  for (unsigned Id = 1; Id <= TryCount; ++Id) {
+    std::string Mark = llvm::formatv("\x03{0}\x03", Id).str();
+    size_t At = Resume.find(Mark);
+    if (At != std::string::npos)
+      Resume.replace(At, Mark.size(),
+                     UsedEntries.count(Id)
+                         ? llvm::formatv("branch_{0}:\n", Id).str()
+                         : std::string());
+  }
   // Local types stay in resume() unless the frame names one.
   bool Nested = Plan.NamesLocalType;
   if (Nested && Clash.isValid()) {
@@ -1696,6 +1763,8 @@ std::string Emitter::function() {
       if (auto Where = annotationSpan(A, Text))
         Text.replace(*Where, "");
   auto Head = Text.span(SourceRange(F->getOuterLocStart(), Body->getLBracLoc()));
+  if (auto Start = attributesStart(F, Text); Head && Start)
+    Head->Begin = std::min(Head->Begin, *Start);
   if (!Head) {
     fail(F->getLocation(), Diag::InMacro, "this function's signature");
     return "";
@@ -1730,6 +1799,10 @@ std::string Emitter::function() {
   std::string Coro = Text.span(F->getReturnTypeSourceRange())
                          ? Text.original(*Text.span(F->getReturnTypeSourceRange())).str()
                          : "cosm::Coro<" + Plan.ResultType + ">";
+  // Awaits of an internal function may all build its frame in place
+  // (embedded), leaving the function itself unused.
+  if (!F->isExternallyVisible() && !isa<CXXMethodDecl>(F))
+    Signature = "[[maybe_unused]] " + Signature;
   std::string Header =
       Plan.TemplateHeader.empty() ? "" : Plan.TemplateHeader + "\n";
   if (!Declaration.empty())

@@ -83,9 +83,30 @@ std::optional<Span> annotationSpan(const AnnotateAttr *A, const EditedText &Text
   return Text.span(SM.getExpansionRange(A->getRange()).getAsRange());
 }
 
+std::optional<unsigned> attributesStart(const FunctionDecl *F,
+                                        const EditedText &Text) {
+  auto Begin = Text.offset(F->getOuterLocStart());
+  if (!Begin)
+    return std::nullopt;
+  for (const Attr *A : F->attrs()) {
+    if (A->isInherited() || isa<AnnotateAttr>(A))
+      continue;
+    auto At = Text.offset(A->getLocation());
+    if (!At || *At >= *Begin)
+      continue;
+    // A C++11 attribute's location is its name: take the `[[` before it.
+    StringRef Before = Text.original({0, *At});
+    size_t Open = Before.rfind("[[");
+    if (Open != StringRef::npos && !Before.substr(Open).contains("]]"))
+      *At = Open;
+    Begin = std::min(*Begin, *At);
+  }
+  return Begin;
+}
+
 std::optional<unsigned> declarationStart(const FunctionDecl *F,
                                          const EditedText &Text) {
-  auto Begin = Text.offset(F->getOuterLocStart());
+  auto Begin = attributesStart(F, Text);
   if (const FunctionTemplateDecl *Template = F->getDescribedFunctionTemplate())
     Begin = Text.offset(Template->getBeginLoc());
   if (!Begin)

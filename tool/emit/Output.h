@@ -25,6 +25,11 @@ namespace cosm {
 std::optional<Span> annotationSpan(const clang::AnnotateAttr *A,
                                    const EditedText &Text);
 
+/// Where \p F's declaration begins after its template header: its first
+/// attribute (`[[nodiscard]]`) or its first specifier.
+std::optional<unsigned> attributesStart(const clang::FunctionDecl *F,
+                                        const EditedText &Text);
+
 /// Where \p F's declaration begins, COSM_ASYNC included.
 std::optional<unsigned> declarationStart(const clang::FunctionDecl *F,
                                          const EditedText &Text);
