@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "cosm-lower/Config.h"
+#include "driver/OutputChecks.h"
 #include "emit/HtmlReport.h"
 #include "emit/Output.h"
 #include "emit/StateGraph.h"
@@ -96,8 +97,27 @@ struct Lowered {
   cosm::LoweredFile Result;
   /// The input and its non-system headers, for --depfile.
   std::vector<std::string> Dependencies;
+  /// Every file the input includes, system headers too: never an output.
+  std::vector<std::string> Included;
 };
 using ResultMap = std::map<std::string, Lowered>;
+
+/// Collects system headers too.
+class AllIncludes : public DependencyCollector {
+  bool needSystemDependencies() override { return true; }
+};
+
+/// \p Files absolute, while the working directory is the compile command's.
+std::vector<std::string> absolutePaths(ArrayRef<std::string> Files) {
+  std::vector<std::string> Result;
+  for (StringRef File : Files) {
+    SmallString<256> Path(File);
+    sys::fs::make_absolute(Path);
+    sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    Result.emplace_back(Path);
+  }
+  return Result;
+}
 
 /// Lowers one translation unit and keeps its text.
 class LowerAction : public ASTFrontendAction {
@@ -112,8 +132,10 @@ public:
     // the collector still sees every file, the input first.
     auto Deps = std::make_shared<DependencyCollector>();
     Deps->attachToPreprocessor(CI.getPreprocessor());
+    auto All = std::make_shared<AllIncludes>();
+    All->attachToPreprocessor(CI.getPreprocessor());
     return std::make_unique<Consumer>(Results, Style, Options, File.str(),
-                                      std::move(Deps));
+                                      std::move(Deps), std::move(All));
   }
 
 private:
@@ -121,9 +143,10 @@ private:
   public:
     Consumer(ResultMap &Results, const format::FormatStyle &Style,
              const cosm::LowerOptions &Options, std::string File,
-             std::shared_ptr<DependencyCollector> Deps)
+             std::shared_ptr<DependencyCollector> Deps,
+             std::shared_ptr<DependencyCollector> All)
         : Results(Results), Style(Style), Options(Options),
-          File(std::move(File)), Deps(std::move(Deps)) {}
+          File(std::move(File)), Deps(std::move(Deps)), All(std::move(All)) {}
     void HandleTranslationUnit(ASTContext &Context) override {
       if (Context.getDiagnostics().hasErrorOccurred())
         return;
@@ -136,17 +159,9 @@ private:
       auto Text = cosm::lowerMainFile(Context, Style, Options);
       if (!Text)
         return;
-      // Absolute now, while the working directory is the compile
-      // command's.
-      std::vector<std::string> Files;
-      for (StringRef Dep : Deps->getDependencies()) {
-        SmallString<256> Path(Dep);
-        sys::fs::make_absolute(Path);
-        sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-        Files.emplace_back(Path);
-      }
-      Results[Real.empty() ? File : Real.str()] = {std::move(*Text),
-                                                   std::move(Files)};
+      Results[Real.empty() ? File : Real.str()] = {
+          std::move(*Text), absolutePaths(Deps->getDependencies()),
+          absolutePaths(All->getDependencies())};
     }
 
   private:
@@ -155,6 +170,7 @@ private:
     const cosm::LowerOptions &Options;
     std::string File;
     std::shared_ptr<DependencyCollector> Deps;
+    std::shared_ptr<DependencyCollector> All;
   };
 
   ResultMap &Results;
@@ -245,17 +261,32 @@ std::string cosmIncludeDir(const char *Argv0) {
   return COSM_SOURCE_INCLUDE_DIR;
 }
 
-/// True if \p A and \p B name the same file.
-bool sameFile(StringRef A, StringRef B) {
-  sys::fs::UniqueID IdA, IdB;
-  if (sys::fs::getUniqueID(A, IdA) || sys::fs::getUniqueID(B, IdB))
-    return A == B;
-  return IdA == IdB;
-}
-
 /// Clang's builtin headers: the resource directory of the Clang cosm-lower
 /// was built with.
 std::string resourceDir() { return COSM_CLANG_RESOURCE_DIR; }
+
+/// Writes \p Content to -o (and the depfile), or prints it.
+bool writeOutput(StringRef Content, const Lowered &Result) {
+  if (OutputFile.empty()) {
+    outs() << Content;
+    return true;
+  }
+  std::error_code Error;
+  ToolOutputFile Out(OutputFile, Error, sys::fs::OF_None);
+  if (Error) {
+    errs() << "cosm-lower: error: cannot write " << OutputFile << ": "
+           << Error.message() << "\n";
+    return false;
+  }
+  Out.os() << Content;
+  // The depfile first: if it cannot be written, the output is not kept
+  // either, so the build does not see a result without its dependencies.
+  if (!DepFile.empty() &&
+      !writeDepFile(DepFile, OutputFile, Result.Dependencies))
+    return false;
+  Out.keep();
+  return true;
+}
 
 } // namespace
 
@@ -307,6 +338,9 @@ int main(int argc, const char **argv) {
     return 1;
   }
 
+  if (!cosm::checkOutputsAgainstSources(OutputFile, DepFile, Sources))
+    return 1;
+
   tooling::ClangTool Tool(Parser->getCompilations(), Sources);
   // C++17 unless the compile command says otherwise; cosm::await resolves
   // to the declarations meant for analysis.
@@ -334,37 +368,28 @@ int main(int argc, const char **argv) {
   if (Status != 0 || Results.size() != Sources.size())
     return 1;
 
+  std::vector<const Lowered *> Inputs;
   for (const std::string &Source : Sources) {
     // The tool names a file as its compile command does (maybe relative to
     // the command's directory): match on the real path.
     auto It = std::find_if(Results.begin(), Results.end(), [&](const auto &R) {
-      return sameFile(R.first, Source);
+      return cosm::sameFile(R.first, Source);
     });
     if (It == Results.end()) {
       errs() << "cosm-lower: error: no output for " << Source << "\n";
       return 1;
     }
-    std::optional<std::string> Content = content(It->second.Result, Source);
-    if (!Content)
+    Inputs.push_back(&It->second);
+  }
+  // Every check passes before anything is written.
+  if (!OutputFile.empty() &&
+      !cosm::checkOutputsAgainstIncludes(OutputFile, DepFile, Sources.front(),
+                                         Inputs.front()->Included))
+    return 1;
+  for (size_t I = 0; I < Sources.size(); ++I) {
+    std::optional<std::string> Content = content(Inputs[I]->Result, Sources[I]);
+    if (!Content || !writeOutput(*Content, *Inputs[I]))
       return 1;
-    if (OutputFile.empty()) {
-      outs() << *Content;
-      continue;
-    }
-    std::error_code Error;
-    ToolOutputFile Out(OutputFile, Error, sys::fs::OF_None);
-    if (Error) {
-      errs() << "cosm-lower: error: cannot write " << OutputFile << ": "
-             << Error.message() << "\n";
-      return 1;
-    }
-    Out.os() << *Content;
-    // The depfile first: if it cannot be written, the output is not kept
-    // either, so the build does not see a result without its dependencies.
-    if (!DepFile.empty() &&
-        !writeDepFile(DepFile, OutputFile, It->second.Dependencies))
-      return 1;
-    Out.keep();
   }
   return 0;
 }
