@@ -9,6 +9,8 @@ below and then loads this file. Run lit on the build tree or on the sources:
 
 Substitutions for RUN lines (which run in bash):
   %cosm-lower      the built cosm-lower
+  %cosm-lower-bin  the built cosm-lower's path alone: for scripts that take
+                   it as an argument, and for tests of --verify itself
   %cxx             the C++ compiler under test (CMake's, g++)
   %clangxx         clang++ of COSM_LLVM_ROOT
   %cosm_cxxflags   -std=c++17 -Wall -Wextra -Werror -I<runtime/include>
@@ -92,10 +94,11 @@ def configure():
     q = shlex.quote
     if config.cosm_lower:
         config.available_features.add("cosm-lower")
-        cosm_lower = q(config.cosm_lower)
+        cosm_lower_bin = q(config.cosm_lower)
+        cosm_lower = cosm_lower_bin
     else:
         # Not built: a test using it fails saying so (give it REQUIRES: cosm-lower).
-        cosm_lower = "false cosm-lower-is-not-built"
+        cosm_lower = cosm_lower_bin = "false cosm-lower-is-not-built"
 
     # Programs the inspection tests (test/emit/) drive, when installed.
     for program, feature in (("dot", "graphviz"), ("chromium", "chromium"), ("gdb", "gdb")):
@@ -108,6 +111,7 @@ def configure():
             ("%cosm_cxxflags", " ".join(q(f) for f in cxxflags)),
             ("%cosm_ldflags", " ".join(q(f) for f in ldflags)),
             ("%cosm_incdir", q(config.cosm_include_dir)),
+            ("%cosm-lower-bin", cosm_lower_bin),
             ("%cosm-lower", cosm_lower),
             ("%clangxx", q(config.clangxx)),
             ("%python", q(config.python)),

@@ -9,6 +9,7 @@
 
 #include "cosm-lower/Config.h"
 #include "driver/OutputChecks.h"
+#include "driver/SelfCheck.h"
 #include "emit/HtmlReport.h"
 #include "emit/Output.h"
 #include "emit/StateGraph.h"
@@ -73,6 +74,14 @@ static cl::opt<bool> LineDirectives(
     cl::desc("Emit #line directives so that compiler errors and debugger "
              "steps in the lowered code point at the input's lines "
              "(--emit=cpp)"),
+    cl::cat(Category));
+
+static cl::opt<bool> Verify(
+    "verify",
+    cl::desc("Parse the lowered source with the input's compiler arguments "
+             "before writing it (--emit=cpp or html); if it does not "
+             "compile (a cosm-lower bug), report an error at the input's "
+             "line and write nothing"),
     cl::cat(Category));
 
 static cl::extrahelp CommonHelp(tooling::CommonOptionsParser::HelpMessage);
@@ -265,6 +274,71 @@ std::string cosmIncludeDir(const char *Argv0) {
 /// was built with.
 std::string resourceDir() { return COSM_CLANG_RESOURCE_DIR; }
 
+/// What the driver adds to the compile command: for lowering, or for
+/// --verify's parse of the output (no COSM_LOWERING, no warnings).
+tooling::ArgumentsAdjuster adjustments(const char *Argv0, bool Lowering) {
+  // C++17 unless the compile command says otherwise; cosm::await resolves
+  // to the declarations meant for analysis.
+  std::vector<std::string> Begin = {"-std=c++17"};
+  if (Lowering)
+    Begin.push_back("-DCOSM_LOWERING=1");
+  // Last, so that a -Wall in the compile command does not bring back the
+  // warning every async function would get (it returns no Coro; the
+  // lowering checks the returns itself, analyse/ReturnCheck).
+  std::vector<std::string> End = {"-resource-dir=" + resourceDir(),
+                                  "-I" + cosmIncludeDir(Argv0)};
+  if (Lowering)
+    End.push_back("-Wno-return-type");
+  else // no "N errors generated." either
+    End.insert(End.end(), {"-w", "-fno-caret-diagnostics"});
+  return tooling::combineAdjusters(
+      tooling::getInsertArgumentAdjuster(
+          Begin, tooling::ArgumentInsertPosition::BEGIN),
+      tooling::getInsertArgumentAdjuster(
+          End, tooling::ArgumentInsertPosition::END));
+}
+
+/// True if the compiler arguments (after `--`) ask for Clang's -verify.
+bool clangVerifies(ArrayRef<const char *> Args) {
+  auto Dashes = llvm::find_if(
+      Args, [](const char *Arg) { return StringRef(Arg) == "--"; });
+  return std::any_of(Dashes, Args.end(), [](StringRef Arg) {
+    return Arg == "-verify" || Arg.starts_with("-verify=");
+  });
+}
+
+/// --verify: false, after reporting the first error at the input's line, if
+/// the lowered \p Source does not compile.
+bool selfCheck(const tooling::CompilationDatabase &Database, StringRef Source,
+               const Lowered &Result, const format::FormatStyle &Style,
+               const cosm::LowerOptions &Options, const char *Argv0) {
+  auto Error = cosm::compileLowered(Database, Source, Result.Result.Lowered,
+                                    adjustments(Argv0, false));
+  if (!Error)
+    return true;
+  if (!Options.LineDirectives) {
+    // The output does not say which input line its lines come from: lower
+    // again with #line directives (a cost paid only on failure) to find out.
+    Error->InputLine = 0;
+    cosm::LowerOptions Lines = Options;
+    Lines.LineDirectives = true;
+    Lines.StateGraphs = false;
+    ResultMap Again;
+    LowerActionFactory Factory(Again, Style, Lines);
+    tooling::ClangTool Tool(Database, {Source.str()});
+    Tool.appendArgumentsAdjuster(adjustments(Argv0, true));
+    IgnoringDiagConsumer Quiet; // the first run printed them
+    Tool.setDiagnosticConsumer(&Quiet);
+    if (Tool.run(&Factory) == 0 && Again.size() == 1)
+      if (auto Mapped = cosm::compileLowered(
+              Database, Source, Again.begin()->second.Result.Lowered,
+              adjustments(Argv0, false)))
+        Error->InputLine = Mapped->InputLine;
+  }
+  cosm::reportLoweredError(Source, *Error);
+  return false;
+}
+
 /// Writes \p Content to -o (and the depfile), or prints it.
 bool writeOutput(StringRef Content, const Lowered &Result) {
   if (OutputFile.empty()) {
@@ -342,17 +416,7 @@ int main(int argc, const char **argv) {
     return 1;
 
   tooling::ClangTool Tool(Parser->getCompilations(), Sources);
-  // C++17 unless the compile command says otherwise; cosm::await resolves
-  // to the declarations meant for analysis.
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      {"-std=c++17", "-DCOSM_LOWERING=1"},
-      tooling::ArgumentInsertPosition::BEGIN));
-  // Last, so that a -Wall in the compile command does not bring back the
-  // warning every void async function would get (it returns Coro<void>).
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      {"-resource-dir=" + resourceDir(), "-I" + cosmIncludeDir(argv[0]),
-       "-Wno-return-type"},
-      tooling::ArgumentInsertPosition::END));
+  Tool.appendArgumentsAdjuster(adjustments(argv[0], /*Lowering=*/true));
 
   ResultMap Results;
   cosm::LowerOptions Options;
@@ -362,9 +426,8 @@ int main(int argc, const char **argv) {
   int Status = Tool.run(&Factory);
   // Under `-Xclang -verify` the diagnostics are the result: Clang's verifier
   // has already compared them with the expected-* comments.
-  for (StringRef Arg : Args)
-    if (Arg == "-verify" || Arg.starts_with("-verify="))
-      return Status;
+  if (clangVerifies(Args))
+    return Status;
   if (Status != 0 || Results.size() != Sources.size())
     return 1;
 
@@ -386,6 +449,12 @@ int main(int argc, const char **argv) {
       !cosm::checkOutputsAgainstIncludes(OutputFile, DepFile, Sources.front(),
                                          Inputs.front()->Included))
     return 1;
+  // --emit=dot writes no code: nothing to check.
+  for (size_t I = 0; Verify && Emit != EmitKind::Dot && I < Sources.size();
+       ++I)
+    if (!selfCheck(Parser->getCompilations(), Sources[I], *Inputs[I], *Style,
+                   Options, argv[0]))
+      return 1;
   for (size_t I = 0; I < Sources.size(); ++I) {
     std::optional<std::string> Content = content(Inputs[I]->Result, Sources[I]);
     if (!Content || !writeOutput(*Content, *Inputs[I]))
