@@ -8,7 +8,8 @@ below and then loads this file. Run lit on the build tree or on the sources:
 (on the sources, the site config is taken from $COSM_BUILD_DIR, default build/).
 
 Substitutions for RUN lines (which run in bash):
-  %cosm-lower      the built cosm-lower
+  %cosm-lower      the built cosm-lower, with --verify (it checks that its
+                   output compiles; see docs/cosm-lower.md)
   %cosm-lower-bin  the built cosm-lower's path alone: for scripts that take
                    it as an argument, and for tests of --verify itself
   %cxx             the C++ compiler under test (CMake's, g++)
@@ -95,7 +96,7 @@ def configure():
     if config.cosm_lower:
         config.available_features.add("cosm-lower")
         cosm_lower_bin = q(config.cosm_lower)
-        cosm_lower = cosm_lower_bin
+        cosm_lower = cosm_lower_bin + " --verify"
     else:
         # Not built: a test using it fails saying so (give it REQUIRES: cosm-lower).
         cosm_lower = cosm_lower_bin = "false cosm-lower-is-not-built"
