@@ -25,8 +25,8 @@ enum class FallThrough { Never, Maybe, Always, Unknown };
 /// nothing leads to them.
 llvm::BitVector liveBlocks(const CFG &Graph) {
   llvm::BitVector Live(Graph.getNumBlockIDs());
-  unsigned Count = reachable_code::ScanReachableFromBlock(&Graph.getEntry(),
-                                                          Live);
+  unsigned Count =
+      reachable_code::ScanReachableFromBlock(&Graph.getEntry(), Live);
   if (Count == Graph.getNumBlockIDs())
     return Live;
   for (const CFGBlock *B : Graph)

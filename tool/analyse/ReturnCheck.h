@@ -1,4 +1,4 @@
-//===- analyse/ReturnCheck.h - Falling off a non-void async function -*- C++ -*-===//
+//===- analyse/ReturnCheck.h - Falling off a non-void function --*- C++ -*-===//
 ///
 /// \file
 /// Clang's -Wreturn-type for COSM_ASYNC functions. The driver turns the

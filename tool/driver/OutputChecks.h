@@ -1,4 +1,4 @@
-//===- driver/OutputChecks.h - Never write over an input ---------*- C++ -*-===//
+//===- driver/OutputChecks.h - Never write over an input --------*- C++ -*-===//
 ///
 /// \file
 /// `cosm-lower f.cpp -o f.cpp` would replace the user's source with lowered
@@ -23,8 +23,7 @@ bool sameFile(llvm::StringRef A, llvm::StringRef B);
 /// Before lowering: false, after printing an error, if \p Output or
 /// \p DepFile (either may be empty) is one of \p Sources or if they are the
 /// same file.
-bool checkOutputsAgainstSources(llvm::StringRef Output,
-                                llvm::StringRef DepFile,
+bool checkOutputsAgainstSources(llvm::StringRef Output, llvm::StringRef DepFile,
                                 llvm::ArrayRef<std::string> Sources);
 
 /// After lowering \p Source, before writing anything: false, after printing

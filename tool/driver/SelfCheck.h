@@ -20,8 +20,8 @@ namespace cosm {
 
 /// The first error the compiler reports on a lowered file.
 struct CompileError {
-  std::string Message;   ///< the compiler's message
-  unsigned Line = 0;     ///< its line in the lowered text
+  std::string Message; ///< the compiler's message
+  unsigned Line = 0;   ///< its line in the lowered text
   /// Its line in the input, read from the `#line` directives (with a
   /// lowering that has them): the error's, or that of the first note that
   /// points into the main file (an instantiation's); 0 if none does.
