@@ -24,6 +24,10 @@
 # COSM_LOWER_LINE_DIRECTIVES (default ON) adds --line-directives: compile
 # errors and debugger steps in lowered code point at the original source.
 #
+# In the Debug configuration the rule also passes --verify: cosm-lower
+# checks that its output compiles and otherwise reports the input line that
+# produced the bad code (a cosm-lower bug) instead of writing it.
+#
 # The tool is cosm::cosm-lower (the installed package) or cosm-lower (cosm's
 # own build tree); set COSM_LOWER_TOOL to another executable target to
 # override.
@@ -40,12 +44,13 @@ option(COSM_LOWER_LINE_DIRECTIVES
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.20)
 
-# Sets _cosm_lower_line_directives in the caller: whether the tool knows
-# --line-directives. An installed tool is asked once (its --help); cosm's
-# own build is assumed to match its sources.
+# Sets _cosm_lower_line_directives and _cosm_lower_verify in the caller:
+# whether the tool knows --line-directives and --verify. An installed tool is
+# asked once (its --help); cosm's own build is assumed to match its sources.
 function(_cosm_lower_probe tool imported)
   if(NOT imported)
     set(_cosm_lower_line_directives ON PARENT_SCOPE)
+    set(_cosm_lower_verify ON PARENT_SCOPE)
     return()
   endif()
   get_target_property(exe ${tool} LOCATION)
@@ -53,11 +58,16 @@ function(_cosm_lower_probe tool imported)
     execute_process(COMMAND "${exe}" --help
       OUTPUT_VARIABLE help ERROR_QUIET RESULT_VARIABLE rc)
     set(supported OFF)
+    set(verify OFF)
     if(rc EQUAL 0 AND help MATCHES "--line-directives")
       set(supported ON)
     endif()
+    if(rc EQUAL 0 AND help MATCHES "--verify")
+      set(verify ON)
+    endif()
     set(_COSM_LOWER_PROBED "${exe}" CACHE INTERNAL "")
     set(_COSM_LOWER_HAS_LINE_DIRECTIVES ${supported} CACHE INTERNAL "")
+    set(_COSM_LOWER_HAS_VERIFY ${verify} CACHE INTERNAL "")
     if(NOT supported AND COSM_LOWER_LINE_DIRECTIVES)
       message(STATUS "cosm_lower: ${exe} has no --line-directives; "
         "lowered code will carry no #line directives")
@@ -65,6 +75,7 @@ function(_cosm_lower_probe tool imported)
   endif()
   set(_cosm_lower_line_directives ${_COSM_LOWER_HAS_LINE_DIRECTIVES}
     PARENT_SCOPE)
+  set(_cosm_lower_verify ${_COSM_LOWER_HAS_VERIFY} PARENT_SCOPE)
 endfunction()
 
 function(cosm_lower target)
@@ -109,6 +120,10 @@ function(cosm_lower target)
   set(options "")
   if(COSM_LOWER_LINE_DIRECTIVES AND _cosm_lower_line_directives)
     list(APPEND options --line-directives)
+  endif()
+  if(_cosm_lower_verify)
+    # Empty in other configurations: COMMAND_EXPAND_LISTS drops it.
+    list(APPEND options "$<$<CONFIG:Debug>:--verify>")
   endif()
 
   set(outdir "cosm_lower/${target}")

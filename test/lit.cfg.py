@@ -8,7 +8,10 @@ below and then loads this file. Run lit on the build tree or on the sources:
 (on the sources, the site config is taken from $COSM_BUILD_DIR, default build/).
 
 Substitutions for RUN lines (which run in bash):
-  %cosm-lower      the built cosm-lower
+  %cosm-lower      the built cosm-lower, with --verify (it checks that its
+                   output compiles; see docs/cosm-lower.md)
+  %cosm-lower-bin  the built cosm-lower's path alone: for scripts that take
+                   it as an argument, and for tests of --verify itself
   %cxx             the C++ compiler under test (CMake's, g++)
   %clangxx         clang++ of COSM_LLVM_ROOT
   %cosm_cxxflags   -std=c++17 -Wall -Wextra -Werror -I<runtime/include>
@@ -93,10 +96,11 @@ def configure():
     q = shlex.quote
     if config.cosm_lower:
         config.available_features.add("cosm-lower")
-        cosm_lower = q(config.cosm_lower)
+        cosm_lower_bin = q(config.cosm_lower)
+        cosm_lower = cosm_lower_bin + " --verify"
     else:
         # Not built: a test using it fails saying so (give it REQUIRES: cosm-lower).
-        cosm_lower = "false cosm-lower-is-not-built"
+        cosm_lower = cosm_lower_bin = "false cosm-lower-is-not-built"
 
     # libc++ for %clangxx -stdlib=libc++ (lowered code must compile with it).
     if os.path.exists(os.path.join(os.path.dirname(os.path.dirname(config.clangxx)),
@@ -114,6 +118,7 @@ def configure():
             ("%cosm_cxxflags", " ".join(q(f) for f in cxxflags)),
             ("%cosm_ldflags", " ".join(q(f) for f in ldflags)),
             ("%cosm_incdir", q(config.cosm_include_dir)),
+            ("%cosm-lower-bin", cosm_lower_bin),
             ("%cosm-lower", cosm_lower),
             ("%clangxx", q(config.clangxx)),
             ("%python", q(config.python)),

@@ -4,14 +4,15 @@
 // errors point into the lowered file.
 //
 // The errors exist only for the compiler of the lowered file: cosm-lower
-// parses with COSM_LOWERING defined, where Count is an int.
+// parses with COSM_LOWERING defined, where Count is an int. (So the tool
+// runs without --verify, %cosm-lower-bin: the output is meant to fail.)
 //
-// RUN: %cosm-lower --line-directives %s -o %t.mapped.cpp
+// RUN: %cosm-lower-bin --line-directives %s -o %t.mapped.cpp
 // RUN: not %cxx %cosm_cxxflags -fsyntax-only %t.mapped.cpp 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=MAPPED -DFILE=%s
 // RUN: not %clangxx %cosm_cxxflags -fsyntax-only %t.mapped.cpp 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=MAPPED -DFILE=%s
-// RUN: %cosm-lower %s -o %t.plain.cpp
+// RUN: %cosm-lower-bin %s -o %t.plain.cpp
 // RUN: not %cxx %cosm_cxxflags -fsyntax-only %t.plain.cpp 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=PLAIN -DFILE=%s
 // The option is off by default: the plain output has no directive.

@@ -13,7 +13,9 @@ checks that the tool
   * rejects with a clang-style diagnostic: exit status 1 comes with at least
     one `file:line:col: error: ...` (or `fatal error:`) line on stderr;
   * when it lowers (exit 0), writes an output that compiles:
-    `<cxx> -fsyntax-only -std=c++17 -I<runtime/include>`.
+    `<cxx> -fsyntax-only -std=c++17 -I<runtime/include>`; the tool runs with
+    --verify, so output that clang rejects is an exit 1 with "cosm-lower
+    produced code that does not compile", counted as bad output too.
 
 Mutant i of seed S is drawn from random.Random("S:i") alone, so a mutant is
 the same whatever --jobs and --count are: `--seed S --only i` reproduces it.
@@ -194,6 +196,7 @@ def make_mutant(seed, index, sources):
 
 
 DIAG_RE = re.compile(r"^[^\s:][^:\n]*:\d+:\d+: (?:fatal )?error: ", re.MULTILINE)
+VERIFY_FAILED = "cosm-lower produced code that does not compile"
 
 
 def check_one(args, seed, index, sources, workdir):
@@ -204,7 +207,7 @@ def check_one(args, seed, index, sources, workdir):
     out = base + ".lowered.cpp"
     with open(src, "w", encoding="utf-8") as f:
         f.write(text)
-    cmd = [args.cosm_lower, src, "-o", out] + (
+    cmd = [args.cosm_lower, "--verify", src, "-o", out] + (
         ["--"] + args.tool_args if args.tool_args else []
     )
     t0 = time.monotonic()
@@ -219,6 +222,10 @@ def check_one(args, seed, index, sources, workdir):
     if rc < 0 or rc > 1:
         return index, "crash", "exit status %d" % rc, path, ops, text, cmd, err
     if rc == 1:
+        # --verify found that the lowered code does not compile: a tool bug,
+        # even though it comes as a diagnostic.
+        if VERIFY_FAILED in err:
+            return index, "bad-output", "--verify: the lowered code does not compile", path, ops, text, cmd, err
         if not DIAG_RE.search(err):
             return index, "bad-diagnostic", "exit 1 without file:line:col: error:", path, ops, text, cmd, err
         return index, "rejected", "%.1fs" % elapsed, path, ops, text, cmd, err

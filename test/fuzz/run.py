@@ -51,7 +51,8 @@ def build(name, cpp, args, d):
     src, low = os.path.join(d, name + ".cpp"), os.path.join(d, name + ".lowered.cpp")
     with open(src, "w") as f:
         f.write(cpp)
-    rc, out, err = sh([args.cosm_lower, src, "-o", low], 120)
+    # --verify: output that does not compile is the tool's fault, named so.
+    rc, out, err = sh([args.cosm_lower, "--verify", src, "-o", low], 120)
     if rc != 0:
         return None, ("lower", "cosm-lower exit %s\n%s" % (rc, err[-3000:]))
     exes = []

@@ -1,6 +1,7 @@
 //===- analyse/FunctionPlan.cpp - What an async function's frame holds ----===//
 
 #include "analyse/FunctionPlan.h"
+#include "analyse/ReturnCheck.h"
 #include "find/AsyncFinder.h"
 #include "support/Diagnostics.h"
 #include "support/LLVMCompat.h"
@@ -783,6 +784,8 @@ bool FunctionPlan::analyse() {
            "'" + F->getReturnType().getAsString() + "'");
     return false;
   }
+  if (!checkReturns(F, Context))
+    return false;
   Dependent = F->isDependentContext();
   if (const FunctionTemplateDecl *Template = F->getDescribedFunctionTemplate()) {
     const TemplateParameterList *Params = Template->getTemplateParameters();

@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "cosm-lower/Config.h"
+#include "driver/OutputChecks.h"
+#include "driver/SelfCheck.h"
 #include "emit/HtmlReport.h"
 #include "emit/Output.h"
 #include "emit/StateGraph.h"
@@ -74,6 +76,14 @@ static cl::opt<bool> LineDirectives(
              "(--emit=cpp)"),
     cl::cat(Category));
 
+static cl::opt<bool> Verify(
+    "verify",
+    cl::desc("Parse the lowered source with the input's compiler arguments "
+             "before writing it (--emit=cpp or html); if it does not "
+             "compile (a cosm-lower bug), report an error at the input's "
+             "line and write nothing"),
+    cl::cat(Category));
+
 static cl::extrahelp CommonHelp(tooling::CommonOptionsParser::HelpMessage);
 static cl::extrahelp MoreHelp(R"(
 cosm-lower rewrites each COSM_ASYNC function of the input into a frame
@@ -96,8 +106,27 @@ struct Lowered {
   cosm::LoweredFile Result;
   /// The input and its non-system headers, for --depfile.
   std::vector<std::string> Dependencies;
+  /// Every file the input includes, system headers too: never an output.
+  std::vector<std::string> Included;
 };
 using ResultMap = std::map<std::string, Lowered>;
+
+/// Collects system headers too.
+class AllIncludes : public DependencyCollector {
+  bool needSystemDependencies() override { return true; }
+};
+
+/// \p Files absolute, while the working directory is the compile command's.
+std::vector<std::string> absolutePaths(ArrayRef<std::string> Files) {
+  std::vector<std::string> Result;
+  for (StringRef File : Files) {
+    SmallString<256> Path(File);
+    sys::fs::make_absolute(Path);
+    sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    Result.emplace_back(Path);
+  }
+  return Result;
+}
 
 /// Lowers one translation unit and keeps its text.
 class LowerAction : public ASTFrontendAction {
@@ -112,8 +141,10 @@ public:
     // the collector still sees every file, the input first.
     auto Deps = std::make_shared<DependencyCollector>();
     Deps->attachToPreprocessor(CI.getPreprocessor());
+    auto All = std::make_shared<AllIncludes>();
+    All->attachToPreprocessor(CI.getPreprocessor());
     return std::make_unique<Consumer>(Results, Style, Options, File.str(),
-                                      std::move(Deps));
+                                      std::move(Deps), std::move(All));
   }
 
 private:
@@ -121,9 +152,10 @@ private:
   public:
     Consumer(ResultMap &Results, const format::FormatStyle &Style,
              const cosm::LowerOptions &Options, std::string File,
-             std::shared_ptr<DependencyCollector> Deps)
+             std::shared_ptr<DependencyCollector> Deps,
+             std::shared_ptr<DependencyCollector> All)
         : Results(Results), Style(Style), Options(Options),
-          File(std::move(File)), Deps(std::move(Deps)) {}
+          File(std::move(File)), Deps(std::move(Deps)), All(std::move(All)) {}
     void HandleTranslationUnit(ASTContext &Context) override {
       if (Context.getDiagnostics().hasErrorOccurred())
         return;
@@ -136,17 +168,9 @@ private:
       auto Text = cosm::lowerMainFile(Context, Style, Options);
       if (!Text)
         return;
-      // Absolute now, while the working directory is the compile
-      // command's.
-      std::vector<std::string> Files;
-      for (StringRef Dep : Deps->getDependencies()) {
-        SmallString<256> Path(Dep);
-        sys::fs::make_absolute(Path);
-        sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-        Files.emplace_back(Path);
-      }
-      Results[Real.empty() ? File : Real.str()] = {std::move(*Text),
-                                                   std::move(Files)};
+      Results[Real.empty() ? File : Real.str()] = {
+          std::move(*Text), absolutePaths(Deps->getDependencies()),
+          absolutePaths(All->getDependencies())};
     }
 
   private:
@@ -155,6 +179,7 @@ private:
     const cosm::LowerOptions &Options;
     std::string File;
     std::shared_ptr<DependencyCollector> Deps;
+    std::shared_ptr<DependencyCollector> All;
   };
 
   ResultMap &Results;
@@ -245,17 +270,97 @@ std::string cosmIncludeDir(const char *Argv0) {
   return COSM_SOURCE_INCLUDE_DIR;
 }
 
-/// True if \p A and \p B name the same file.
-bool sameFile(StringRef A, StringRef B) {
-  sys::fs::UniqueID IdA, IdB;
-  if (sys::fs::getUniqueID(A, IdA) || sys::fs::getUniqueID(B, IdB))
-    return A == B;
-  return IdA == IdB;
-}
-
 /// Clang's builtin headers: the resource directory of the Clang cosm-lower
 /// was built with.
 std::string resourceDir() { return COSM_CLANG_RESOURCE_DIR; }
+
+/// What the driver adds to the compile command: for lowering, or for
+/// --verify's parse of the output (no COSM_LOWERING, no warnings).
+tooling::ArgumentsAdjuster adjustments(const char *Argv0, bool Lowering) {
+  // C++17 unless the compile command says otherwise; cosm::await resolves
+  // to the declarations meant for analysis.
+  std::vector<std::string> Begin = {"-std=c++17"};
+  if (Lowering)
+    Begin.push_back("-DCOSM_LOWERING=1");
+  // Last, so that a -Wall in the compile command does not bring back the
+  // warning every async function would get (it returns no Coro; the
+  // lowering checks the returns itself, analyse/ReturnCheck).
+  std::vector<std::string> End = {"-resource-dir=" + resourceDir(),
+                                  "-I" + cosmIncludeDir(Argv0)};
+  if (Lowering)
+    End.push_back("-Wno-return-type");
+  else // no "N errors generated." either
+    End.insert(End.end(), {"-w", "-fno-caret-diagnostics"});
+  return tooling::combineAdjusters(
+      tooling::getInsertArgumentAdjuster(
+          Begin, tooling::ArgumentInsertPosition::BEGIN),
+      tooling::getInsertArgumentAdjuster(
+          End, tooling::ArgumentInsertPosition::END));
+}
+
+/// True if the compiler arguments (after `--`) ask for Clang's -verify.
+bool clangVerifies(ArrayRef<const char *> Args) {
+  auto Dashes = llvm::find_if(
+      Args, [](const char *Arg) { return StringRef(Arg) == "--"; });
+  return std::any_of(Dashes, Args.end(), [](StringRef Arg) {
+    return Arg == "-verify" || Arg.starts_with("-verify=");
+  });
+}
+
+/// --verify: false, after reporting the first error at the input's line, if
+/// the lowered \p Source does not compile.
+bool selfCheck(const tooling::CompilationDatabase &Database, StringRef Source,
+               const Lowered &Result, const format::FormatStyle &Style,
+               const cosm::LowerOptions &Options, const char *Argv0) {
+  auto Error = cosm::compileLowered(Database, Source, Result.Result.Lowered,
+                                    adjustments(Argv0, false));
+  if (!Error)
+    return true;
+  if (!Options.LineDirectives) {
+    // The output does not say which input line its lines come from: lower
+    // again with #line directives (a cost paid only on failure) to find out.
+    Error->InputLine = 0;
+    cosm::LowerOptions Lines = Options;
+    Lines.LineDirectives = true;
+    Lines.StateGraphs = false;
+    ResultMap Again;
+    LowerActionFactory Factory(Again, Style, Lines);
+    tooling::ClangTool Tool(Database, {Source.str()});
+    Tool.appendArgumentsAdjuster(adjustments(Argv0, true));
+    IgnoringDiagConsumer Quiet; // the first run printed them
+    Tool.setDiagnosticConsumer(&Quiet);
+    if (Tool.run(&Factory) == 0 && Again.size() == 1)
+      if (auto Mapped = cosm::compileLowered(
+              Database, Source, Again.begin()->second.Result.Lowered,
+              adjustments(Argv0, false)))
+        Error->InputLine = Mapped->InputLine;
+  }
+  cosm::reportLoweredError(Source, *Error);
+  return false;
+}
+
+/// Writes \p Content to -o (and the depfile), or prints it.
+bool writeOutput(StringRef Content, const Lowered &Result) {
+  if (OutputFile.empty()) {
+    outs() << Content;
+    return true;
+  }
+  std::error_code Error;
+  ToolOutputFile Out(OutputFile, Error, sys::fs::OF_None);
+  if (Error) {
+    errs() << "cosm-lower: error: cannot write " << OutputFile << ": "
+           << Error.message() << "\n";
+    return false;
+  }
+  Out.os() << Content;
+  // The depfile first: if it cannot be written, the output is not kept
+  // either, so the build does not see a result without its dependencies.
+  if (!DepFile.empty() &&
+      !writeDepFile(DepFile, OutputFile, Result.Dependencies))
+    return false;
+  Out.keep();
+  return true;
+}
 
 } // namespace
 
@@ -307,18 +412,11 @@ int main(int argc, const char **argv) {
     return 1;
   }
 
+  if (!cosm::checkOutputsAgainstSources(OutputFile, DepFile, Sources))
+    return 1;
+
   tooling::ClangTool Tool(Parser->getCompilations(), Sources);
-  // C++17 unless the compile command says otherwise; cosm::await resolves
-  // to the declarations meant for analysis.
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      {"-std=c++17", "-DCOSM_LOWERING=1"},
-      tooling::ArgumentInsertPosition::BEGIN));
-  // Last, so that a -Wall in the compile command does not bring back the
-  // warning every void async function would get (it returns Coro<void>).
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      {"-resource-dir=" + resourceDir(), "-I" + cosmIncludeDir(argv[0]),
-       "-Wno-return-type"},
-      tooling::ArgumentInsertPosition::END));
+  Tool.appendArgumentsAdjuster(adjustments(argv[0], /*Lowering=*/true));
 
   ResultMap Results;
   cosm::LowerOptions Options;
@@ -328,43 +426,39 @@ int main(int argc, const char **argv) {
   int Status = Tool.run(&Factory);
   // Under `-Xclang -verify` the diagnostics are the result: Clang's verifier
   // has already compared them with the expected-* comments.
-  for (StringRef Arg : Args)
-    if (Arg == "-verify" || Arg.starts_with("-verify="))
-      return Status;
+  if (clangVerifies(Args))
+    return Status;
   if (Status != 0 || Results.size() != Sources.size())
     return 1;
 
+  std::vector<const Lowered *> Inputs;
   for (const std::string &Source : Sources) {
     // The tool names a file as its compile command does (maybe relative to
     // the command's directory): match on the real path.
     auto It = std::find_if(Results.begin(), Results.end(), [&](const auto &R) {
-      return sameFile(R.first, Source);
+      return cosm::sameFile(R.first, Source);
     });
     if (It == Results.end()) {
       errs() << "cosm-lower: error: no output for " << Source << "\n";
       return 1;
     }
-    std::optional<std::string> Content = content(It->second.Result, Source);
-    if (!Content)
+    Inputs.push_back(&It->second);
+  }
+  // Every check passes before anything is written.
+  if (!OutputFile.empty() &&
+      !cosm::checkOutputsAgainstIncludes(OutputFile, DepFile, Sources.front(),
+                                         Inputs.front()->Included))
+    return 1;
+  // --emit=dot writes no code: nothing to check.
+  for (size_t I = 0; Verify && Emit != EmitKind::Dot && I < Sources.size();
+       ++I)
+    if (!selfCheck(Parser->getCompilations(), Sources[I], *Inputs[I], *Style,
+                   Options, argv[0]))
       return 1;
-    if (OutputFile.empty()) {
-      outs() << *Content;
-      continue;
-    }
-    std::error_code Error;
-    ToolOutputFile Out(OutputFile, Error, sys::fs::OF_None);
-    if (Error) {
-      errs() << "cosm-lower: error: cannot write " << OutputFile << ": "
-             << Error.message() << "\n";
+  for (size_t I = 0; I < Sources.size(); ++I) {
+    std::optional<std::string> Content = content(Inputs[I]->Result, Sources[I]);
+    if (!Content || !writeOutput(*Content, *Inputs[I]))
       return 1;
-    }
-    Out.os() << *Content;
-    // The depfile first: if it cannot be written, the output is not kept
-    // either, so the build does not see a result without its dependencies.
-    if (!DepFile.empty() &&
-        !writeDepFile(DepFile, OutputFile, It->second.Dependencies))
-      return 1;
-    Out.keep();
   }
   return 0;
 }

@@ -31,6 +31,17 @@ static std::pair<DiagnosticsEngine::Level, const char *> describe(Diag Kind) {
     return {DiagnosticsEngine::Error,
             "cosm-lower must rewrite %0 here, but it comes from a macro "
             "expansion; write it outside the macro"};
+  case Diag::MissingReturn:
+    // The wording of Clang's -Wreturn-type; %1: 1 when some paths return.
+    return {DiagnosticsEngine::Error,
+            "non-void COSM_ASYNC function %0 does not return a value"
+            "%select{| in all control paths}1"};
+  case Diag::LoweredDoesNotCompile:
+    return {DiagnosticsEngine::Error,
+            "cosm-lower produced code that does not compile here; please "
+            "report it"};
+  case Diag::CompilerSays:
+    return {DiagnosticsEngine::Note, "%0"};
   }
   llvm_unreachable("unknown diagnostic");
 }

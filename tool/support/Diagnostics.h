@@ -22,6 +22,9 @@ enum class Diag {
   VariableLengthArray, ///< VLA in an async function
   Unsupported,         ///< a construct cosm-lower cannot lower yet (%0)
   InMacro,             ///< a rewrite needed inside a macro expansion
+  MissingReturn,       ///< a non-void async function can fall off its end
+  LoweredDoesNotCompile, ///< --verify: the output does not compile (here)
+  CompilerSays,        ///< note: the compiler's message on the output
 };
 
 /// Reports \p Kind at \p Loc, with \p Arg for the messages that take one.

@@ -1,0 +1,39 @@
+//===- driver/OutputChecks.h - Never write over an input --------*- C++ -*-===//
+///
+/// \file
+/// `cosm-lower f.cpp -o f.cpp` would replace the user's source with lowered
+/// code. The driver refuses an -o or --depfile that is an input, a header an
+/// input includes, or (for the depfile) the -o file, comparing files by
+/// device and inode, not by name, so links and `./` do not slip through.
+///
+//===----------------------------------------------------------------------===//
+#ifndef COSM_DRIVER_OUTPUTCHECKS_H
+#define COSM_DRIVER_OUTPUTCHECKS_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+
+namespace cosm {
+
+/// True if \p A and \p B are the same file: the same device and inode when
+/// both exist, else the same absolute path once `.` and `..` are removed.
+bool sameFile(llvm::StringRef A, llvm::StringRef B);
+
+/// Before lowering: false, after printing an error, if \p Output or
+/// \p DepFile (either may be empty) is one of \p Sources or if they are the
+/// same file.
+bool checkOutputsAgainstSources(llvm::StringRef Output, llvm::StringRef DepFile,
+                                llvm::ArrayRef<std::string> Sources);
+
+/// After lowering \p Source, before writing anything: false, after printing
+/// an error, if \p Output or \p DepFile is one of \p Included, the files
+/// \p Source includes.
+bool checkOutputsAgainstIncludes(llvm::StringRef Output,
+                                 llvm::StringRef DepFile,
+                                 llvm::StringRef Source,
+                                 llvm::ArrayRef<std::string> Included);
+
+} // namespace cosm
+
+#endif // COSM_DRIVER_OUTPUTCHECKS_H
