@@ -1,9 +1,8 @@
 // A coroutine named `child`, awaited by another of the same file, whose
 // frame embeds the child's: the slot member must not take the name of the
-// child's frame struct. F19 in test/fuzz/FINDINGS.md (open): the output does
-// not compile, which --verify (in %cosm-lower) reports.
+// child's frame struct. F19 in test/fuzz/FINDINGS.md (fixed: the slot's
+// name gives way to every frame type the code names).
 //
-// XFAIL: *
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
 // RUN: %t.gcc | FileCheck %s

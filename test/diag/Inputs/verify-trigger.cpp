@@ -1,16 +1,15 @@
-// A construct cosm-lower lowers to code that does not compile, for
-// test/diag/verify.test: a local class whose object lives across an await.
-// The object moves into the frame, whose member is declared before (and
-// outside) the class. If cosm-lower learns to lower this, put another
-// such construct here; verify.test expects the error at line 9.
+// For test/diag/verify.test: code that compiles while cosm-lower analyses it
+// (COSM_LOWERING is defined then) but not in the lowered file, so that the
+// lowered file fails to compile, as it would after a cosm-lower bug. The
+// use is inside an async function; verify.test expects the error at line 13.
 #include <cosm/cosm.hpp>
+#ifdef COSM_LOWERING
+#define ONLY_WHILE_LOWERING 1
+#endif
 
 COSM_ASYNC cosm::Coro<int> leaf() { return 1; }
-COSM_ASYNC cosm::Coro<int> local_class() {
-  struct Local {
-    int x;
-  };
-  Local l{1};
-  cosm::await(leaf());
-  return l.x;
+COSM_ASYNC cosm::Coro<int> uses() {
+  int v = cosm::await(leaf());
+  int w = ONLY_WHILE_LOWERING;
+  return v + w;
 }
