@@ -43,20 +43,29 @@ std::string FutureBase::describe() const {
   return S + detail::createdAt(Loc) + ">";
 }
 
-bool FutureBase::cancel() { return cancelFuture(); }
+bool FutureBase::cancelWith(std::string Msg) {
+  return cancelFuture(std::move(Msg));
+}
 
-bool FutureBase::cancelFuture() {
+bool FutureBase::cancelFuture(std::string Msg) {
   LogTraceback = false;
   if (St != State::Pending)
     return false;
   St = State::Cancelled;
+  CancelMsg = std::move(Msg);
   scheduleCallbacks();
   return true;
 }
 
+std::exception_ptr FutureBase::makeCancelledError() {
+  if (CancelledExc)
+    return std::exchange(CancelledExc, nullptr);
+  return std::make_exception_ptr(CancelledError(CancelMsg));
+}
+
 void FutureBase::checkResult() {
   if (St == State::Cancelled)
-    throw CancelledError();
+    std::rethrow_exception(makeCancelledError());
   if (St == State::Pending)
     throw InvalidStateError("Result is not ready: " + describe());
   LogTraceback = false;
@@ -66,7 +75,7 @@ void FutureBase::checkResult() {
 
 std::exception_ptr FutureBase::exception() {
   if (St == State::Cancelled)
-    throw CancelledError();
+    std::rethrow_exception(makeCancelledError());
   if (St == State::Pending)
     throw InvalidStateError("Exception is not set: " + describe());
   LogTraceback = false;

@@ -9,7 +9,7 @@
 ///   sharing an object; it stays valid while a handle to the future lives.
 /// - A future created when no loop runs is bound lazily, to the loop running
 ///   when it first needs one (a done callback or an await).
-/// - No cancel message, no remove_done_callback() for user callables.
+/// - No remove_done_callback() for user callables.
 ///
 //===----------------------------------------------------------------------===//
 #ifndef COSM_FUTURE_HPP
@@ -67,8 +67,15 @@ public:
   bool cancelled() const noexcept { return St == State::Cancelled; }
   bool isTask() const noexcept { return IsTask; }
 
-  /// asyncio's Future.cancel(). Tasks and gathering futures override it.
-  virtual bool cancel();
+  /// asyncio's Future.cancel(msg); Msg "" stands for None. Tasks and
+  /// gathering futures override cancelWith().
+  bool cancel(std::string Msg = {}) { return cancelWith(std::move(Msg)); }
+  virtual bool cancelWith(std::string Msg);
+
+  /// asyncio's _make_cancelled_error(): the CancelledError a task ended
+  /// with, to its first reader only (as CPython hands it over), else a new
+  /// one carrying the cancel message.
+  std::exception_ptr makeCancelledError();
 
   /// Throws what result() throws when it has no value to return: the
   /// stored exception, CancelledError or InvalidStateError. Marks the
@@ -108,14 +115,17 @@ protected:
   void checkSettable() const;
   /// Pending -> finished with the value already stored; runs callbacks.
   void finishWithValue();
-  /// asyncio's Future.cancel() body; returns false if already done.
-  bool cancelFuture();
+  /// asyncio's Future.cancel(msg) body; returns false if already done.
+  bool cancelFuture(std::string Msg = {});
   /// Queues every done callback (asyncio __schedule_callbacks).
   void scheduleCallbacks();
   const char *stateName() const noexcept;
 
   Loop *L;
   std::exception_ptr Exc;
+  /// _cancel_message and _cancelled_exc.
+  std::string CancelMsg;
+  std::exception_ptr CancelledExc;
   State St = State::Pending;
   /// An exception was stored and nobody has looked at it yet.
   bool LogTraceback = false;
@@ -195,8 +205,11 @@ public:
   void set_exception(E &&Error) const {
     Impl->setException(std::make_exception_ptr(std::forward<E>(Error)));
   }
-  /// Cancels a pending future; false if it was already done.
-  bool cancel() const { return Impl->cancel(); }
+  /// Cancels a pending future; false if it was already done. Its awaiters
+  /// and result() get CancelledError(Msg).
+  bool cancel(std::string Msg = {}) const {
+    return Impl->cancel(std::move(Msg));
+  }
 
   /// Calls Fn(future) through call_soon once the future is done.
   template <class F> void add_done_callback(F Fn) const {

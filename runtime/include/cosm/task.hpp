@@ -10,7 +10,7 @@
 /// - A cancellation or an error is not thrown into the coroutine by the task:
 ///   the frame throws it itself, from resume_point() or from the awaited
 ///   future's result(), at the same await and in the same pass.
-/// - No cancel message, no contexts, no set_name after creation.
+/// - No contexts.
 ///
 //===----------------------------------------------------------------------===//
 #ifndef COSM_TASK_HPP
@@ -46,9 +46,9 @@ struct TaskTrace {
 /// TaskImpl<T>.
 class TaskBase : public FutureBase {
 public:
-  /// asyncio's Task.cancel(): cancels what the task waits on, or makes its
-  /// next step throw CancelledError. False if the task is done.
-  bool cancel() override;
+  /// asyncio's Task.cancel(msg): cancels what the task waits on, or makes
+  /// its next step throw CancelledError(Msg). False if the task is done.
+  bool cancelWith(std::string Msg) override;
   /// "Task-N" (numbered per process, as asyncio), or the name given.
   std::string name() const;
   int cancelling() const noexcept { return NumCancelsRequested; }
@@ -85,8 +85,12 @@ public:
   Resume OnResume = Resume::Normal;
   /// A misuse error suspend_on() recorded in this step, to throw next step.
   std::exception_ptr PendingError;
-  /// The error resume_point() throws for ThrowError.
+  /// The error resume_point() throws (ThrowCancel, ThrowError).
   std::exception_ptr ResumeError;
+  /// The CancelledError of the cancelled future whose wake-up starts a step
+  /// that must cancel (__wakeup's `future.result()`).
+  std::exception_ptr WakeupCancel;
+  bool mustCancel() const noexcept { return MustCancel; }
   /// What the task is blocked on (asyncio _fut_waiter).
   Ref<FutureBase> FutWaiter;
   /// Used only when the loop traces.
@@ -178,8 +182,11 @@ public:
   /// InvalidStateError if pending.
   detail::ResultRef<T> result() const { return Impl->result(); }
   std::exception_ptr exception() const { return Impl->exception(); }
-  /// Requests cancellation (asyncio Task.cancel). False if already done.
-  bool cancel() const { return Impl->cancel(); }
+  /// Requests cancellation (asyncio Task.cancel(msg)): the task, and who
+  /// awaits it, see CancelledError(Msg). False if already done.
+  bool cancel(std::string Msg = {}) const {
+    return Impl->cancel(std::move(Msg));
+  }
   int cancelling() const noexcept { return Impl->cancelling(); }
   int uncancel() const noexcept { return Impl->uncancel(); }
   std::string name() const { return Impl->name(); }
@@ -221,7 +228,9 @@ public:
 
   bool done() const noexcept { return Impl->done(); }
   bool cancelled() const noexcept { return Impl->cancelled(); }
-  bool cancel() const { return Impl->cancel(); }
+  bool cancel(std::string Msg = {}) const {
+    return Impl->cancel(std::move(Msg));
+  }
   std::exception_ptr exception() const { return Impl->exception(); }
   std::string name() const { return Impl->name(); }
   int cancelling() const noexcept { return Impl->cancelling(); }
