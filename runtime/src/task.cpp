@@ -55,8 +55,8 @@ TaskBase::TaskBase(Loop &Lp, std::string TaskName, const char *Coro,
     : FutureBase(&Lp, Loc), Name(std::move(TaskName)), CoroName(Coro) {
   Lp.checkOpen();
   IsTask = true;
-  if (Name.empty())
-    Number = ++TaskCounter;
+  // CPython 3.11 takes a number for every task, named or not.
+  Number = ++TaskCounter;
   PrevInLoop = Lp.TasksTail;
   (PrevInLoop ? PrevInLoop->NextInLoop : Lp.TasksHead) = this;
   Lp.TasksTail = this;

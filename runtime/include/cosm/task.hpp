@@ -51,6 +51,8 @@ public:
   bool cancelWith(std::string Msg) override;
   /// "Task-N" (numbered per process, as asyncio), or the name given.
   std::string name() const;
+  /// asyncio's set_name(); "" goes back to "Task-N".
+  void setName(std::string N) { Name = std::move(N); }
   int cancelling() const noexcept { return NumCancelsRequested; }
   int uncancel() noexcept {
     if (NumCancelsRequested > 0)
@@ -190,6 +192,9 @@ public:
   int cancelling() const noexcept { return Impl->cancelling(); }
   int uncancel() const noexcept { return Impl->uncancel(); }
   std::string name() const { return Impl->name(); }
+  /// asyncio's get_name() and set_name() ("" stands for no name: "Task-N").
+  std::string get_name() const { return Impl->name(); }
+  void set_name(std::string Name) const { Impl->setName(std::move(Name)); }
 
   /// Calls Fn(task) through call_soon once the task is done.
   template <class F> void add_done_callback(F Fn) const {
@@ -233,6 +238,8 @@ public:
   }
   std::exception_ptr exception() const { return Impl->exception(); }
   std::string name() const { return Impl->name(); }
+  std::string get_name() const { return Impl->name(); }
+  void set_name(std::string Name) const { Impl->setName(std::move(Name)); }
   int cancelling() const noexcept { return Impl->cancelling(); }
   int uncancel() const noexcept { return Impl->uncancel(); }
 
