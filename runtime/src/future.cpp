@@ -141,8 +141,17 @@ void FutureBase::addDoneCallback(const CallbackOps *Ops, void *Obj) {
 
 int FutureBase::removeDoneCallback(const CallbackOps *Ops,
                                    const void *Obj) noexcept {
+  return removeDoneCallbackIf(
+      Ops, [](const void *Entry, const void *Obj) { return Entry == Obj; },
+      Obj);
+}
+
+int FutureBase::removeDoneCallbackIf(const CallbackOps *Ops,
+                                     bool (*Pred)(const void *Obj,
+                                                  const void *Ctx),
+                                     const void *Ctx) noexcept {
   auto Matches = [&](const CallbackEntry &E) {
-    return E.Ops == Ops && E.Obj == Obj;
+    return E.Ops == Ops && Pred(E.Obj, Ctx);
   };
   int Removed = 0;
   if (MoreCallbacks) {

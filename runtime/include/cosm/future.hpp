@@ -95,6 +95,11 @@ public:
   /// Removes (and releases) every registration of (Ops, Obj); returns how
   /// many there were.
   int removeDoneCallback(const CallbackOps *Ops, const void *Obj) noexcept;
+  /// The same for every registration of Ops whose Obj satisfies
+  /// Pred(Obj, Ctx).
+  int removeDoneCallbackIf(const CallbackOps *Ops,
+                           bool (*Pred)(const void *Obj, const void *Ctx),
+                           const void *Ctx) noexcept;
 
   /// The loop this future belongs to, binding it to the running loop if it
   /// has none yet (RuntimeError if no loop runs).
@@ -161,6 +166,37 @@ private:
 
 Loop *runningLoopOrNull() noexcept;
 
+/// A user's done callback Fn, called with a handle H to the future (or
+/// task) that completed.
+template <class H, class Impl, class F> struct DoneCallbackBox {
+  F Fn;
+  void call(FutureBase *Fut) { Fn(H(static_cast<Impl *>(Fut))); }
+
+  /// remove_done_callback(Fn): asyncio compares callbacks with ==. Lambdas
+  /// have no ==; a capture-less one equals every copy of itself.
+  static int removeFrom(FutureBase &Fut, const F &Fn) noexcept {
+    static_assert(IsComparable<F>::value || std::is_empty_v<F>,
+                  "remove_done_callback() needs a callable that has == "
+                  "(a function pointer) or a lambda without captures");
+    return Fut.removeDoneCallbackIf(
+        &BoxedDoneCallback<DoneCallbackBox>::Ops,
+        [](const void *Obj, const void *Ctx) {
+          if constexpr (IsComparable<F>::value)
+            return bool(static_cast<const DoneCallbackBox *>(Obj)->Fn ==
+                        *static_cast<const F *>(Ctx));
+          else
+            return true;
+        },
+        &Fn);
+  }
+
+  template <class G, class = void> struct IsComparable : std::false_type {};
+  template <class G>
+  struct IsComparable<G, std::void_t<decltype(std::declval<const G &>() ==
+                                              std::declval<const G &>())>>
+      : std::true_type {};
+};
+
 } // namespace detail
 
 /// A shared handle to a pending-then-done value (asyncio.Future). Copies
@@ -213,14 +249,16 @@ public:
 
   /// Calls Fn(future) through call_soon once the future is done.
   template <class F> void add_done_callback(F Fn) const {
-    struct Box {
-      F Fn;
-      void call(detail::FutureBase *Fut) {
-        Fn(Future(static_cast<detail::FutureImpl<T> *>(Fut)));
-      }
-    };
+    using Box = detail::DoneCallbackBox<Future, detail::FutureImpl<T>, F>;
     Impl->addDoneCallback(&detail::BoxedDoneCallback<Box>::Ops,
                           new Box{std::move(Fn)});
+  }
+  /// asyncio's remove_done_callback(fn): removes every registration of Fn
+  /// not yet scheduled; returns how many. Fn is a function pointer (or any
+  /// callable with ==) or a capture-less lambda (matching its own copies).
+  template <class F> int remove_done_callback(F Fn) const {
+    using Box = detail::DoneCallbackBox<Future, detail::FutureImpl<T>, F>;
+    return Box::removeFrom(*Impl, Fn);
   }
 
   bool operator==(const Future &O) const noexcept {
@@ -232,6 +270,7 @@ public:
   detail::FutureImpl<T> *impl() const noexcept { return Impl.get(); }
 
 private:
+  template <class, class, class> friend struct detail::DoneCallbackBox;
   explicit Future(detail::FutureImpl<T> *P) noexcept : Impl(P) {}
   detail::Ref<detail::FutureImpl<T>> Impl;
 };

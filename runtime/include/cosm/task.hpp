@@ -198,14 +198,14 @@ public:
 
   /// Calls Fn(task) through call_soon once the task is done.
   template <class F> void add_done_callback(F Fn) const {
-    struct Box {
-      F Fn;
-      void call(detail::FutureBase *Fut) {
-        Fn(Task(static_cast<detail::TaskImpl<T> *>(Fut)));
-      }
-    };
+    using Box = detail::DoneCallbackBox<Task, detail::TaskImpl<T>, F>;
     Impl->addDoneCallback(&detail::BoxedDoneCallback<Box>::Ops,
                           new Box{std::move(Fn)});
+  }
+  /// asyncio's remove_done_callback(fn); see Future::remove_done_callback.
+  template <class F> int remove_done_callback(F Fn) const {
+    using Box = detail::DoneCallbackBox<Task, detail::TaskImpl<T>, F>;
+    return Box::removeFrom(*Impl, Fn);
   }
 
   explicit operator bool() const noexcept { return bool(Impl); }
@@ -217,6 +217,7 @@ public:
   detail::TaskImpl<T> *impl() const noexcept { return Impl.get(); }
 
 private:
+  template <class, class, class> friend struct detail::DoneCallbackBox;
   template <class U>
   friend Task<U> detail::makeTask(Loop &, Coro<U>, std::string,
                                   detail::SourceLoc);
