@@ -32,6 +32,9 @@ std::string describeException(const std::exception_ptr &E) {
   } catch (const std::exception &Ex) {
     return demangle(typeid(Ex)) + "('" + Ex.what() + "')";
   } catch (const CancelledError &Ex) {
+    // repr(): CancelledError() without a message.
+    if (!*Ex.what())
+      return "cosm::CancelledError()";
     return std::string("cosm::CancelledError('") + Ex.what() + "')";
   } catch (...) {
     if (const std::type_info *Type = abi::__cxa_current_exception_type())

@@ -43,20 +43,29 @@ std::string FutureBase::describe() const {
   return S + detail::createdAt(Loc) + ">";
 }
 
-bool FutureBase::cancel() { return cancelFuture(); }
+bool FutureBase::cancelWith(std::string Msg) {
+  return cancelFuture(std::move(Msg));
+}
 
-bool FutureBase::cancelFuture() {
+bool FutureBase::cancelFuture(std::string Msg) {
   LogTraceback = false;
   if (St != State::Pending)
     return false;
   St = State::Cancelled;
+  CancelMsg = std::move(Msg);
   scheduleCallbacks();
   return true;
 }
 
+std::exception_ptr FutureBase::makeCancelledError() {
+  if (CancelledExc)
+    return std::exchange(CancelledExc, nullptr);
+  return std::make_exception_ptr(CancelledError(CancelMsg));
+}
+
 void FutureBase::checkResult() {
   if (St == State::Cancelled)
-    throw CancelledError();
+    std::rethrow_exception(makeCancelledError());
   if (St == State::Pending)
     throw InvalidStateError("Result is not ready: " + describe());
   LogTraceback = false;
@@ -66,7 +75,7 @@ void FutureBase::checkResult() {
 
 std::exception_ptr FutureBase::exception() {
   if (St == State::Cancelled)
-    throw CancelledError();
+    std::rethrow_exception(makeCancelledError());
   if (St == State::Pending)
     throw InvalidStateError("Exception is not set: " + describe());
   LogTraceback = false;
@@ -132,8 +141,17 @@ void FutureBase::addDoneCallback(const CallbackOps *Ops, void *Obj) {
 
 int FutureBase::removeDoneCallback(const CallbackOps *Ops,
                                    const void *Obj) noexcept {
+  return removeDoneCallbackIf(
+      Ops, [](const void *Entry, const void *Obj) { return Entry == Obj; },
+      Obj);
+}
+
+int FutureBase::removeDoneCallbackIf(const CallbackOps *Ops,
+                                     bool (*Pred)(const void *Obj,
+                                                  const void *Ctx),
+                                     const void *Ctx) noexcept {
   auto Matches = [&](const CallbackEntry &E) {
-    return E.Ops == Ops && E.Obj == Obj;
+    return E.Ops == Ops && Pred(E.Obj, Ctx);
   };
   int Removed = 0;
   if (MoreCallbacks) {

@@ -46,12 +46,12 @@ void GatheringFuture::sealed() {
     finishWithValue();
 }
 
-bool GatheringFuture::cancel() {
+bool GatheringFuture::cancelWith(std::string Msg) {
   if (done())
     return false;
   bool Any = false;
   for (const Ref<FutureBase> &Child : Children)
-    if (Child->cancel())
+    if (Child->cancel(Msg))
       Any = true;
   if (Any)
     CancelRequested = true;
@@ -69,7 +69,7 @@ void GatheringFuture::childDone(void *Obj, FutureBase *Child) {
   }
   if (!Outer->ReturnExceptions) {
     if (Child->cancelled()) {
-      Outer->setException(std::make_exception_ptr(CancelledError()));
+      Outer->setException(Child->makeCancelledError());
       return;
     }
     if (std::exception_ptr E = Child->exception()) {
@@ -80,7 +80,16 @@ void GatheringFuture::childDone(void *Obj, FutureBase *Child) {
   if (Outer->NFinished != Outer->NFuts)
     return;
   if (Outer->CancelRequested) {
-    Outer->setException(std::make_exception_ptr(CancelledError()));
+    // `exc = fut._make_cancelled_error()`, where the results loop above it
+    // has left `fut` bound to the last distinct child (arg_to_fut's last).
+    const auto &Kids = Outer->Children;
+    FutureBase *Last = nullptr;
+    for (auto It = Kids.begin(); It != Kids.end(); ++It)
+      if (std::none_of(Kids.begin(), It, [&](const Ref<FutureBase> &Seen) {
+            return Seen.get() == It->get();
+          }))
+        Last = It->get();
+    Outer->setException(Last->makeCancelledError());
     return;
   }
   if (Outer->ReturnExceptions)

@@ -393,8 +393,13 @@ double Loop::pollTimeout() const {
     return 0;
   if (Scheduled.empty())
     return -1;
+  // min(max(0, when - time()), MAXIMUM_SELECT_TIMEOUT), written so that a
+  // NaN deadline gives 0 as Python's max(0, nan) does, and an infinite one
+  // the one-day cap: the result always fits epoll's int milliseconds.
   double Wait = Scheduled.front()->When - time();
-  return std::min(std::max(0.0, Wait), MaxSelectTimeout);
+  if (!(Wait > 0))
+    return 0;
+  return Wait < MaxSelectTimeout ? Wait : MaxSelectTimeout;
 }
 
 void Loop::pollIo(double Timeout) {
@@ -445,7 +450,10 @@ void Loop::moveDueTimers() {
   if (Scheduled.empty())
     return;
   double End = time() + ClockResolution;
-  while (!Scheduled.empty() && Scheduled.front()->When < End) {
+  while (!Scheduled.empty()) {
+    // asyncio's `if handle._when >= end_time: break`: a NaN deadline is due.
+    if (Scheduled.front()->When >= End)
+      break;
     detail::HandleImpl *H = detail::timer_heap::pop(Scheduled);
     H->Scheduled = false;
     // The heap's reference moves to the ready queue.

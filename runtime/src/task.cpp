@@ -31,7 +31,13 @@ void runWakeup(void *Obj, FutureBase *Fut) {
   // asyncio's __wakeup reads the future's result, which marks its exception
   // retrieved even when the step then throws a cancellation instead.
   Fut->markRetrieved();
-  static_cast<TaskBase *>(Obj)->step();
+  auto *Task = static_cast<TaskBase *>(Obj);
+  // A pending cancel with a cancelled future: __step throws the future's
+  // CancelledError (its message), not a new one. Taking it here uses it up
+  // as __wakeup's result() call does.
+  if (Task->mustCancel() && Fut->cancelled() && !Task->done())
+    Task->WakeupCancel = Fut->makeCancelledError();
+  Task->step();
 }
 void releaseTask(void *Obj) noexcept {
   static_cast<TaskBase *>(Obj)->release();
@@ -49,8 +55,8 @@ TaskBase::TaskBase(Loop &Lp, std::string TaskName, const char *Coro,
     : FutureBase(&Lp, Loc), Name(std::move(TaskName)), CoroName(Coro) {
   Lp.checkOpen();
   IsTask = true;
-  if (Name.empty())
-    Number = ++TaskCounter;
+  // CPython 3.11 takes a number for every task, named or not.
+  Number = ++TaskCounter;
   PrevInLoop = Lp.TasksTail;
   (PrevInLoop ? PrevInLoop->NextInLoop : Lp.TasksHead) = this;
   Lp.TasksTail = this;
@@ -118,16 +124,17 @@ void TaskBase::abandon() noexcept {
   dropRoot();
 }
 
-bool TaskBase::cancel() {
+bool TaskBase::cancelWith(std::string Msg) {
   LogTraceback = false;
   if (done())
     return false;
   ++NumCancelsRequested;
   // The awaited future (or task) may refuse; FutWaiter stays set either way,
   // since a task that swallows the cancellation may need cancelling again.
-  if (FutWaiter && FutWaiter->cancel())
+  if (FutWaiter && FutWaiter->cancel(Msg))
     return true;
   MustCancel = true;
+  CancelMsg = std::move(Msg);
   return true;
 }
 
@@ -145,16 +152,24 @@ void TaskBase::stepUntraced() {
     MustCancel = false;
     PendingError = nullptr;
     OnResume = Resume::ThrowCancel;
+    // __step's `exc = self._make_cancelled_error()` unless the wake-up
+    // brought a CancelledError already.
+    ResumeError = WakeupCancel ? std::exchange(WakeupCancel, nullptr)
+                               : makeCancelledError();
   } else if (PendingError) {
     ResumeError = std::exchange(PendingError, nullptr);
     OnResume = Resume::ThrowError;
   }
   FutWaiter.reset();
 
+  WakeupCancel = nullptr;
+
   if (OnResume == Resume::ThrowCancel && !rootStarted()) {
     // CancelledError thrown into a coroutine that never ran: the body never
-    // runs, and it was not "never awaited".
+    // runs, and it was not "never awaited". The coroutine re-raises it, so
+    // the task keeps it as its own (_cancelled_exc).
     OnResume = Resume::Normal;
+    CancelledExc = std::exchange(ResumeError, nullptr);
     closeRoot();
     cancelFuture();
     unlinkFromLoop();
@@ -176,11 +191,14 @@ void TaskBase::finishStep(Step S) {
       if (MustCancel) {
         // Cancelled during its last step: the result is dropped.
         MustCancel = false;
-        cancelFuture();
+        cancelFuture(CancelMsg);
       } else {
         finishWithValue();
       }
     } catch (const CancelledError &) {
+      // asyncio keeps the exception (_cancelled_exc) for its first reader
+      // and cancels with no message.
+      CancelledExc = std::current_exception();
       cancelFuture();
     } catch (...) {
       setException(std::current_exception());
@@ -231,9 +249,7 @@ void resume_point() {
   detail::TaskBase *Task = detail::CurrentTask;
   if (!Task || Task->OnResume == detail::TaskBase::Resume::Normal)
     return;
-  auto Why = std::exchange(Task->OnResume, detail::TaskBase::Resume::Normal);
-  if (Why == detail::TaskBase::Resume::ThrowCancel)
-    throw CancelledError();
+  Task->OnResume = detail::TaskBase::Resume::Normal;
   std::rethrow_exception(std::exchange(Task->ResumeError, nullptr));
 }
 

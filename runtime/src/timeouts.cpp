@@ -41,7 +41,7 @@ TimerHandle releaseLater(Loop &L, double Delay, FutureImpl<void> &W) {
   });
 }
 
-void TimeoutState::enter(double When) {
+void TimeoutState::enter(std::optional<double> When) {
   AnyTask Current = current_task();
   if (!Current)
     throw RuntimeError("Timeout should be used inside a task");
@@ -55,10 +55,12 @@ void TimeoutState::enter(double When) {
     State = St::Expiring;
     Handler = Handle();
   };
-  if (When <= L.time())
+  if (!When)
+    return;
+  if (*When <= L.time())
     Handler = L.call_soon(OnTimeout);
   else
-    Handler = L.call_at(When, OnTimeout);
+    Handler = L.call_at(*When, OnTimeout);
 }
 
 bool TimeoutState::exit(const std::exception_ptr &E) {

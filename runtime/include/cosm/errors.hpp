@@ -123,10 +123,9 @@ public:
   CancelledError() = default;
   explicit CancelledError(std::string Message) : Message(std::move(Message)) {}
 
-  /// The cancellation message, or a fixed text when there is none.
-  const char *what() const noexcept {
-    return Message.empty() ? "operation was cancelled" : Message.c_str();
-  }
+  /// The message given to cancel(), or "" without one: str() of asyncio's
+  /// CancelledError.
+  const char *what() const noexcept { return Message.c_str(); }
 
 private:
   std::string Message;

@@ -9,7 +9,7 @@
 ///   sharing an object; it stays valid while a handle to the future lives.
 /// - A future created when no loop runs is bound lazily, to the loop running
 ///   when it first needs one (a done callback or an await).
-/// - No cancel message, no remove_done_callback() for user callables.
+/// - No remove_done_callback() for user callables.
 ///
 //===----------------------------------------------------------------------===//
 #ifndef COSM_FUTURE_HPP
@@ -67,8 +67,15 @@ public:
   bool cancelled() const noexcept { return St == State::Cancelled; }
   bool isTask() const noexcept { return IsTask; }
 
-  /// asyncio's Future.cancel(). Tasks and gathering futures override it.
-  virtual bool cancel();
+  /// asyncio's Future.cancel(msg); Msg "" stands for None. Tasks and
+  /// gathering futures override cancelWith().
+  bool cancel(std::string Msg = {}) { return cancelWith(std::move(Msg)); }
+  virtual bool cancelWith(std::string Msg);
+
+  /// asyncio's _make_cancelled_error(): the CancelledError a task ended
+  /// with, to its first reader only (as CPython hands it over), else a new
+  /// one carrying the cancel message.
+  std::exception_ptr makeCancelledError();
 
   /// Throws what result() throws when it has no value to return: the
   /// stored exception, CancelledError or InvalidStateError. Marks the
@@ -88,6 +95,11 @@ public:
   /// Removes (and releases) every registration of (Ops, Obj); returns how
   /// many there were.
   int removeDoneCallback(const CallbackOps *Ops, const void *Obj) noexcept;
+  /// The same for every registration of Ops whose Obj satisfies
+  /// Pred(Obj, Ctx).
+  int removeDoneCallbackIf(const CallbackOps *Ops,
+                           bool (*Pred)(const void *Obj, const void *Ctx),
+                           const void *Ctx) noexcept;
 
   /// The loop this future belongs to, binding it to the running loop if it
   /// has none yet (RuntimeError if no loop runs).
@@ -108,14 +120,17 @@ protected:
   void checkSettable() const;
   /// Pending -> finished with the value already stored; runs callbacks.
   void finishWithValue();
-  /// asyncio's Future.cancel() body; returns false if already done.
-  bool cancelFuture();
+  /// asyncio's Future.cancel(msg) body; returns false if already done.
+  bool cancelFuture(std::string Msg = {});
   /// Queues every done callback (asyncio __schedule_callbacks).
   void scheduleCallbacks();
   const char *stateName() const noexcept;
 
   Loop *L;
   std::exception_ptr Exc;
+  /// _cancel_message and _cancelled_exc.
+  std::string CancelMsg;
+  std::exception_ptr CancelledExc;
   State St = State::Pending;
   /// An exception was stored and nobody has looked at it yet.
   bool LogTraceback = false;
@@ -150,6 +165,37 @@ private:
 };
 
 Loop *runningLoopOrNull() noexcept;
+
+/// A user's done callback Fn, called with a handle H to the future (or
+/// task) that completed.
+template <class H, class Impl, class F> struct DoneCallbackBox {
+  F Fn;
+  void call(FutureBase *Fut) { Fn(H(static_cast<Impl *>(Fut))); }
+
+  /// remove_done_callback(Fn): asyncio compares callbacks with ==. Lambdas
+  /// have no ==; a capture-less one equals every copy of itself.
+  static int removeFrom(FutureBase &Fut, const F &Fn) noexcept {
+    static_assert(IsComparable<F>::value || std::is_empty_v<F>,
+                  "remove_done_callback() needs a callable that has == "
+                  "(a function pointer) or a lambda without captures");
+    return Fut.removeDoneCallbackIf(
+        &BoxedDoneCallback<DoneCallbackBox>::Ops,
+        [](const void *Obj, const void *Ctx) {
+          if constexpr (IsComparable<F>::value)
+            return bool(static_cast<const DoneCallbackBox *>(Obj)->Fn ==
+                        *static_cast<const F *>(Ctx));
+          else
+            return true;
+        },
+        &Fn);
+  }
+
+  template <class G, class = void> struct IsComparable : std::false_type {};
+  template <class G>
+  struct IsComparable<G, std::void_t<decltype(std::declval<const G &>() ==
+                                              std::declval<const G &>())>>
+      : std::true_type {};
+};
 
 } // namespace detail
 
@@ -195,19 +241,24 @@ public:
   void set_exception(E &&Error) const {
     Impl->setException(std::make_exception_ptr(std::forward<E>(Error)));
   }
-  /// Cancels a pending future; false if it was already done.
-  bool cancel() const { return Impl->cancel(); }
+  /// Cancels a pending future; false if it was already done. Its awaiters
+  /// and result() get CancelledError(Msg).
+  bool cancel(std::string Msg = {}) const {
+    return Impl->cancel(std::move(Msg));
+  }
 
   /// Calls Fn(future) through call_soon once the future is done.
   template <class F> void add_done_callback(F Fn) const {
-    struct Box {
-      F Fn;
-      void call(detail::FutureBase *Fut) {
-        Fn(Future(static_cast<detail::FutureImpl<T> *>(Fut)));
-      }
-    };
+    using Box = detail::DoneCallbackBox<Future, detail::FutureImpl<T>, F>;
     Impl->addDoneCallback(&detail::BoxedDoneCallback<Box>::Ops,
                           new Box{std::move(Fn)});
+  }
+  /// asyncio's remove_done_callback(fn): removes every registration of Fn
+  /// not yet scheduled; returns how many. Fn is a function pointer (or any
+  /// callable with ==) or a capture-less lambda (matching its own copies).
+  template <class F> int remove_done_callback(F Fn) const {
+    using Box = detail::DoneCallbackBox<Future, detail::FutureImpl<T>, F>;
+    return Box::removeFrom(*Impl, Fn);
   }
 
   bool operator==(const Future &O) const noexcept {
@@ -219,6 +270,7 @@ public:
   detail::FutureImpl<T> *impl() const noexcept { return Impl.get(); }
 
 private:
+  template <class, class, class> friend struct detail::DoneCallbackBox;
   explicit Future(detail::FutureImpl<T> *P) noexcept : Impl(P) {}
   detail::Ref<detail::FutureImpl<T>> Impl;
 };

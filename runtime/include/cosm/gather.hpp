@@ -44,7 +44,7 @@ public:
   /// Called after the last addChild: with no children, finishes at once.
   void sealed();
   /// Cancels every child; true if any child accepted.
-  bool cancel() override;
+  bool cancelWith(std::string Msg) override;
   std::string describe() const override;
 
 private:

@@ -10,7 +10,7 @@
 /// - A cancellation or an error is not thrown into the coroutine by the task:
 ///   the frame throws it itself, from resume_point() or from the awaited
 ///   future's result(), at the same await and in the same pass.
-/// - No cancel message, no contexts, no set_name after creation.
+/// - No contexts.
 ///
 //===----------------------------------------------------------------------===//
 #ifndef COSM_TASK_HPP
@@ -46,11 +46,13 @@ struct TaskTrace {
 /// TaskImpl<T>.
 class TaskBase : public FutureBase {
 public:
-  /// asyncio's Task.cancel(): cancels what the task waits on, or makes its
-  /// next step throw CancelledError. False if the task is done.
-  bool cancel() override;
+  /// asyncio's Task.cancel(msg): cancels what the task waits on, or makes
+  /// its next step throw CancelledError(Msg). False if the task is done.
+  bool cancelWith(std::string Msg) override;
   /// "Task-N" (numbered per process, as asyncio), or the name given.
   std::string name() const;
+  /// asyncio's set_name(); "" goes back to "Task-N".
+  void setName(std::string N) { Name = std::move(N); }
   int cancelling() const noexcept { return NumCancelsRequested; }
   int uncancel() noexcept {
     if (NumCancelsRequested > 0)
@@ -85,8 +87,12 @@ public:
   Resume OnResume = Resume::Normal;
   /// A misuse error suspend_on() recorded in this step, to throw next step.
   std::exception_ptr PendingError;
-  /// The error resume_point() throws for ThrowError.
+  /// The error resume_point() throws (ThrowCancel, ThrowError).
   std::exception_ptr ResumeError;
+  /// The CancelledError of the cancelled future whose wake-up starts a step
+  /// that must cancel (__wakeup's `future.result()`).
+  std::exception_ptr WakeupCancel;
+  bool mustCancel() const noexcept { return MustCancel; }
   /// What the task is blocked on (asyncio _fut_waiter).
   Ref<FutureBase> FutWaiter;
   /// Used only when the loop traces.
@@ -178,22 +184,28 @@ public:
   /// InvalidStateError if pending.
   detail::ResultRef<T> result() const { return Impl->result(); }
   std::exception_ptr exception() const { return Impl->exception(); }
-  /// Requests cancellation (asyncio Task.cancel). False if already done.
-  bool cancel() const { return Impl->cancel(); }
+  /// Requests cancellation (asyncio Task.cancel(msg)): the task, and who
+  /// awaits it, see CancelledError(Msg). False if already done.
+  bool cancel(std::string Msg = {}) const {
+    return Impl->cancel(std::move(Msg));
+  }
   int cancelling() const noexcept { return Impl->cancelling(); }
   int uncancel() const noexcept { return Impl->uncancel(); }
   std::string name() const { return Impl->name(); }
+  /// asyncio's get_name() and set_name() ("" stands for no name: "Task-N").
+  std::string get_name() const { return Impl->name(); }
+  void set_name(std::string Name) const { Impl->setName(std::move(Name)); }
 
   /// Calls Fn(task) through call_soon once the task is done.
   template <class F> void add_done_callback(F Fn) const {
-    struct Box {
-      F Fn;
-      void call(detail::FutureBase *Fut) {
-        Fn(Task(static_cast<detail::TaskImpl<T> *>(Fut)));
-      }
-    };
+    using Box = detail::DoneCallbackBox<Task, detail::TaskImpl<T>, F>;
     Impl->addDoneCallback(&detail::BoxedDoneCallback<Box>::Ops,
                           new Box{std::move(Fn)});
+  }
+  /// asyncio's remove_done_callback(fn); see Future::remove_done_callback.
+  template <class F> int remove_done_callback(F Fn) const {
+    using Box = detail::DoneCallbackBox<Task, detail::TaskImpl<T>, F>;
+    return Box::removeFrom(*Impl, Fn);
   }
 
   explicit operator bool() const noexcept { return bool(Impl); }
@@ -205,6 +217,7 @@ public:
   detail::TaskImpl<T> *impl() const noexcept { return Impl.get(); }
 
 private:
+  template <class, class, class> friend struct detail::DoneCallbackBox;
   template <class U>
   friend Task<U> detail::makeTask(Loop &, Coro<U>, std::string,
                                   detail::SourceLoc);
@@ -221,9 +234,13 @@ public:
 
   bool done() const noexcept { return Impl->done(); }
   bool cancelled() const noexcept { return Impl->cancelled(); }
-  bool cancel() const { return Impl->cancel(); }
+  bool cancel(std::string Msg = {}) const {
+    return Impl->cancel(std::move(Msg));
+  }
   std::exception_ptr exception() const { return Impl->exception(); }
   std::string name() const { return Impl->name(); }
+  std::string get_name() const { return Impl->name(); }
+  void set_name(std::string Name) const { Impl->setName(std::move(Name)); }
   int cancelling() const noexcept { return Impl->cancelling(); }
   int uncancel() const noexcept { return Impl->uncancel(); }
 

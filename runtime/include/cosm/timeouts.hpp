@@ -204,6 +204,36 @@ private:
   std::exception_ptr Cancelled;
 };
 
+/// `await fut` on a task or future: wait_for with no timeout.
+template <class H> class AwaitFrame final : public Frame<typename EnsureFuture<H>::Value> {
+  using T = typename EnsureFuture<H>::Value;
+
+public:
+  explicit AwaitFrame(H Fut) : Fut(std::move(Fut)) {}
+
+  Step resume() override {
+    if (this->state == 1)
+      goto resume_1;
+    if (!Fut.done()) {
+      this->state = 1;
+      return suspendOn(*Fut.impl());
+    resume_1:
+      resume_point();
+    }
+    if constexpr (std::is_void_v<T>) {
+      resultOf<T, false>(Fut);
+    } else {
+      this->return_value(resultOf<T, false>(Fut));
+    }
+    return this->finish();
+  }
+
+  const char *function_name() const noexcept override { return "wait_for"; }
+
+private:
+  H Fut;
+};
+
 /// What a timeout() scope shares with its timer callback.
 struct TimeoutState : RefCounted {
   Ref<TaskBase> Task;
@@ -211,8 +241,9 @@ struct TimeoutState : RefCounted {
   St State = St::Entered;
   int CancellingAtEnter = 0;
   Handle Handler;
-  /// __aenter__: binds to the current task and schedules the deadline.
-  void enter(double When);
+  /// __aenter__: binds to the current task and schedules the deadline
+  /// (none without one).
+  void enter(std::optional<double> When);
   /// __aexit__: true if the exception leaving the block must become
   /// TimeoutError.
   bool exit(const std::exception_ptr &E);
@@ -221,7 +252,7 @@ struct TimeoutState : RefCounted {
 /// `async with asyncio.timeout_at(when): return await body`.
 template <class T> class TimeoutFrame final : public Frame<T> {
 public:
-  TimeoutFrame(double When, Coro<T> Body)
+  TimeoutFrame(std::optional<double> When, Coro<T> Body)
       : When(When), child_1(std::move(Body)) {}
   ~TimeoutFrame() override { unwind(); }
 
@@ -269,7 +300,7 @@ public:
 
 private:
   using Outcome = std::conditional_t<std::is_void_v<T>, char, T>;
-  double When;
+  std::optional<double> When;
   Coro<T> child_1;
   Ref<TimeoutState> S;
 };
@@ -319,27 +350,44 @@ template <class T> struct Shield {
 } // namespace detail
 
 /// asyncio.wait_for(x, Seconds): x is a Coro<T> (wrapped in a task when the
-/// returned coroutine starts), a Task<T> or a Future<T>.
+/// returned coroutine starts), a Task<T> or a Future<T>. std::nullopt is
+/// asyncio's None: no deadline, `return await x` (a coroutine is then
+/// awaited inline, with no task, as 3.11 does).
 template <class A>
 Coro<typename detail::EnsureFuture<std::decay_t<A>>::Value>
-wait_for(A &&X, double Seconds,
+wait_for(A &&X, std::optional<double> Seconds,
          detail::SourceLoc Loc = detail::SourceLoc::current()) {
   using D = std::decay_t<A>;
   using T = typename detail::EnsureFuture<D>::Value;
+  if (!Seconds) {
+    if constexpr (detail::EnsureFuture<D>::Owned)
+      return D(std::forward<A>(X));
+    else
+      return Coro<T>::template make<detail::AwaitFrame<D>>(
+          D(std::forward<A>(X)));
+  }
   return Coro<T>::template make<detail::WaitForFrame<D>>(
-      D(std::forward<A>(X)), Seconds, Loc);
+      D(std::forward<A>(X)), *Seconds, Loc);
 }
 
-/// `async with asyncio.timeout_at(When): return await Body`.
-template <class T> Coro<T> timeout_at(double When, Coro<T> Body) {
+/// `async with asyncio.timeout_at(When): return await Body`; std::nullopt
+/// is None (no deadline).
+template <class T>
+Coro<T> timeout_at(std::optional<double> When, Coro<T> Body) {
   return Coro<T>::template make<detail::TimeoutFrame<T>>(When,
                                                          std::move(Body));
 }
 
 /// `async with asyncio.timeout(Seconds): return await Body` (the deadline is
-/// taken when this is called, as asyncio.timeout() reads loop.time()).
-template <class T> Coro<T> timeout(double Seconds, Coro<T> Body) {
-  return timeout_at(get_running_loop().time() + Seconds, std::move(Body));
+/// taken when this is called, as asyncio.timeout() reads loop.time());
+/// std::nullopt is None (no deadline).
+template <class T>
+Coro<T> timeout(std::optional<double> Seconds, Coro<T> Body) {
+  Loop &L = get_running_loop();
+  std::optional<double> When;
+  if (Seconds)
+    When = L.time() + *Seconds;
+  return timeout_at(When, std::move(Body));
 }
 
 /// asyncio.shield(x): a future with x's outcome; cancelling it (or the task
