@@ -150,6 +150,12 @@ def targets(report):
                     for c in tool)
         rows.append(("Lowering time <= 1.2x clang -fsyntax-only (CPU time; functions: ratio)",
                      ", ".join(ratios), status(worst <= 1.2)))
+        verified = [(c["case"]["args"][0], median(c["results"], "cosm-lower --verify", "cpu"),
+                     median(c["results"], "cosm-lower", "cpu")) for c in tool]
+        if all(v and lo for _, v, lo in verified):
+            rows.append(("cosm-lower --verify <= 2x cosm-lower (CPU time; functions: ratio)",
+                         ", ".join("%d: %sx" % (n, fmt(v / lo)) for n, v, lo in verified),
+                         status(max(v / lo for _, v, lo in verified) <= 2)))
         if len(tool) >= 3:
             # Linear means a constant cost per function above the smallest
             # input (whose time is mostly parsing the headers).
@@ -191,10 +197,11 @@ def plots(report, outdir, reldir):
         metric = workloads.HEADLINE[workload]
         fig, ax = plt.subplots(figsize=(9, 1.2 + 0.9 * len(cases)))
         if workload == "tool":
-            for peer in ("cosm-lower", "clang-syntax"):
+            for peer in ("cosm-lower", "cosm-lower --verify", "clang-syntax"):
                 xs = [c["case"]["args"][0] for c in cases]
                 ys = [median(c["results"], peer, "cpu") for c in cases]
-                ax.plot(xs, ys, marker="o", label=peer)
+                if all(y is not None for y in ys):
+                    ax.plot(xs, ys, marker="o", label=peer)
             ax.set_xscale("log")
             ax.set_yscale("log")
             ax.set_xlabel("async functions in the file")
