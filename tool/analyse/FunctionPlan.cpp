@@ -97,6 +97,17 @@ private:
 };
 } // namespace
 
+/// True if \p D, a member, can be named from outside its classes: it and
+/// every class around it are public.
+static bool reachable(const Decl *D) {
+  for (; !D->getDeclContext()->isFileContext();
+       D = cast<Decl>(D->getDeclContext())) {
+    if (!isa<CXXRecordDecl>(D->getDeclContext()) || D->getAccess() != AS_public)
+      return false;
+  }
+  return true;
+}
+
 /// \p Type with its deduced `auto` and substituted template parameters
 /// peeled off the top, so that the sugar underneath shows.
 static QualType written(QualType Type, const ASTContext &Context) {
@@ -134,7 +145,9 @@ std::string FunctionPlan::typeText(QualType Type) const {
   Check.TraverseType(Sugared);
   NamesLocalType |= Check.Local;
   if (Typedef && Typedef->getDecl()->getDeclContext()->isFileContext()) {
-    Text = Typedef->getDecl()->getQualifiedNameAsString();
+    llvm::raw_string_ostream OS(Text);
+    Typedef->getDecl()->printQualifiedName(OS, Policy);
+    OS.flush();
     Qualifiers Quals = Sugared.getLocalQualifiers();
     if (!Quals.empty())
       Text = Quals.getAsString() + " " + Text;
@@ -144,7 +157,8 @@ std::string FunctionPlan::typeText(QualType Type) const {
                                      ? dyn_cast<CXXRecordDecl>(
                                            Typedef->getDecl()->getDeclContext())
                                      : nullptr;
-             Class && !Class->isDependentContext()) {
+             Class && !Class->isDependentContext() &&
+             reachable(Typedef->getDecl())) {
     // The class as its canonical type (default template arguments left
     // out), then the member's name: `std::vector<int>::iterator`.
     Text = typeText(recordType(Context, Class)) +
@@ -216,7 +230,7 @@ std::string FunctionPlan::writtenType(const VarDecl *D, bool Referent) const {
   // (Type locations do not cover qualifiers, so take the text up to the name.)
   bool TopConst = !Referent && D->getType().isLocalConstQualified();
   if (!D->getType()->getContainedAutoType() && (IsParam || !TopConst) &&
-      !namesLocalVariable(D) &&
+      !namesLocalVariable(D) && (IsParam || !UsesNames) &&
       !Type->isArrayType() && !Type->isFunctionPointerType()) {
     auto Begin = Text.offset(D->getBeginLoc());
     auto NameAt = Text.offset(D->getLocation());
@@ -293,12 +307,15 @@ std::string FunctionPlan::closureType(const VarDecl *D) const {
   for (const ParmVarDecl *P : Callee->parameters())
     Type += (P == Callee->parameters().front() ? "" : ", ") +
             ("std::declval<" + typeText(P->getType()) + ">()");
-  return Type + "))";
+  Type += "))";
+  // `auto x = f();` copies what a reference-returning f gives.
+  if (Callee->getReturnType()->isReferenceType())
+    Type = "std::remove_cv_t<std::remove_reference_t<" + Type + ">>";
+  return Type;
 }
 
 void FunctionPlan::hoist(const VarDecl *D) {
-  if (!D->hasLocalStorage() || LocalIndex.count(D) ||
-      isConstantLocal(D, Context))
+  if (!D->hasLocalStorage() || LocalIndex.count(D))
     return;
   FrameVar V;
   V.Decl = D;
@@ -373,6 +390,16 @@ bool FunctionPlan::hoistDecls(const Stmt *S, bool Guarded) {
   bool Destroyed = false;
   if (!DS)
     return false;
+  // Constants an await follows stay, as statics (all of the declaration's
+  // variables, or it is refused as mixing frame members with others).
+  if (!Guarded && llvm::all_of(DS->decls(), [&](const Decl *D) {
+        const auto *V = dyn_cast<VarDecl>(D);
+        return V && isConstantLocal(V, Context);
+      })) {
+    for (const Decl *D : DS->decls())
+      StaticConstants.insert(cast<VarDecl>(D));
+    return false;
+  }
   // Guarded, a declaration moves whole (one statement cannot be split).
   if (Guarded && llvm::none_of(DS->decls(), [](const Decl *D) {
         const auto *V = dyn_cast<VarDecl>(D);
@@ -419,6 +446,9 @@ void FunctionPlan::hoistScope(const Stmt *S, bool Guarded) {
   } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
     const VarDecl *Var = Range->getLoopVariable();
     const Expr *Init = Range->getRangeInit();
+    if (const auto *Temporary =
+            Init ? dyn_cast<MaterializeTemporaryExpr>(boundExpr(Init)) : nullptr)
+      Init = Temporary->getSubExpr();
     bool KeepsRange = Init && Init->isPRValue() &&
                       !Init->getType()->isDependentType() &&
                       Init->getType().isDestructedType();
@@ -586,6 +616,13 @@ public:
       if (const FrameVar *FV = Plan.frameVar(V)) {
         if (FV->Store == Storage::Pointer)
           replace(E->getLocation(), "(*" + FV->Name + ")", V->getName());
+        else if (FV->Store == Storage::Object && !isa<ParmVarDecl>(V) &&
+                 V->getType().isConstQualified() &&
+                 !V->getType()->isReferenceType())
+          // The member is not const (it is constructed in place): the
+          // user's const object still reads as one (overloads, moves).
+          replace(E->getLocation(), "std::as_const(" + FV->Name + ")",
+                  V->getName());
         else if (FV->Name != V->getName())
           replace(E->getLocation(), FV->Name, V->getName());
         return true;
@@ -661,6 +698,12 @@ public:
       if (C.isExplicit())
         Captures.insert(C.getLocation());
       const auto *V = dyn_cast<VarDecl>(C.getCapturedVar());
+      // A constant made static cannot be captured: copy it instead.
+      if (V && C.isExplicit() && Plan.StaticConstants.count(V)) {
+        replace(C.getLocation(), V->getName().str() + " = " + V->getName().str(),
+                V->getName());
+        continue;
+      }
       const FrameVar *FV = V ? Plan.frameVar(V) : nullptr;
       if (!FV || V->isInitCapture())
         continue;
@@ -836,6 +879,15 @@ bool FunctionPlan::analyse() {
   DisplayName = F->getQualifiedNameAsString();
   const Stmt *Body = F->getBody();
   Suspends = containsAwait(Body);
+  // `using std::string;` in the body: `string` means nothing at the frame.
+  struct UsingFinder : RecursiveASTVisitor<UsingFinder> {
+    bool Found = false;
+    bool VisitUsingDecl(UsingDecl *) { return !(Found = true); }
+    bool VisitUsingDirectiveDecl(UsingDirectiveDecl *) { return !(Found = true); }
+    bool VisitNamespaceAliasDecl(NamespaceAliasDecl *) { return !(Found = true); }
+  } Usings;
+  Usings.TraverseStmt(const_cast<Stmt *>(Body));
+  UsesNames = Usings.Found;
 
   if (const auto *M = dyn_cast<CXXMethodDecl>(F); M && M->isInstance()) {
     SelfType = typeText(recordType(Context, M->getParent()));

@@ -16,6 +16,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
 #include <map>
 #include <memory>
@@ -99,6 +100,12 @@ public:
   std::vector<FrameVar> Locals;
   int LiveBits = 0;
   bool Suspends = false;
+  /// Constant locals a resumption may jump past: made `static` in
+  /// resume(), which is what makes the jump valid.
+  llvm::DenseSet<const clang::VarDecl *> StaticConstants;
+  /// The body has using-declarations or -directives: types as written may
+  /// not mean the same at the frame's scope.
+  bool UsesNames = false;
   /// A frame member's type names a type declared in the function: the
   /// function's types move into the frame struct.
   mutable bool NamesLocalType = false;

@@ -426,8 +426,10 @@ void Emitter::comments(Span Gap, bool AfterStatement) {
   Before = Before.substr(0, std::min(Before.find("//"), Before.find("/*")));
   StringRef First = StringRef(All).split('\n').first;
   bool Whole = First.starts_with("//") || First.ends_with("*/");
-  if (AfterStatement && Whole && !Before.contains('\n') && !Out.empty() &&
-      Out.back() == '\n') {
+  StringRef LastLine = StringRef(Out).drop_back().rsplit('\n').second;
+  bool Marker = LastLine.find_first_of("\x01\x02\x03") != StringRef::npos;
+  if (AfterStatement && Whole && !Marker && !Before.contains('\n') &&
+      !Out.empty() && Out.back() == '\n') {
     Out.pop_back();
     Out += " " + First.str() + "\n";
     All.erase(0, First.size() + 1);
@@ -452,11 +454,11 @@ void Emitter::declStmt(const DeclStmt *D) {
       if (const auto *V = dyn_cast<VarDecl>(Each)) {
         if (V->getInit() && Plan.containsAwait(V->getInit()))
           replace(V->getInit(), expr(V->getInit()));
-        Constant |= isConstantLocal(V, Context);
+        Constant |= Plan.StaticConstants.count(V) != 0;
       }
     std::string Code = render(D);
     // A resumption may jump past a constant: only a static allows it.
-    if (Constant && Plan.Suspends) {
+    if (Constant) {
       size_t Attributes = StringRef(Code).starts_with("[[")
                               ? Code.find("]]")
                               : std::string::npos;
@@ -839,6 +841,11 @@ void Emitter::rangeFor(const CXXForRangeStmt *F) {
   pushScope();
   const Expr *RangeInit = F->getRangeInit();
   std::string Range;
+  // A temporary range (`for (auto x : make())`) lives in the frame; Clang
+  // shows it as the temporary `auto &&__range` binds.
+  const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(boundExpr(RangeInit));
+  if (Temporary)
+    RangeInit = Temporary->getSubExpr();
   std::string Value = expr(RangeInit);
   if (RangeInit->isPRValue()) {
     Range = member(Plan.typeText(RangeInit->getType().getUnqualifiedType()),
@@ -1676,7 +1683,9 @@ std::optional<LoweredFunction> Emitter::run() {
   Plan.reserve(Plan.FrameName);
   if (Plan.EarlierFrames)
     for (const auto &Earlier : *Plan.EarlierFrames)
-      Plan.reserve(StringRef(Earlier.second).rsplit("::").second);
+      Plan.reserve(StringRef(Earlier.second).contains("::")
+                       ? StringRef(Earlier.second).rsplit("::").second
+                       : StringRef(Earlier.second));
   const FunctionDecl *F = Plan.function();
   const auto *Body = cast<CompoundStmt>(F->getBody());
   compound(Body, /*Braces=*/false);
