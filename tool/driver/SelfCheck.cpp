@@ -2,6 +2,7 @@
 
 #include "driver/SelfCheck.h"
 #include "support/Diagnostics.h"
+#include "support/LLVMCompat.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/FrontendActions.h"
@@ -83,10 +84,9 @@ compileLowered(const tooling::CompilationDatabase &Database, StringRef Source,
 }
 
 void reportLoweredError(StringRef Source, const CompileError &Error) {
-  auto Options = makeIntrusiveRefCnt<DiagnosticOptions>();
-  TextDiagnosticPrinter Printer(errs(), Options.get());
-  DiagnosticsEngine Diags(makeIntrusiveRefCnt<DiagnosticIDs>(), Options,
-                          &Printer, /*ShouldOwnClient=*/false);
+  StderrDiagnostics Out;
+  DiagnosticsEngine &Diags = Out.Engine;
+  TextDiagnosticPrinter &Printer = Out.Printer;
   FileManager Files{FileSystemOptions()};
   SourceManager SM(Diags, Files);
   Diags.setSourceManager(&SM);

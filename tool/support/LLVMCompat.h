@@ -4,7 +4,8 @@
 /// cosm-lower is developed against Clang 19 and must also build against
 /// Clang 22. Clang 22 folded ElaboratedType (a type written with a keyword
 /// or a qualifier, `ns::T`) into the types themselves and removed
-/// ASTContext::getRecordType. Every version check lives here.
+/// ASTContext::getRecordType; Clang 21 made DiagnosticOptions a plain
+/// object taken by reference. Every version check lives here.
 ///
 //===----------------------------------------------------------------------===//
 #ifndef COSM_SUPPORT_LLVMCOMPAT_H
@@ -13,7 +14,9 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Type.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "llvm/Config/llvm-config.h"
+#include "llvm/Support/raw_ostream.h"
 
 namespace cosm {
 
@@ -37,6 +40,22 @@ inline clang::QualType withoutElaboration(clang::QualType Type) {
 #endif
   return Type;
 }
+
+/// A diagnostics engine that prints to standard error as Clang does, with
+/// the options and the printer it needs (declared in that order).
+struct StderrDiagnostics {
+#if LLVM_VERSION_MAJOR >= 21
+  clang::DiagnosticOptions Options;
+  clang::TextDiagnosticPrinter Printer{llvm::errs(), Options};
+#else
+  llvm::IntrusiveRefCntPtr<clang::DiagnosticOptions> Options =
+      llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>();
+  clang::TextDiagnosticPrinter Printer{llvm::errs(), Options.get()};
+#endif
+  clang::DiagnosticsEngine Engine{
+      llvm::makeIntrusiveRefCnt<clang::DiagnosticIDs>(), Options, &Printer,
+      /*ShouldOwnClient=*/false};
+};
 
 } // namespace cosm
 
