@@ -23,11 +23,6 @@ static constexpr const char *BaseNames[] = {
     "state",  "resume", "unwind", "function_name",
     "return_value", "finish", "cosm", "std"};
 
-/// Members of the frame's bases that a body's name can resolve to instead of
-/// the user's: a reference to such a name is qualified.
-static constexpr const char *HiddenNames[] = {
-    "started", "embedded", "StoredOutcome", "Frame", "FrameBase", "Step"};
-
 bool FunctionPlan::containsAwait(const Stmt *S) const {
   if (!S)
     return false;
@@ -53,7 +48,7 @@ const FrameVar *FunctionPlan::frameVar(const VarDecl *D) const {
   return nullptr;
 }
 
-std::string FunctionPlan::freshName(StringRef Stem) {
+std::string uniqueName(llvm::StringSet<> &Taken, StringRef Stem) {
   std::string Name = Stem.str();
   for (unsigned N = 2; Taken.contains(Name); ++N)
     Name = (Stem + "_" + Twine(N)).str();
@@ -61,190 +56,8 @@ std::string FunctionPlan::freshName(StringRef Stem) {
   return Name;
 }
 
-/// \p Type with a leading `::` when it starts with a name that a member of
-/// the frame's bases would hide (a user's `Frame`, `Step`...).
-static std::string unhidden(std::string Type) {
-  StringRef Rest = StringRef(Type);
-  StringRef Prefix;
-  if (Rest.consume_front("const "))
-    Prefix = "const ";
-  StringRef Word = Rest.take_while([](char C) { return isalnum(C) || C == '_'; });
-  for (const char *Name : HiddenNames)
-    if (Word == Name && !Rest.substr(Word.size()).starts_with("::"))
-      return Prefix.str() + "::" + Rest.str();
-  return Type;
-}
-
-namespace {
-/// Whether a type's sugar can be printed as it reads at the frame's scope:
-/// no `decltype(expr)` (its names may be locals) and nothing declared
-/// inside a function.
-class SugarCheck : public RecursiveASTVisitor<SugarCheck> {
-public:
-  bool Portable = true;
-  bool Local = false; ///< names a type declared in a function
-  bool VisitDecltypeType(DecltypeType *) { return Portable = false; }
-  bool VisitTypeOfExprType(TypeOfExprType *) { return Portable = false; }
-  bool VisitTypedefType(TypedefType *T) { return check(T->getDecl()); }
-  bool VisitTagType(TagType *T) { return check(T->getDecl()); }
-
-private:
-  bool check(const Decl *D) {
-    if (D->getDeclContext()->isFunctionOrMethod())
-      Portable = false, Local = true;
-    return true;
-  }
-};
-} // namespace
-
-/// True if \p D, a member, can be named from outside its classes: it and
-/// every class around it are public.
-static bool reachable(const Decl *D) {
-  for (; !D->getDeclContext()->isFileContext();
-       D = cast<Decl>(D->getDeclContext())) {
-    if (!isa<CXXRecordDecl>(D->getDeclContext()) || D->getAccess() != AS_public)
-      return false;
-  }
-  return true;
-}
-
-/// \p Type with its deduced `auto` and substituted template parameters
-/// peeled off the top, so that the sugar underneath shows.
-static QualType written(QualType Type, const ASTContext &Context) {
-  while (true) {
-    QualType Bare = withoutElaboration(Type.getLocalUnqualifiedType());
-    QualType Next;
-    if (const auto *Auto = dyn_cast<AutoType>(Bare.getTypePtr());
-        Auto && Auto->isDeduced())
-      Next = Auto->getDeducedType();
-    else if (const auto *Subst =
-                 dyn_cast<SubstTemplateTypeParmType>(Bare.getTypePtr()))
-      Next = Subst->getReplacementType();
-    else
-      return Type;
-    Type = Context.getQualifiedType(Next, Type.getLocalQualifiers());
-  }
-}
-
-std::string FunctionPlan::typeText(QualType Type) const {
-  PrintingPolicy Policy(Context.getLangOpts());
-  Policy.SuppressUnwrittenScope = true;
-  Policy.SuppressTagKeyword = true;
-  Policy.FullyQualifiedName = true;
-  Policy.SuppressScope = false;
-  std::string Text;
-  // A typedef at namespace scope (std::string) reads better than what it
-  // stands for; so does one in a class (std::vector<int>::iterator), whose
-  // canonical type is the library's own (__gnu_cxx::__normal_iterator<...>
-  // in libstdc++, std::__wrap_iter<...> in libc++). Anything else prints
-  // as its canonical type, which means the same wherever the frame is.
-  QualType Sugared = written(Type, Context);
-  QualType Bare = withoutElaboration(Sugared.getLocalUnqualifiedType());
-  const auto *Typedef = dyn_cast<TypedefType>(Bare.getTypePtr());
-  SugarCheck Check;
-  Check.TraverseType(Sugared);
-  NamesLocalType |= Check.Local;
-  if (Typedef && Typedef->getDecl()->getDeclContext()->isFileContext()) {
-    llvm::raw_string_ostream OS(Text);
-    Typedef->getDecl()->printQualifiedName(OS, Policy);
-    OS.flush();
-    Qualifiers Quals = Sugared.getLocalQualifiers();
-    if (!Quals.empty())
-      Text = Quals.getAsString() + " " + Text;
-  } else if (Type->isDependentType()) {
-    Text = Type.getAsString(Policy); // its canonical form names no parameter
-  } else if (const auto *Class = Typedef && Check.Portable
-                                     ? dyn_cast<CXXRecordDecl>(
-                                           Typedef->getDecl()->getDeclContext())
-                                     : nullptr;
-             Class && !Class->isDependentContext() &&
-             reachable(Typedef->getDecl())) {
-    // The class as its canonical type (default template arguments left
-    // out), then the member's name: `std::vector<int>::iterator`.
-    Text = typeText(recordType(Context, Class)) +
-           "::" + Typedef->getDecl()->getName().str();
-    Qualifiers Quals = Sugared.getLocalQualifiers();
-    if (!Quals.empty())
-      Text = Quals.getAsString() + " " + Text;
-  } else {
-    Text = Type.getCanonicalType().getAsString(Policy);
-  }
-  Text = unhidden(Text);
-  // Arrays and function types do not read as `T name`: name them through an
-  // alias so that every member is declared the same way.
-  if (Type->isArrayType() || Type->isFunctionType() ||
-      Type->isFunctionPointerType() || Type->isMemberPointerType())
-    return "cosm::Type<" + Text + ">";
-  return Text;
-}
-
-/// True if \p Text, the words before a declarator's name, is exactly its
-/// type: nothing of an earlier declarator of the same declaration (a ',' or
-/// an initialiser outside brackets) and no storage class.
-static bool isPlainType(StringRef Text) {
-  int Depth = 0;
-  for (char C : Text) {
-    if (C == '<' || C == '(' || C == '[')
-      ++Depth;
-    else if (C == '>' || C == ')' || C == ']')
-      --Depth;
-    else if ((C == ',' || C == '=' || C == ';') && Depth == 0)
-      return false;
-  }
-  for (StringRef Word : {"static", "extern", "thread_local", "constexpr",
-                         "register", "inline", "mutable"})
-    if (Text.contains(Word))
-      return false;
-  return Depth == 0 && !Text.empty();
-}
-
-/// True if the type \p D was written with names a variable of the function
-/// (`std::array<int, N>` with a constexpr local N), which the frame, outside
-/// the function, cannot see.
-static bool namesLocalVariable(const VarDecl *D) {
-  struct Finder : RecursiveASTVisitor<Finder> {
-    bool Found = false;
-    bool VisitDeclRefExpr(DeclRefExpr *E) {
-      if (const auto *V = dyn_cast<VarDecl>(E->getDecl()))
-        Found |= V->getDeclContext()->isFunctionOrMethod();
-      return !Found;
-    }
-  } Find;
-  if (const TypeSourceInfo *Info = D->getTypeSourceInfo())
-    Find.TraverseTypeLoc(Info->getTypeLoc());
-  return Find.Found;
-}
-
-std::string FunctionPlan::writtenType(const VarDecl *D, bool Referent) const {
-  QualType Type = D->getType();
-  SugarCheck Check;
-  Check.TraverseType(Type);
-  NamesLocalType |= Check.Local;
-  if (Referent)
-    Type = Type.getNonReferenceType();
-  bool IsParam = isa<ParmVarDecl>(D);
-  // Members drop a top-level const: they are assigned or constructed later.
-  if (!IsParam && !Referent)
-    Type = Type.getUnqualifiedType();
-  // The type as the user wrote it reads best, when it is a plain `T name`.
-  // (Type locations do not cover qualifiers, so take the text up to the name.)
-  bool TopConst = !Referent && D->getType().isLocalConstQualified();
-  if (!D->getType()->getContainedAutoType() && (IsParam || !TopConst) &&
-      !namesLocalVariable(D) && (IsParam || !UsesNames) &&
-      !Type->isArrayType() && !Type->isFunctionPointerType()) {
-    auto Begin = Text.offset(D->getBeginLoc());
-    auto NameAt = Text.offset(D->getLocation());
-    if (Begin && NameAt && *Begin < *NameAt &&
-        Text.span(D->getBeginLoc()) && Text.span(D->getLocation())) {
-      StringRef Written = Text.original({*Begin, *NameAt}).trim();
-      if (Referent)
-        Written = Written.rtrim("&").rtrim();
-      if (isPlainType(Written) &&
-          (Referent || !D->getType()->isReferenceType() || IsParam))
-        return unhidden(Written.str());
-    }
-  }
-  return typeText(Type);
+std::string FunctionPlan::freshName(StringRef Stem) {
+  return uniqueName(Taken, Stem);
 }
 
 /// Which statement an entry of a compound statement declares, looking
@@ -283,37 +96,6 @@ bool isConstantLocal(const VarDecl *D, const ASTContext &Context) {
                                D->isUsableInConstantExpressions(Context)));
 }
 
-/// The type of a closure that \p D is initialised with by calling a plain
-/// function (`auto add = make_adder(n);`), spelled through the call:
-/// `decltype(::make_adder(std::declval<int>()))`. Empty when there is no
-/// such call; a lambda written in place has no name to give (issue 13).
-std::string FunctionPlan::closureType(const VarDecl *D) const {
-  const Expr *Init = D->getInit() ? D->getInit()->IgnoreImplicit() : nullptr;
-  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Init);
-      Construct && Construct->getNumArgs() == 1)
-    Init = Construct->getArg(0)->IgnoreImplicit();
-  const auto *Call = dyn_cast_or_null<CallExpr>(Init);
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  if (!Callee || isa<CXXMethodDecl>(Callee) ||
-      Callee->getTemplateSpecializationArgs() ||
-      !Callee->getDeclContext()->isFileContext())
-    return "";
-  PrintingPolicy Policy(Context.getLangOpts());
-  Policy.SuppressUnwrittenScope = true;
-  std::string Name;
-  llvm::raw_string_ostream OS(Name);
-  Callee->printQualifiedName(OS, Policy);
-  std::string Type = "decltype(::" + OS.str() + "(";
-  for (const ParmVarDecl *P : Callee->parameters())
-    Type += (P == Callee->parameters().front() ? "" : ", ") +
-            ("std::declval<" + typeText(P->getType()) + ">()");
-  Type += "))";
-  // `auto x = f();` copies what a reference-returning f gives.
-  if (Callee->getReturnType()->isReferenceType())
-    Type = "std::remove_cv_t<std::remove_reference_t<" + Type + ">>";
-  return Type;
-}
-
 void FunctionPlan::hoist(const VarDecl *D) {
   if (!D->hasLocalStorage() || LocalIndex.count(D))
     return;
@@ -327,7 +109,7 @@ void FunctionPlan::hoist(const VarDecl *D) {
       // A reference that extends a temporary's life: the frame holds the
       // temporary itself, which the name then denotes.
       V.Store = Storage::Object;
-      V.Type = typeText(Temp->getType().getUnqualifiedType());
+      V.Type = memberType(Temp->getType().getUnqualifiedType());
       Type = Temp->getType();
     } else {
       V.Store = Storage::Pointer;
@@ -408,7 +190,10 @@ bool FunctionPlan::hoistDecls(const Stmt *S, bool Guarded) {
     return false;
   for (const Decl *D : DS->decls())
     if (const auto *V = dyn_cast<VarDecl>(D)) {
+      bool New = !LocalIndex.count(V);
       hoist(V);
+      if (auto It = LocalIndex.find(V); New && It != LocalIndex.end())
+        Locals[It->second].Guarded = Guarded;
       if (const FrameVar *FV = frameVar(V); FV && FV->LiveBit >= 0)
         Destroyed = true;
     }
@@ -819,8 +604,10 @@ private:
 };
 } // namespace
 
-bool FunctionPlan::analyse() {
+bool FunctionPlan::analyse(const FileContext &File) {
   DiagnosticsEngine &Diags = Context.getDiagnostics();
+  FrameName = File.FrameName;
+  EarlierFrames = File.EarlierFrames;
   auto Result = coroResultType(F->getReturnType());
   if (!Result) {
     report(Diags, F->getLocation(), Diag::AsyncNotCoro,
@@ -875,7 +662,7 @@ bool FunctionPlan::analyse() {
            "class itself (define it out of line, after the class)");
     return false;
   }
-  ResultType = typeText(*Result);
+  ResultType = memberType(*Result);
   DisplayName = F->getQualifiedNameAsString();
   const Stmt *Body = F->getBody();
   Suspends = containsAwait(Body);
@@ -890,7 +677,7 @@ bool FunctionPlan::analyse() {
   UsesNames = Usings.Found;
 
   if (const auto *M = dyn_cast<CXXMethodDecl>(F); M && M->isInstance()) {
-    SelfType = typeText(recordType(Context, M->getParent()));
+    SelfType = memberType(recordType(Context, M->getParent()));
     if (M->isConst())
       SelfType = "const " + SelfType;
   }
@@ -955,14 +742,29 @@ bool FunctionPlan::analyse() {
     MemberNames.insert(V.Name);
   ReferenceRewriter Rewriter(*this, Text, MemberNames, Diags);
   Rewriter.TraverseStmt(const_cast<Stmt *>(Body));
-  return !Rewriter.Failed;
+  if (Rewriter.Failed)
+    return false;
+
+  // An out-of-line member's frame is declared in its class and defined
+  // where the member is.
+  if (const auto *M = dyn_cast<CXXMethodDecl>(F); M && M->isOutOfLine())
+    FrameQualifier = memberType(recordType(Context, M->getParent())) + "::";
+  // Members the lowering adds must not hide the frame types the code names.
+  Taken.insert(FrameName);
+  if (EarlierFrames)
+    for (const auto &Earlier : *EarlierFrames) {
+      StringRef Name = Earlier.second;
+      Taken.insert(Name.contains("::") ? Name.rsplit("::").second : Name);
+    }
+  return true;
 }
 
 std::unique_ptr<FunctionPlan> FunctionPlan::build(const FunctionDecl *F,
                                                   ASTContext &Context,
-                                                  EditedText &Text) {
+                                                  EditedText &Text,
+                                                  const FileContext &File) {
   std::unique_ptr<FunctionPlan> Plan(new FunctionPlan(F, Context, Text));
-  if (!Plan->analyse())
+  if (!Plan->analyse(File))
     return nullptr;
   return Plan;
 }

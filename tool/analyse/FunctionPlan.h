@@ -40,11 +40,34 @@ struct FrameVar {
   std::string Type;     ///< the member's type (for Pointer, the referent's)
   Storage Store = Storage::Plain;
   int LiveBit = -1;     ///< for Object with a destructor: its bit in `live`
+  /// A local no suspension follows in its scope, kept in the frame only so
+  /// that it is destroyed in order with the frame objects around it.
+  bool Guarded = false;
 };
 
 /// What a reference's initialiser binds to, under the nodes that only say
 /// how (a MaterializeTemporaryExpr when it extends a temporary's life).
 const clang::Expr *boundExpr(const clang::Expr *Init);
+
+/// What the plan of one function needs to know of the file around it.
+struct FileContext {
+  /// The frame struct's name, unique in the translation unit.
+  std::string FrameName;
+  /// Async functions defined earlier in the file whose frames this frame
+  /// can hold (their size is known here), by canonical declaration: the
+  /// frame's name as code valid anywhere (`::ns::f_frame`).
+  const std::map<const clang::FunctionDecl *, std::string> *EarlierFrames =
+      nullptr;
+};
+
+/// Members of the frame's bases that a body's name can resolve to instead of
+/// the user's: a reference to such a name is qualified.
+inline constexpr const char *HiddenNames[] = {
+    "started", "embedded", "StoredOutcome", "Frame", "FrameBase", "Step"};
+
+/// \p Stem, or `Stem_2`, `Stem_3`... : the first name not in \p Taken, which
+/// it joins.
+std::string uniqueName(llvm::StringSet<> &Taken, llvm::StringRef Stem);
 
 /// True if \p D is a `constexpr` local, or a const one usable in constant
 /// expressions: it stays in resume(), as a static.
@@ -52,23 +75,21 @@ bool isConstantLocal(const clang::VarDecl *D, const clang::ASTContext &Context);
 
 class FunctionPlan {
 public:
-  /// Analyses \p F; null after reporting why it cannot be lowered.
+  /// Analyses \p F; null after reporting why it cannot be lowered. The
+  /// plan is complete then, and read-only.
   static std::unique_ptr<FunctionPlan> build(const clang::FunctionDecl *F,
                                              clang::ASTContext &Context,
-                                             EditedText &Text);
+                                             EditedText &Text,
+                                             const FileContext &File);
 
   const clang::FunctionDecl *function() const { return F; }
   /// True if \p S contains a `cosm::await` (outside lambdas).
   bool containsAwait(const clang::Stmt *S) const;
   /// The frame member for \p D, or null if it is an ordinary local.
   const FrameVar *frameVar(const clang::VarDecl *D) const;
-  /// A member name not used by the function or the frame's base.
-  std::string freshName(llvm::StringRef Stem);
-  /// Keeps \p Name out of the names freshName() gives (a frame type the
-  /// generated code names).
-  void reserve(llvm::StringRef Name) { Taken.insert(Name); }
-  /// Allocates a bit of `live` for an Object member with a destructor.
-  int allocateLiveBit() { return LiveBits++; }
+  /// The names the function, its frame's base and its members use, and the
+  /// frame types the generated code names: what a new member must avoid.
+  const llvm::StringSet<> &takenNames() const { return Taken; }
 
   /// `T` of the returned `cosm::Coro<T>`, as code.
   std::string ResultType;
@@ -91,9 +112,7 @@ public:
   /// The frame's base depends on a template parameter: its members need
   /// using-declarations, and `make` the `template` keyword.
   bool Dependent = false;
-  /// Async functions defined earlier in the file whose frames this frame
-  /// can hold (their size is known here), by canonical declaration: the
-  /// frame's name as code valid anywhere (`::ns::f_frame`).
+  /// See FileContext.
   const std::map<const clang::FunctionDecl *, std::string> *EarlierFrames =
       nullptr;
   std::vector<FrameVar> Params;
@@ -106,25 +125,32 @@ public:
   /// The body has using-declarations or -directives: types as written may
   /// not mean the same at the frame's scope.
   bool UsesNames = false;
-  /// A frame member's type names a type declared in the function: the
-  /// function's types move into the frame struct.
-  mutable bool NamesLocalType = false;
+  /// A parameter's or local's type names a type declared in the function:
+  /// the function's types move into the frame struct.
+  bool NamesLocalType = false;
 
-  /// Prints \p Type as code valid at the frame's scope.
-  std::string typeText(clang::QualType Type) const;
+  /// Prints \p Type as code valid at the frame's scope; sets \p NamesLocal
+  /// if it names a type declared in the function.
+  std::string typeText(clang::QualType Type, bool *NamesLocal = nullptr) const;
 
 private:
   FunctionPlan(const clang::FunctionDecl *F, clang::ASTContext &Context,
                EditedText &Text)
       : F(F), Context(Context), Text(Text) {}
-  bool analyse();
+  bool analyse(const FileContext &File);
+  std::string freshName(llvm::StringRef Stem);
+  int allocateLiveBit() { return LiveBits++; }
+  /// typeText() for a member the plan itself declares.
+  std::string memberType(clang::QualType Type) {
+    return typeText(Type, &NamesLocalType);
+  }
   void hoistScope(const clang::Stmt *S, bool Guarded = false);
   bool hoistDecls(const clang::Stmt *S, bool Guarded);
   void hoist(const clang::VarDecl *D);
   bool check(const clang::Stmt *S);
   void rewriteReferences(const clang::Stmt *S);
-  std::string writtenType(const clang::VarDecl *D, bool Referent) const;
-  std::string closureType(const clang::VarDecl *D) const;
+  std::string writtenType(const clang::VarDecl *D, bool Referent);
+  std::string closureType(const clang::VarDecl *D);
 
   const clang::FunctionDecl *F;
   clang::ASTContext &Context;

@@ -10,9 +10,9 @@
 #include "cosm-lower/Config.h"
 #include "driver/OutputChecks.h"
 #include "driver/SelfCheck.h"
-#include "emit/HtmlReport.h"
+#include "report/HtmlReport.h"
 #include "emit/Output.h"
-#include "emit/StateGraph.h"
+#include "report/StateGraph.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
@@ -53,7 +53,7 @@ static cl::opt<std::string> DepFile(
     cl::value_desc("file"), cl::cat(Category));
 
 namespace {
-enum class EmitKind { Cpp, Dot, Html };
+enum class EmitKind { Cpp, Dot, Html, Model };
 } // namespace
 
 static cl::opt<EmitKind> Emit(
@@ -66,7 +66,11 @@ static cl::opt<EmitKind> Emit(
                clEnumValN(EmitKind::Html, "html",
                           "one self-contained page: source and lowered "
                           "code side by side, linked, and the state graph "
-                          "(needs Graphviz's dot)")),
+                          "(needs Graphviz's dot)"),
+               clEnumValN(EmitKind::Model, "model",
+                          "the lowering model of each async function, as "
+                          "text: what its frame holds and why, its states, "
+                          "and what each way out destroys")),
     cl::init(EmitKind::Cpp), cl::cat(Category));
 
 static cl::opt<bool> LineDirectives(
@@ -97,6 +101,7 @@ To look at the state machines instead:
 
   cosm-lower --emit=dot prog.cpp | dot -Tsvg -o prog.svg
   cosm-lower --emit=html prog.cpp -o prog.html
+  cosm-lower --emit=model prog.cpp
 )");
 
 namespace {
@@ -219,6 +224,13 @@ std::optional<std::string> content(const cosm::LoweredFile &File,
       return std::nullopt;
     }
     return cosm::renderHtml(Source, File, *Svg);
+  }
+  case EmitKind::Model: {
+    std::string Text = "// cosm-lower --emit=model: " +
+                       sys::path::filename(Source).str() + "\n";
+    for (const std::string &Dump : File.Models)
+      Text += "\n" + Dump;
+    return Text;
   }
   }
   llvm_unreachable("unknown --emit kind");
@@ -394,7 +406,10 @@ int main(int argc, const char **argv) {
   if (LineDirectives && Emit != EmitKind::Cpp) {
     errs() << "cosm-lower: error: --line-directives applies to the lowered "
               "source (--emit=cpp), not to --emit="
-           << (Emit == EmitKind::Dot ? "dot" : "html") << "\n";
+           << (Emit == EmitKind::Dot    ? "dot"
+               : Emit == EmitKind::Html ? "html"
+                                        : "model")
+           << "\n";
     return 1;
   }
   if (Emit == EmitKind::Html && Sources.size() != 1) {
@@ -421,7 +436,8 @@ int main(int argc, const char **argv) {
   ResultMap Results;
   cosm::LowerOptions Options;
   Options.LineDirectives = LineDirectives;
-  Options.StateGraphs = Emit != EmitKind::Cpp;
+  Options.StateGraphs = Emit == EmitKind::Dot || Emit == EmitKind::Html;
+  Options.Models = Emit == EmitKind::Model;
   LowerActionFactory Factory(Results, *Style, Options);
   int Status = Tool.run(&Factory);
   // Under `-Xclang -verify` the diagnostics are the result: Clang's verifier
@@ -449,9 +465,9 @@ int main(int argc, const char **argv) {
       !cosm::checkOutputsAgainstIncludes(OutputFile, DepFile, Sources.front(),
                                          Inputs.front()->Included))
     return 1;
-  // --emit=dot writes no code: nothing to check.
-  for (size_t I = 0; Verify && Emit != EmitKind::Dot && I < Sources.size();
-       ++I)
+  // --emit=dot and --emit=model write no code: nothing to check.
+  bool WritesCode = Emit == EmitKind::Cpp || Emit == EmitKind::Html;
+  for (size_t I = 0; Verify && WritesCode && I < Sources.size(); ++I)
     if (!selfCheck(Parser->getCompilations(), Sources[I], *Inputs[I], *Style,
                    Options, argv[0]))
       return 1;

@@ -2,8 +2,10 @@
 
 #include "emit/Output.h"
 #include "analyse/FunctionPlan.h"
-#include "emit/FrameEmitter.h"
+#include "emit/FramePrinter.h"
 #include "find/AsyncFinder.h"
+#include "lower/Lowering.h"
+#include "report/ModelDump.h"
 #include "support/Diagnostics.h"
 #include "support/LLVMCompat.h"
 #include "support/LineDirectives.h"
@@ -66,8 +68,8 @@ static std::string embeddableName(const FunctionDecl *F,
 static std::string formatAlone(const std::string &Code,
                                const format::FormatStyle &Style,
                                StringRef FileName) {
-  tooling::Replacements Formatting = format::reformat(
-      Style, Code, {tooling::Range(0, Code.size())}, FileName);
+  tooling::Replacements Formatting =
+      format::reformat(Style, Code, {tooling::Range(0, Code.size())}, FileName);
   auto Formatted = tooling::applyAllReplacements(Code, Formatting);
   if (!Formatted) {
     llvm::consumeError(Formatted.takeError());
@@ -78,7 +80,8 @@ static std::string formatAlone(const std::string &Code,
 }
 
 /// The text of COSM_ASYNC (or of the attribute, if written out).
-std::optional<Span> annotationSpan(const AnnotateAttr *A, const EditedText &Text) {
+std::optional<Span> annotationSpan(const AnnotateAttr *A,
+                                   const EditedText &Text) {
   const SourceManager &SM = Text.sourceManager();
   return Text.span(SM.getExpansionRange(A->getRange()).getAsRange());
 }
@@ -132,131 +135,160 @@ static std::optional<Span> definitionSpan(const FunctionDecl *F,
   return Span{*Begin, *End + 1};
 }
 
-std::optional<LoweredFile> lowerMainFile(ASTContext &Context,
-                                         const format::FormatStyle &Style,
-                                         const LowerOptions &Options) {
-  const SourceManager &SM = Context.getSourceManager();
-  DiagnosticsEngine &Diags = Context.getDiagnostics();
-  std::vector<const FunctionDecl *> Functions = findAsyncFunctions(Context);
-  EditedText Text(SM, Context.getLangOpts());
-  StringRef FileName =
-      SM.getFileEntryRefForID(SM.getMainFileID())->getName();
+namespace {
+
+/// Lowers the async functions of one main file into replacements of their
+/// definitions.
+class FileLowering {
+public:
+  FileLowering(ASTContext &Context, const format::FormatStyle &Style,
+               const LowerOptions &Options)
+      : Context(Context), SM(Context.getSourceManager()),
+        Diags(Context.getDiagnostics()), Style(Style), Options(Options),
+        Text(SM, Context.getLangOpts()),
+        FileName(SM.getFileEntryRefForID(SM.getMainFileID())->getName()),
+        Source(SM.getBufferData(SM.getMainFileID())), Lines(SM, FileName),
+        Mapping(Options.LineDirectives ? &Lines : nullptr) {}
+
+  std::optional<LoweredFile> run();
+
+private:
+  bool lower(const FunctionDecl *F);
+  FileContext contextFor(const FunctionDecl *F, std::optional<Span> Where);
+  bool declareInClass(const FunctionDecl *F, const FunctionPlan &Plan);
+  void replaceDefinition(const FunctionDecl *F, Span Where,
+                         const PrintedFunction &Code);
+  bool add(const FunctionDecl *F, const tooling::Replacement &R);
+  void formatInContext(LoweredFile &Result);
+
+  ASTContext &Context;
+  const SourceManager &SM;
+  DiagnosticsEngine &Diags;
+  const format::FormatStyle &Style;
+  const LowerOptions &Options;
+  EditedText Text;
+  StringRef FileName;
+  StringRef Source;
+  LineDirectives Lines;
+  const LineDirectives *Mapping;
   tooling::Replacements Changes;
   llvm::StringMap<unsigned> Seen;
-  bool Failed = Diags.hasErrorOccurred();
-  // Frames already emitted above the function being lowered, and where
-  // each definition ends.
+  /// Frames already lowered above the function being lowered, and where
+  /// each definition ends.
   std::map<const FunctionDecl *, std::string> EarlierFrames;
-  std::vector<std::tuple<unsigned, const FunctionDecl *, std::string>>
-      Pending;
-  // The generated code that is formatted in the context of the whole file.
+  std::vector<std::tuple<unsigned, const FunctionDecl *, std::string>> Pending;
+  /// The generated code that is formatted in the context of the whole file.
   std::set<std::pair<unsigned, unsigned>> InContext; // offset, length
-  StringRef Source = SM.getBufferData(SM.getMainFileID());
-  LineDirectives Lines(SM, FileName);
-  const LineDirectives *Mapping = Options.LineDirectives ? &Lines : nullptr;
   LoweredFile Result;
+};
 
-  for (const FunctionDecl *F : Functions) {
-    auto Plan = FunctionPlan::build(F, Context, Text);
-    if (!Plan) {
-      Failed = true;
-      continue;
+/// The file around \p F: its frame's name, and the frames defined above it,
+/// complete there.
+FileContext FileLowering::contextFor(const FunctionDecl *F,
+                                     std::optional<Span> Where) {
+  for (auto It = Pending.begin(); It != Pending.end();) {
+    if (Where && std::get<0>(*It) <= Where->Begin) {
+      EarlierFrames[std::get<1>(*It)] = std::get<2>(*It);
+      It = Pending.erase(It);
+    } else {
+      ++It;
     }
-    Plan->FrameName = frameName(F, Context, Seen);
-    auto Where = definitionSpan(F, Text);
-    // The frames defined above this definition are complete here.
-    for (auto It = Pending.begin(); It != Pending.end();) {
-      if (Where && std::get<0>(*It) <= Where->Begin) {
-        EarlierFrames[std::get<1>(*It)] = std::get<2>(*It);
-        It = Pending.erase(It);
-      } else {
-        ++It;
-      }
-    }
-    Plan->EarlierFrames = &EarlierFrames;
-    std::optional<tooling::Replacement> ClassDeclaration;
-    if (const auto *M = dyn_cast<CXXMethodDecl>(F); M && M->isOutOfLine()) {
-      // The frame is a nested class, so it shares the member's access to
-      // the class: declare it inside, define it here.
-      const CXXMethodDecl *InClass = M->getCanonicalDecl();
-      auto At = declarationStart(InClass, Text);
-      if (!At || InClass == M) {
-        report(Diags, F->getLocation(), Diag::Unsupported,
-               "an out-of-line COSM_ASYNC member whose class is defined in "
-               "another file");
-        Failed = true;
-        continue;
-      }
-      Plan->FrameQualifier = Plan->typeText(recordType(Context, M->getParent())) + "::";
-      // The rest of the class's line, now on a line of its own, keeps its
-      // number.
-      ClassDeclaration = tooling::Replacement(
-          FileName, *At, 0,
-          "struct " + Plan->FrameName + ";\n" +
-              (Mapping ? Lines.directive(Lines.lineOfOffset(*At)) : ""));
-    }
-    auto Lowered = emitFrame(*Plan, Context, Text, Mapping);
-    if (!Lowered || !Where) {
-      if (!Where)
-        report(Diags, F->getLocation(), Diag::InMacro, "this definition");
-      Failed = true;
-      continue;
-    }
-    auto Add = [&](const tooling::Replacement &R) {
-      if (auto Error = Changes.add(R)) {
-        llvm::consumeError(std::move(Error));
-        report(Diags, F->getLocation(), Diag::Unsupported,
-               "two COSM_ASYNC definitions that overlap");
-        Failed = true;
-      }
-    };
-    if (ClassDeclaration) {
-      Add(*ClassDeclaration);
-      InContext.insert({ClassDeclaration->getOffset(), 0});
-    }
-    std::string After;
-    if (Mapping) {
-      // What follows the definition keeps its numbers. The directive goes
-      // right before the next line with code, over the blank lines between,
-      // so that formatting cannot change how many lines come after it.
-      size_t Next = Source.find_first_not_of(" \t\r\n\f\v", Where->End);
-      if (Next == StringRef::npos)
-        Next = Source.size();
-      size_t LineStart = Source.substr(0, Next).rfind('\n');
-      if (LineStart != StringRef::npos && LineStart >= Where->End)
-        Where->End = LineStart + 1;
-      After = Lines.directive(Lines.lineOfOffset(Where->End));
-    }
-    std::string Code = Lowered->Frame + "\n" + Lowered->Function;
-    // A definition that starts a line is formatted on its own, which costs
-    // time in proportion to its size; others need their context (a class's
-    // indentation) and are formatted in the whole file at the end.
-    tooling::Replacement Definition(FileName, Where->Begin,
-                                    Where->End - Where->Begin, Code + After);
-    if (Where->Begin == 0 || Source[Where->Begin - 1] == '\n')
-      Definition = tooling::Replacement(
-          FileName, Where->Begin, Where->End - Where->Begin,
-          formatAlone(Code, Style, FileName) +
-              (After.empty() ? "" : "\n" + After));
-    else
-      InContext.insert({Where->Begin, Where->End - Where->Begin});
-    Add(Definition);
-    if (std::string Name = embeddableName(F, *Plan); !Name.empty())
-      Pending.emplace_back(Where->End, F->getCanonicalDecl(), Name);
-    if (Options.StateGraphs)
-      Result.Graphs.push_back(
-          buildStateGraph(*Plan, Lowered->Suspensions, Context));
   }
-  if (Failed || Diags.hasErrorOccurred())
-    return std::nullopt;
+  return {frameName(F, Context, Seen), &EarlierFrames};
+}
 
-  auto Lowered = tooling::applyAllReplacements(Source, Changes);
-  Result.Source = Source.str();
-  if (!Lowered) {
-    llvm::consumeError(Lowered.takeError());
-    return std::nullopt;
+bool FileLowering::add(const FunctionDecl *F, const tooling::Replacement &R) {
+  if (auto Error = Changes.add(R)) {
+    llvm::consumeError(std::move(Error));
+    report(Diags, F->getLocation(), Diag::Unsupported,
+           "two COSM_ASYNC definitions that overlap");
+    return false;
   }
-  // Only the generated code is formatted; the rest stays byte-identical.
+  return true;
+}
+
+/// The frame of an out-of-line member is a nested class, so it shares the
+/// member's access to the class: declared inside, defined with the member.
+bool FileLowering::declareInClass(const FunctionDecl *F,
+                                  const FunctionPlan &Plan) {
+  const auto *M = dyn_cast<CXXMethodDecl>(F);
+  if (!M || !M->isOutOfLine())
+    return true;
+  const CXXMethodDecl *InClass = M->getCanonicalDecl();
+  auto At = declarationStart(InClass, Text);
+  if (!At || InClass == M) {
+    report(Diags, F->getLocation(), Diag::Unsupported,
+           "an out-of-line COSM_ASYNC member whose class is defined in "
+           "another file");
+    return false;
+  }
+  // The rest of the class's line, now on a line of its own, keeps its
+  // number.
+  tooling::Replacement Declaration(
+      FileName, *At, 0,
+      "struct " + Plan.FrameName + ";\n" +
+          (Mapping ? Lines.directive(Lines.lineOfOffset(*At)) : ""));
+  InContext.insert({Declaration.getOffset(), 0});
+  return add(F, Declaration);
+}
+
+void FileLowering::replaceDefinition(const FunctionDecl *F, Span Where,
+                                     const PrintedFunction &Printed) {
+  std::string After;
+  if (Mapping) {
+    // What follows the definition keeps its numbers. The directive goes
+    // right before the next line with code, over the blank lines between,
+    // so that formatting cannot change how many lines come after it.
+    size_t Next = Source.find_first_not_of(" \t\r\n\f\v", Where.End);
+    if (Next == StringRef::npos)
+      Next = Source.size();
+    size_t LineStart = Source.substr(0, Next).rfind('\n');
+    if (LineStart != StringRef::npos && LineStart >= Where.End)
+      Where.End = LineStart + 1;
+    After = Lines.directive(Lines.lineOfOffset(Where.End));
+  }
+  std::string Code = Printed.Frame + "\n" + Printed.Function;
+  // A definition that starts a line is formatted on its own, which costs
+  // time in proportion to its size; others need their context (a class's
+  // indentation) and are formatted in the whole file at the end.
+  unsigned Length = Where.End - Where.Begin;
+  if (Where.Begin == 0 || Source[Where.Begin - 1] == '\n') {
+    add(F, tooling::Replacement(FileName, Where.Begin, Length,
+                                formatAlone(Code, Style, FileName) +
+                                    (After.empty() ? "" : "\n" + After)));
+    return;
+  }
+  InContext.insert({Where.Begin, Length});
+  add(F, tooling::Replacement(FileName, Where.Begin, Length, Code + After));
+}
+
+/// Plans, lowers and prints \p F; false after reporting an error.
+bool FileLowering::lower(const FunctionDecl *F) {
+  auto Where = definitionSpan(F, Text);
+  auto Plan = FunctionPlan::build(F, Context, Text, contextFor(F, Where));
+  if (!Plan || !declareInClass(F, *Plan))
+    return false;
+  auto Model = lowerFunction(*Plan, Context, Text, Lines);
+  if (!Model)
+    return false;
+  auto Printed = printFrame(*Model, Text, Diags, Mapping);
+  if (!Printed || !Where) {
+    if (!Where)
+      report(Diags, F->getLocation(), Diag::InMacro, "this definition");
+    return false;
+  }
+  replaceDefinition(F, *Where, *Printed);
+  if (std::string Name = embeddableName(F, *Plan); !Name.empty())
+    Pending.emplace_back(Where->End, F->getCanonicalDecl(), Name);
+  if (Options.StateGraphs)
+    Result.Graphs.push_back(buildStateGraph(*Model, Context));
+  if (Options.Models)
+    Result.Models.push_back(dumpModel(*Model));
+  return true;
+}
+
+/// Only the generated code is formatted; the rest stays byte-identical.
+void FileLowering::formatInContext(LoweredFile &Result) {
   std::vector<tooling::Range> Ranges;
   long Shift = 0; // how far the replacements so far moved the text
   for (const tooling::Replacement &R : Changes) {
@@ -264,20 +296,43 @@ std::optional<LoweredFile> lowerMainFile(ASTContext &Context,
       Ranges.emplace_back(R.getOffset() + Shift, R.getReplacementText().size());
     Shift += long(R.getReplacementText().size()) - long(R.getLength());
   }
-  Result.Lowered = std::move(*Lowered);
-  if (!Ranges.empty()) {
-    tooling::Replacements Formatting =
-        format::reformat(Style, Result.Lowered, Ranges, FileName);
-    auto Formatted = tooling::applyAllReplacements(Result.Lowered, Formatting);
-    if (!Formatted)
-      llvm::consumeError(Formatted.takeError());
-    else
-      Result.Lowered = std::move(*Formatted);
+  if (Ranges.empty())
+    return;
+  tooling::Replacements Formatting =
+      format::reformat(Style, Result.Lowered, Ranges, FileName);
+  auto Formatted = tooling::applyAllReplacements(Result.Lowered, Formatting);
+  if (!Formatted)
+    llvm::consumeError(Formatted.takeError());
+  else
+    Result.Lowered = std::move(*Formatted);
+}
+
+std::optional<LoweredFile> FileLowering::run() {
+  bool Failed = Diags.hasErrorOccurred();
+  for (const FunctionDecl *F : findAsyncFunctions(Context))
+    Failed |= !lower(F);
+  if (Failed || Diags.hasErrorOccurred())
+    return std::nullopt;
+  auto Lowered = tooling::applyAllReplacements(Source, Changes);
+  Result.Source = Source.str();
+  if (!Lowered) {
+    llvm::consumeError(Lowered.takeError());
+    return std::nullopt;
   }
+  Result.Lowered = std::move(*Lowered);
+  formatInContext(Result);
   // The untouched start of the file maps to the user's file too.
   if (Mapping)
     Result.Lowered = tidyLineDirectives(Lines.directive(1) + Result.Lowered);
-  return Result;
+  return std::move(Result);
+}
+
+} // namespace
+
+std::optional<LoweredFile> lowerMainFile(ASTContext &Context,
+                                         const format::FormatStyle &Style,
+                                         const LowerOptions &Options) {
+  return FileLowering(Context, Style, Options).run();
 }
 
 } // namespace cosm

@@ -10,7 +10,7 @@
 #ifndef COSM_EMIT_OUTPUT_H
 #define COSM_EMIT_OUTPUT_H
 
-#include "emit/StateGraph.h"
+#include "report/StateGraph.h"
 #include "support/SourceText.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -40,6 +40,8 @@ struct LowerOptions {
   bool LineDirectives = false;
   /// Also describe each async function's state machine.
   bool StateGraphs = false;
+  /// Also dump each async function's lowering model (--emit=model).
+  bool Models = false;
 };
 
 /// A lowered main file.
@@ -48,6 +50,8 @@ struct LoweredFile {
   std::string Lowered; ///< the output
   /// With LowerOptions::StateGraphs: one per async function, in source order.
   std::vector<FunctionGraph> Graphs;
+  /// With LowerOptions::Models: one dump per async function, in source order.
+  std::vector<std::string> Models;
 };
 
 /// The lowered main file, or none after reporting errors.

@@ -1,4 +1,4 @@
-//===- emit/StateGraph.cpp - An async function's state machine ------------===//
+//===- report/StateGraph.cpp - An async function's state machine ----------===//
 //
 // Control flow between suspension points comes from Clang's CFG of the
 // body: from each point, a walk forward stops at the first `cosm::await` on
@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "emit/StateGraph.h"
+#include "report/StateGraph.h"
 #include "find/AsyncFinder.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -361,10 +361,8 @@ const char *edgeStyle(GraphEdge::Kind Kind) {
 
 } // namespace
 
-FunctionGraph buildStateGraph(const FunctionPlan &Plan,
-                              llvm::ArrayRef<Suspension> Points,
-                              ASTContext &Context) {
-  return GraphBuilder(Plan, Points, Context).run();
+FunctionGraph buildStateGraph(const FrameModel &Model, ASTContext &Context) {
+  return GraphBuilder(*Model.Plan, Model.Suspensions, Context).run();
 }
 
 std::string renderDot(llvm::ArrayRef<FunctionGraph> Graphs,

@@ -1,9 +1,9 @@
-//===- emit/StateGraph.h - An async function's state machine ----*- C++ -*-===//
+//===- report/StateGraph.h - An async function's state machine --*- C++ -*-===//
 ///
 /// \file
 /// What `--emit=dot` and `--emit=html` draw: for each async function, the
 /// states its frame can wait in and how control moves between them. Built
-/// while the AST is alive, from the emitter's suspension points and Clang's
+/// while the AST is alive, from the frame model's suspension points and Clang's
 /// CFG of the body; it keeps only plain data, so the drawing needs no AST.
 ///
 /// Nodes: `start` (state 0: the first step; calling the function only
@@ -19,11 +19,10 @@
 /// cancellation goes; `throws` also from a `throw` statement on the way.
 ///
 //===----------------------------------------------------------------------===//
-#ifndef COSM_EMIT_STATEGRAPH_H
-#define COSM_EMIT_STATEGRAPH_H
+#ifndef COSM_REPORT_STATEGRAPH_H
+#define COSM_REPORT_STATEGRAPH_H
 
-#include "analyse/FunctionPlan.h"
-#include "emit/FrameEmitter.h"
+#include "lower/FrameModel.h"
 #include "llvm/ADT/ArrayRef.h"
 #include <string>
 #include <vector>
@@ -65,9 +64,8 @@ struct FunctionGraph {
   bool Exact = true;
 };
 
-/// The graph of \p Plan's function, whose frame suspends at \p Points.
-FunctionGraph buildStateGraph(const FunctionPlan &Plan,
-                              llvm::ArrayRef<Suspension> Points,
+/// The graph of the lowered function \p Model.
+FunctionGraph buildStateGraph(const FrameModel &Model,
                               clang::ASTContext &Context);
 
 /// One digraph for the file, a cluster per function. Deterministic.
@@ -77,4 +75,4 @@ std::string renderDot(llvm::ArrayRef<FunctionGraph> Graphs,
 
 } // namespace cosm
 
-#endif // COSM_EMIT_STATEGRAPH_H
+#endif // COSM_REPORT_STATEGRAPH_H

@@ -1,4 +1,4 @@
-//===- emit/HtmlReport.cpp - One page to look at a lowering ---------------===//
+//===- report/HtmlReport.cpp - One page to look at a lowering -------------===//
 //
 // Anchors: `src-<f>-<k>` is the k-th suspension point of the f-th async
 // function in the source, `gen-<f>-<k>` the code generated for it (state 0:
@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "emit/HtmlReport.h"
+#include "report/HtmlReport.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"

@@ -1,4 +1,4 @@
-//===- emit/HtmlReport.h - One page to look at a lowering -------*- C++ -*-===//
+//===- report/HtmlReport.h - One page to look at a lowering -----*- C++ -*-===//
 ///
 /// \file
 /// `--emit=html`: one self-contained page per input (no script, no external
@@ -7,8 +7,8 @@
 /// and the state graph as inline SVG, drawn by Graphviz's `dot`.
 ///
 //===----------------------------------------------------------------------===//
-#ifndef COSM_EMIT_HTMLREPORT_H
-#define COSM_EMIT_HTMLREPORT_H
+#ifndef COSM_REPORT_HTMLREPORT_H
+#define COSM_REPORT_HTMLREPORT_H
 
 #include "emit/Output.h"
 #include "llvm/Support/Error.h"
@@ -27,4 +27,4 @@ std::string renderHtml(llvm::StringRef File, const LoweredFile &Lowered,
 
 } // namespace cosm
 
-#endif // COSM_EMIT_HTMLREPORT_H
+#endif // COSM_REPORT_HTMLREPORT_H

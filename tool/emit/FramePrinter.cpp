@@ -1,0 +1,417 @@
+//===- emit/FramePrinter.cpp - A frame model as C++ -----------------------===//
+//
+// With line directives, each operation that starts a line says which user
+// line it implements: the user's code its own, generated glue the line of
+// the construct it implements (the await, the function).
+//
+//===----------------------------------------------------------------------===//
+
+#include "emit/FramePrinter.h"
+#include "emit/Output.h"
+#include "support/Diagnostics.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace clang;
+
+namespace cosm {
+namespace {
+
+/// How parameter \p P, under the name \p Name, is passed on to the frame:
+/// moved when it is the function's own copy or an rvalue reference,
+/// forwarded when it is a forwarding reference (`T &&` of the template).
+std::string passed(const VarDecl *P, const std::string &Name) {
+  QualType Type = P->getType();
+  if (const auto *Ref = Type->getAs<RValueReferenceType>()) {
+    QualType Pointee = Ref->getPointeeType();
+    if (!Pointee.hasQualifiers() && Pointee->getAs<TemplateTypeParmType>())
+      return "std::forward<" + Pointee.getAsString() + ">(" + Name + ")";
+    return "std::move(" + Name + ")";
+  }
+  if (!Type->isReferenceType() && !Type->isScalarType())
+    return "std::move(" + Name + ")";
+  return Name;
+}
+
+class Printer {
+public:
+  Printer(const FrameModel &Model, EditedText &Text, DiagnosticsEngine &Diags,
+          const LineDirectives *Lines)
+      : Model(Model), Plan(*Model.Plan), Text(Text), Diags(Diags),
+        Lines(Lines) {}
+
+  std::optional<PrintedFunction> run();
+
+private:
+  bool atLineStart() const { return Out.empty() || Out.back() == '\n'; }
+  /// Code for \p Line: a directive first, where a line starts.
+  void code(StringRef S, unsigned Line) {
+    if (Lines && Line && atLineStart() && !S.empty())
+      Out += Lines->directive(Line);
+    Out += S;
+  }
+  /// Generated code that is all about one construct: every line maps to it.
+  void glue(StringRef S, unsigned Line) {
+    if (Lines && Line && atLineStart())
+      Out += Lines->markEachLine(S, Line);
+    else
+      Out += S;
+  }
+  std::string mapped(StringRef S, unsigned Line) const {
+    return Lines && Line ? Lines->markEachLine(S, Line) : S.str();
+  }
+  void op(const Op &O);
+  std::string destroyCode(const std::string &Name, int Bit) const;
+  std::string destroyIfLive(const std::string &Name, int Bit) const;
+  std::string awaitComment(const Suspension &S) const;
+  std::string suspend(const Suspension &S) const;
+  std::string
+  dispatch(const std::vector<std::pair<unsigned, std::string>> &Cases,
+           bool Reset) const;
+  std::string members() const;
+  std::string frameStruct(const std::string &Body);
+  std::optional<std::string> function();
+
+  const FrameModel &Model;
+  const FunctionPlan &Plan;
+  EditedText &Text;
+  DiagnosticsEngine &Diags;
+  const LineDirectives *Lines;
+  std::string Out;
+  /// The function's declaration, when the frame must see it first.
+  std::string Declaration;
+};
+
+std::string Printer::destroyCode(const std::string &Name, int Bit) const {
+  return llvm::formatv("{2}.reset({0});\nstd::destroy_at(&{1});\n", Bit, Name,
+                       Plan.LiveName)
+      .str();
+}
+
+/// Destroys \p Name if it is alive (where control may or may not have
+/// constructed it).
+std::string Printer::destroyIfLive(const std::string &Name, int Bit) const {
+  return llvm::formatv("if ({0}[{1}]) {\n", Plan.LiveName, Bit).str() +
+         destroyCode(Name, Bit) + "}\n";
+}
+
+std::string Printer::awaitComment(const Suspension &S) const {
+  if (S.Kind == AwaitKind::Coroutine)
+    return "// await " + S.Operand +
+           (S.Embedded ? ": a coroutine of this file. Its frame is built "
+                         "inside this one (no allocation) and runs inline, in "
+                         "this step; no trip through the loop.\n"
+                       : ": a coroutine. It runs inline, in this step; no trip "
+                         "through the loop.\n");
+  const char *What = S.Kind == AwaitKind::Task ? "task" : "future";
+  return llvm::formatv("// await {0}: a {1}. Unless it is done, this task "
+                       "registers its wake-up as the {1}'s done callback and "
+                       "returns to the loop.\n",
+                       S.Operand, What)
+      .str();
+}
+
+std::string Printer::suspend(const Suspension &S) const {
+  if (S.Kind == AwaitKind::Coroutine)
+    return llvm::formatv(
+               "resume_{0}:\nif ({1}.step() == cosm::Step::Suspended) "
+               "{\nstate = {0};\nreturn cosm::Step::Suspended; // the "
+               "whole chain waits\n}\n",
+               S.State, S.Target)
+        .str();
+  return llvm::formatv("if (!{0}.done()) {\nstate = {1};\nreturn "
+                       "cosm::suspend_on({0});\nresume_{1}:\n"
+                       "cosm::resume_point(); // raises a cancellation that "
+                       "arrived meanwhile\n}\n",
+                       S.Target, S.State)
+      .str();
+}
+
+void Printer::op(const Op &O) {
+  switch (O.What) {
+  case Op::Code:
+    code(O.Text, O.Line);
+    break;
+  case Op::Glue:
+    glue(O.Text, O.Line);
+    break;
+  case Op::User:
+    if (Lines && O.Line && atLineStart())
+      Out += Lines->directive(O.Line);
+    Out += O.Text;
+    break;
+  case Op::SetLive:
+    code(llvm::formatv("{0}.set({1});\n", Plan.LiveName, O.Bit).str(), O.Line);
+    break;
+  case Op::Destroy:
+    code(destroyCode(O.Text, O.Bit), O.Line);
+    break;
+  case Op::DestroyIfLive:
+    code(destroyIfLive(O.Text, O.Bit), O.Line);
+    break;
+  case Op::AwaitComment:
+    glue(awaitComment(*Model.suspension(O.Id)), O.Line);
+    break;
+  case Op::Suspend:
+    glue(suspend(*Model.suspension(O.Id)), O.Line);
+    break;
+  case Op::Dispatch: {
+    code("\n", O.Line); // where the directive goes, if any
+    Out.pop_back();
+    const Region *R = Model.region(O.Id);
+    Out +=
+        (R ? mapped(dispatch(R->Cases, /*Reset=*/true), R->Line) : "") + "\n";
+    break;
+  }
+  case Op::BranchEntries:
+    code("\n", O.Line);
+    Out.pop_back();
+    for (unsigned Id : {O.Id, O.Id + 1})
+      if (const Region *R = Model.region(Id); R && !R->Cases.empty())
+        Out += R->Entry + ":\n";
+    break;
+  case Op::LocalType: {
+    code("\n", O.Line);
+    Out.pop_back();
+    const LocalType &Type = Model.LocalTypes[O.Id];
+    if (!Model.NestedTypes && !Type.Code.empty())
+      Out += Type.Code + "\n";
+    break;
+  }
+  }
+  if (!O.Trailing.empty() && !Out.empty() && Out.back() == '\n') {
+    Out.pop_back();
+    Out += " " + O.Trailing + "\n";
+  }
+}
+
+std::string
+Printer::dispatch(const std::vector<std::pair<unsigned, std::string>> &Cases,
+                  bool Reset) const {
+  if (Cases.empty())
+    return "";
+  std::string S = "switch (state) {\n";
+  for (const auto &[State, Label] : Cases) {
+    S += llvm::formatv("case {0}:\n", State).str();
+    // Reaching the label ends the resumption: a later pass through this
+    // region must not jump again.
+    if (Reset && StringRef(Label).starts_with("resume_"))
+      S += "state = 0;\n";
+    S += "goto " + Label + ";\n";
+  }
+  return S + "}\n";
+}
+
+/// The members the lowering added, in the order it added them.
+std::string Printer::members() const {
+  std::string S;
+  for (const FrameMember &M : Model.Members) {
+    if (M.Role == MemberRole::ChildSlot) {
+      std::string Frames;
+      for (const std::string &Frame : Model.SlotFrames)
+        Frames += (Frames.empty() ? "" : ", ") + Frame;
+      S += "cosm::ChildSlot<" + Frames + "> " + M.Name + ";\n";
+    } else if (M.InUnion) {
+      S += "union {\n" + M.Type + " " + M.Name + ";\n};\n";
+    } else {
+      S += M.Type + " " + M.Name + ";\n";
+    }
+  }
+  return S;
+}
+
+std::string Printer::frameStruct(const std::string &Body) {
+  std::string S;
+  S += "// The frame of " + Plan.DisplayName +
+       "(): its parameters and the locals that live across a suspension.\n";
+  std::string Name = Plan.FrameName;
+  std::string Base = "cosm::Frame<" + Plan.ResultType + ">";
+  if (!Plan.TemplateHeader.empty())
+    S += Plan.TemplateHeader + "\n";
+  S += "struct " + Plan.FrameQualifier + Name + " final : " + Base + " {\n";
+  if (Plan.Dependent)
+    // Members of a dependent base are not found by unqualified lookup.
+    S += "using " + Base + "::state;\nusing " + Base + "::finish;\nusing " +
+         Base + "::return_value;\n";
+  std::string CtorParams, CtorInits;
+  auto AddParam = [&](const std::string &Type, const std::string &Member,
+                      const std::string &Init) {
+    CtorParams += (CtorParams.empty() ? "" : ", ") + Type + " " + Member;
+    CtorInits += (CtorInits.empty() ? "" : ", ") + Member + "(" + Init + ")";
+  };
+  std::string Nested;
+  if (Model.NestedTypes)
+    for (const LocalType &Type : Model.LocalTypes)
+      if (!Type.Code.empty())
+        Nested += Type.Code + "\n";
+  if (!Nested.empty())
+    S += "// The types " + Plan.DisplayName +
+         "() declares, which members of its frame name.\n" + Nested;
+  if (!Plan.SelfType.empty()) {
+    S += Plan.SelfType + " *" + Plan.SelfName + ";\n";
+    AddParam(Plan.SelfType + " *", Plan.SelfName, Plan.SelfName);
+  }
+  for (const FrameVar &P : Plan.Params) {
+    S += P.Type + " " + P.Name + ";\n";
+    AddParam(P.Type, P.Name, passed(P.Decl, P.Name));
+  }
+  for (const FrameVar &L : Plan.Locals) {
+    if (L.Store == Storage::Object)
+      S += "union {\n" + L.Type + " " + L.Name + ";\n};\n";
+    else if (L.Store == Storage::Pointer)
+      S += L.Type + " *" + L.Name + ";\n";
+    else
+      S += L.Type + " " + L.Name + ";\n";
+  }
+  S += members();
+  if (Model.LiveBits > 0)
+    S += llvm::formatv("std::bitset<{0}> {1}; // which objects above are "
+                       "alive\n",
+                       Model.LiveBits, Plan.LiveName)
+             .str();
+  S += "\n";
+  S += (CtorParams.find(',') == std::string::npos && !CtorParams.empty()
+            ? "explicit "
+            : "") +
+       Name + "(" + CtorParams + ")" +
+       (CtorInits.empty() ? "" : " : " + CtorInits) + " {}\n";
+
+  // unwind(): the children first, then the alive objects, newest first.
+  bool Unwinds = !Model.Children.empty() || Model.LiveBits > 0;
+  if (Unwinds)
+    S += "~" + Name + "() override { unwind(); }\n";
+  S += "const char *function_name() const noexcept override { return \"" +
+       Plan.DisplayName + "\"; }\n";
+  if (Unwinds) {
+    S += "void unwind() noexcept override {\n";
+    for (const std::string &Child : Model.Children)
+      S += Child + " = {};\n";
+    for (const auto &[Bit, Object] : Model.UnwindOrder)
+      S += destroyIfLive(Object, Bit);
+    S += "}\n";
+  }
+  S += "\ncosm::Step resume() override {\n";
+  // The frame's own code maps to the function; resume()'s body maps itself.
+  return mapped(S, Model.FunctionLine) + Body +
+         mapped("}\n};\n", Model.FunctionLine);
+}
+
+/// True if \p S names \p F.
+static bool refersTo(const Stmt *S, const FunctionDecl *F) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (Ref->getDecl()->getCanonicalDecl() == F->getCanonicalDecl())
+      return true;
+  if (const auto *Lookup = dyn_cast<UnresolvedLookupExpr>(S))
+    for (const NamedDecl *D : Lookup->decls())
+      if (const FunctionDecl *G = D->getAsFunction();
+          G && G->getCanonicalDecl() == F->getCanonicalDecl())
+        return true;
+  for (const Stmt *Child : S->children())
+    if (refersTo(Child, F))
+      return true;
+  return false;
+}
+
+/// True if \p F's body names \p F and nothing declared it before.
+static bool needsDeclaration(const FunctionDecl *F) {
+  return !F->getPreviousDecl() && !isa<CXXMethodDecl>(F) &&
+         refersTo(F->getBody(), F);
+}
+
+std::optional<std::string> Printer::function() {
+  const FunctionDecl *F = Plan.function();
+  const auto *Body = cast<CompoundStmt>(F->getBody());
+  // The signature as written, without COSM_ASYNC.
+  for (const auto *A : F->specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation() == "cosm.async" && !A->isInherited())
+      if (auto Where = annotationSpan(A, Text))
+        Text.replace(*Where, "");
+  auto Head =
+      Text.span(SourceRange(F->getOuterLocStart(), Body->getLBracLoc()));
+  if (auto Start = attributesStart(F, Text); Head && Start)
+    Head->Begin = std::min(Head->Begin, *Start);
+  if (!Head) {
+    report(Diags, F->getLocation(), Diag::InMacro, "this function's signature");
+    return std::nullopt;
+  }
+  std::string Signature = Text.render(*Head);
+  Signature.pop_back(); // the body's '{'
+  if (needsDeclaration(F)) {
+    // The frame calls the function it belongs to (recursion): declare the
+    // function first. The default arguments move to that declaration.
+    Declaration = Signature + ";\n\n";
+    for (const ParmVarDecl *P : F->parameters())
+      if (P->hasDefaultArg() && !P->hasInheritedDefaultArg())
+        if (auto Default = Text.span(P->getDefaultArgRange())) {
+          StringRef Before = Text.original({Head->Begin, Default->Begin});
+          size_t Equals = Before.rfind('=');
+          if (Equals != StringRef::npos)
+            Text.replace({Head->Begin +
+                              unsigned(Before.substr(0, Equals).rtrim().size()),
+                          Default->End},
+                         "");
+        }
+    Signature = Text.render(*Head);
+    Signature.pop_back();
+  }
+  std::string Args;
+  auto Arg = [&](const std::string &Text) {
+    Args += (Args.empty() ? "" : ", ") + Text;
+  };
+  if (!Plan.SelfType.empty())
+    Arg("this");
+  for (const FrameVar &P : Plan.Params)
+    Arg(passed(P.Decl, P.Decl->getName().str()));
+  auto Written = Text.span(F->getReturnTypeSourceRange());
+  std::string Coro = Written ? Text.original(*Written).str()
+                             : "cosm::Coro<" + Plan.ResultType + ">";
+  // Awaits of an internal function may all build its frame in place
+  // (embedded), leaving the function itself unused.
+  if (!F->isExternallyVisible() && !isa<CXXMethodDecl>(F))
+    Signature = "[[maybe_unused]] " + Signature;
+  std::string Header =
+      Plan.TemplateHeader.empty() ? "" : Plan.TemplateHeader + "\n";
+  if (!Declaration.empty())
+    Declaration = Header + Declaration;
+  std::string Creates =
+      "// Calling " + Plan.DisplayName +
+      "() creates its frame and runs nothing.\nreturn " + Coro +
+      (Plan.Dependent ? "::template make<" : "::make<") + Plan.FrameName +
+      Plan.TemplateArgs + ">(" + Args + ");\n}\n";
+  if (!Lines)
+    return Header + Signature + "{\n" + Creates;
+  // The signature as written; the glue inside maps to the function's line.
+  return mapped(Header, Model.FunctionLine) +
+         Lines->directive(Lines->line(F->getOuterLocStart())) + Signature +
+         "{\n" + mapped(Creates, Model.FunctionLine);
+}
+
+std::optional<PrintedFunction> Printer::run() {
+  for (const Op &O : Model.Body)
+    op(O);
+  std::string Resume =
+      mapped(dispatch(Model.TopCases, /*Reset=*/false), Model.FunctionLine) +
+      Out;
+  PrintedFunction Result;
+  std::optional<std::string> Function = function();
+  if (!Function)
+    return std::nullopt;
+  Result.Function = std::move(*Function);
+  Result.Frame = mapped(Declaration, Model.FunctionLine) + frameStruct(Resume);
+  return Result;
+}
+
+} // namespace
+
+std::optional<PrintedFunction> printFrame(const FrameModel &Model,
+                                          EditedText &Text,
+                                          DiagnosticsEngine &Diags,
+                                          const LineDirectives *Lines) {
+  return Printer(Model, Text, Diags, Lines).run();
+}
+
+} // namespace cosm

@@ -1,0 +1,37 @@
+//===- emit/FramePrinter.h - A frame model as C++ ---------------*- C++ -*-===//
+///
+/// \file
+/// The last stage: prints the FrameModel of one async function as its frame
+/// struct (members, constructor, unwind(), resume()) and the function that
+/// creates it, the signature as the user wrote it. Printing decides nothing.
+///
+//===----------------------------------------------------------------------===//
+#ifndef COSM_EMIT_FRAMEPRINTER_H
+#define COSM_EMIT_FRAMEPRINTER_H
+
+#include "lower/FrameModel.h"
+#include "support/LineDirectives.h"
+#include <optional>
+#include <string>
+
+namespace cosm {
+
+/// The code that replaces one async function definition.
+struct PrintedFunction {
+  /// The frame struct's definition (after the function's declaration, when
+  /// the frame calls the function).
+  std::string Frame;
+  /// The function itself: its signature and a body that creates the frame.
+  std::string Function;
+};
+
+/// Prints \p Model; none after reporting an error (a signature that only a
+/// macro spells). With \p Lines, the code carries `#line` directives.
+std::optional<PrintedFunction> printFrame(const FrameModel &Model,
+                                          EditedText &Text,
+                                          clang::DiagnosticsEngine &Diags,
+                                          const LineDirectives *Lines);
+
+} // namespace cosm
+
+#endif // COSM_EMIT_FRAMEPRINTER_H

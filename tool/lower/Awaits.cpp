@@ -1,0 +1,180 @@
+//===- lower/Awaits.cpp - Suspension points -------------------------------===//
+//
+// The two kinds of await. Awaiting a coroutine runs it inline: the child's
+// frame is stepped from here, and when it suspends the whole chain waits.
+// Awaiting a task or a future registers this task's wake-up as its done
+// callback and returns to the loop, unless it is already done.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lower/Lowerer.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace clang;
+
+namespace cosm {
+
+void Lowerer::resumePoint(unsigned State) {
+  std::string Label = llvm::formatv("resume_{0}", State).str();
+  if (Open.empty()) {
+    Model.TopCases.push_back({State, Label});
+    return;
+  }
+  Open.back().R.Cases.push_back({State, Label});
+  // Outer regions and the top-level switch jump to the innermost one's
+  // entry, each to the next.
+  for (size_t I = Open.size() - 1; I > 0; --I)
+    Open[I - 1].R.Cases.push_back({State, Open[I].R.Entry});
+  Model.TopCases.push_back({State, Open.front().R.Entry});
+}
+
+std::string Lowerer::childType(const Expr *Operand) {
+  QualType Type = Operand->getType();
+  if (!Type->isSpecificBuiltinType(BuiltinType::Dependent))
+    return typeText(Type.getNonReferenceType().getUnqualifiedType());
+  // In a template the call may not be resolved yet.
+  const auto *Call = dyn_cast<CallExpr>(Operand->IgnoreParenImpCasts());
+  if (!Call)
+    return "";
+  if (const FunctionDecl *Callee = Call->getDirectCallee())
+    if (!Callee->getReturnType()->isSpecificBuiltinType(BuiltinType::Dependent))
+      return typeText(Callee->getReturnType());
+  // The frame's members carry the names the operand uses, so the operand
+  // itself names the type (an unevaluated use of members is fine in a class).
+  return "decltype(" + render(Operand) + ")";
+}
+
+/// The operand as the per-site comment shows it: one line, short.
+static std::string shown(const Expr *Operand, const EditedText &Text) {
+  auto Where = Text.span(Operand->getSourceRange());
+  std::string Shown = Where ? Text.original(*Where).str() : "the operand";
+  std::replace(Shown.begin(), Shown.end(), '\n', ' ');
+  if (Shown.size() > 60)
+    Shown = Shown.substr(0, 57) + "...";
+  return Shown;
+}
+
+std::string Lowerer::await(const CallExpr *A) {
+  const Expr *Operand = A->getArg(0);
+  unsigned State = ++States;
+  AtLine Here(*this, A->getBeginLoc());
+  std::optional<AwaitKind> Kind = awaitKind(A);
+  if (!Kind) {
+    fail(A->getBeginLoc(), Diag::Unsupported,
+         "an await whose operand's type depends on a template parameter "
+         "(is it a coroutine or a task?)");
+    return "";
+  }
+  Suspension Point;
+  Point.State = State;
+  Point.Await = A;
+  Point.Kind = *Kind;
+  Point.Operand = shown(Operand, Text);
+  Point.Region = Open.empty() ? 0 : Open.back().R.Id;
+  Point.Where = pos(A->getBeginLoc());
+  Model.Suspensions.push_back(std::move(Point));
+  size_t Index = Model.Suspensions.size() - 1;
+  return *Kind == AwaitKind::Coroutine ? awaitCoroutine(Index, Operand)
+                                       : awaitHandle(Index, Operand);
+}
+
+std::string Lowerer::awaitCoroutine(size_t Index, const Expr *Operand) {
+  unsigned State = Model.Suspensions[Index].State;
+  std::string Type = childType(Operand);
+  if (Type.empty()) {
+    fail(Operand->getBeginLoc(), Diag::Unsupported,
+         "an await of a coroutine whose type cosm-lower cannot name in a "
+         "template");
+    return "";
+  }
+  std::string Child = member(MemberRole::Child, Type, "child");
+  bool Embedded = embedFrame(Operand);
+  Model.Suspensions[Index].Target = Child;
+  Model.Suspensions[Index].Embedded = Embedded;
+  add(Op::AwaitComment, {}, CurrentLine).Id = State;
+  keepOperandTemporaries(Operand);
+  std::string Value = expr(Operand);
+  if (Embedded)
+    Value = Type + "::embedded(" + Value + ")";
+  else if (Operand->isLValue())
+    Value = "std::move(" + Value + ")";
+  code(Child + " = " + Value + ";\n");
+  Model.Children.push_back(Child);
+  resumePoint(State);
+  add(Op::Suspend, {}, CurrentLine).Id = State;
+  return Child + ".take_result()";
+}
+
+std::string Lowerer::awaitHandle(size_t Index, const Expr *Operand) {
+  unsigned State = Model.Suspensions[Index].State;
+  std::string Handle;
+  const Expr *Bare = Operand->IgnoreParenImpCasts();
+  bool Named =
+      isa<DeclRefExpr>(Bare) || (isa<MemberExpr>(Bare) && isStable(Bare));
+  if (Named) {
+    Handle = expr(Operand);
+  } else {
+    // A handle computed here is kept until the statement ends.
+    keepOperandTemporaries(Operand);
+    std::string Value = expr(Operand);
+    Handle = member(
+        MemberRole::Awaited,
+        typeText(Operand->getType().getNonReferenceType().getUnqualifiedType()),
+        "awaited");
+    code(Handle + " = " + Value + ";\n");
+    Handles.push_back(Handle);
+  }
+  Model.Suspensions[Index].Target = Handle;
+  add(Op::AwaitComment, {}, CurrentLine).Id = State;
+  resumePoint(State);
+  add(Op::Suspend, {}, CurrentLine).Id = State;
+  return Handle + ".result()";
+}
+
+void Lowerer::endFullExpression() {
+  for (auto It = Temps.rbegin(); It != Temps.rend(); ++It)
+    if (It->LiveBit >= 0)
+      add(It->Maybe ? Op::DestroyIfLive : Op::Destroy, It->Name, CurrentLine)
+          .Bit = It->LiveBit;
+  for (const std::string &Handle : Handles)
+    code(Handle + " = {};\n");
+  Temps.clear();
+  Handles.clear();
+}
+
+/// If \p Operand calls an async function whose frame is defined above,
+/// rewrites the call into a placement new of that frame in the child slot.
+/// Only one child runs at a time, so one slot (sized for the largest)
+/// serves every await of the function.
+bool Lowerer::embedFrame(const Expr *Operand) {
+  if (!Plan.EarlierFrames)
+    return false;
+  const auto *Call = dyn_cast<CallExpr>(Operand->IgnoreImplicit());
+  if (!Call || Call->getStmtClass() != Stmt::CallExprClass)
+    return false;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return false;
+  auto Found = Plan.EarlierFrames->find(Callee->getCanonicalDecl());
+  if (Found == Plan.EarlierFrames->end() ||
+      Call->getNumArgs() != Callee->getNumParams() ||
+      !spanOf(Call->getCallee()))
+    return false;
+  // A default argument has no text here to pass to the frame.
+  for (const Expr *Arg : Call->arguments())
+    if (isa<CXXDefaultArgExpr>(Arg))
+      return false;
+  // Qualified only when the two functions are in different namespaces.
+  std::string Frame = Found->second;
+  if (Callee->getDeclContext()->getRedeclContext()->Equals(
+          Plan.function()->getDeclContext()->getRedeclContext()))
+    Frame = StringRef(Frame).rsplit("::").second.str();
+  if (Model.ChildSlot.empty())
+    Model.ChildSlot = member(MemberRole::ChildSlot, "", "child_frame");
+  if (llvm::find(Model.SlotFrames, Frame) == Model.SlotFrames.end())
+    Model.SlotFrames.push_back(Frame);
+  replace(Call->getCallee(), "::new (&" + Model.ChildSlot + ") " + Frame);
+  return true;
+}
+
+} // namespace cosm

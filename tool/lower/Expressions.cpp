@@ -1,0 +1,330 @@
+//===- lower/Expressions.cpp - Expressions that suspend -------------------===//
+//
+// An expression with an await inside is taken apart only as far as the
+// await needs: what C++ evaluates before the last suspension is evaluated
+// and saved before it, and the temporaries C++ keeps to the end of the
+// full-expression move into the frame.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lower/Lowerer.h"
+#include <functional>
+
+using namespace clang;
+
+namespace cosm {
+
+/// True if evaluating \p E earlier or later gives the same result: it has
+/// no side effects and reads nothing a suspension could change.
+bool isStable(const Expr *E) {
+  E = E->IgnoreParens();
+  if (isa<IntegerLiteral, FloatingLiteral, CharacterLiteral, StringLiteral,
+          CXXBoolLiteralExpr, CXXNullPtrLiteralExpr, GNUNullExpr, CXXThisExpr,
+          LambdaExpr, UnaryExprOrTypeTraitExpr, CXXDefaultArgExpr,
+          CXXDefaultInitExpr, TypeTraitExpr>(E))
+    return true;
+  if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E)) {
+    if (Cast->getCastKind() == CK_LValueToRValue) {
+      const auto *Ref =
+          dyn_cast<DeclRefExpr>(Cast->getSubExpr()->IgnoreParens());
+      const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+      return V && V->getType().isConstQualified() &&
+             !V->getType().isVolatileQualified();
+    }
+    return isStable(Cast->getSubExpr());
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const ValueDecl *D = Ref->getDecl();
+    return isa<FunctionDecl, EnumConstantDecl>(D) || E->isGLValue();
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return E->isGLValue() &&
+           (Member->isArrow()
+                ? isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())
+                : isStable(Member->getBase()));
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+    return Unary->getOpcode() == UO_AddrOf && isStable(Unary->getSubExpr());
+  return false;
+}
+
+/// The operands of \p E in the order cosm evaluates them: C++17's order
+/// where it has one, else left to right.
+static std::vector<const Expr *> evaluationOrder(const Expr *E) {
+  std::vector<const Expr *> Result;
+  for (const Stmt *Child : E->children())
+    if (const auto *Operand = dyn_cast_or_null<Expr>(Child))
+      Result.push_back(Operand);
+  bool Assigns = false;
+  if (const auto *Binary = dyn_cast<BinaryOperator>(E))
+    Assigns = Binary->isAssignmentOp();
+  if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(E))
+    Assigns = Call->isAssignmentOp();
+  // The right operand of an assignment is sequenced before the left.
+  if (Assigns && Result.size() >= 2)
+    std::swap(Result[Result.size() - 2], Result[Result.size() - 1]);
+  return Result;
+}
+
+/// A temporary with a destructor that \p E creates below its top (where the
+/// frame cannot keep it), or null.
+static const Expr *destroyedTemporary(const Expr *E) {
+  if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
+    E = Temporary->getSubExpr(); // kept whole in the frame
+  std::function<const Expr *(const Stmt *, bool)> Find =
+      [&](const Stmt *S, bool Top) -> const Expr * {
+    // An awaited coroutine moves into the frame: its temporary is fine.
+    if (!S || isa<LambdaExpr>(S) || asAwait(S))
+      return nullptr;
+    // Only a destructor the program itself defines can tell when it runs.
+    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(S);
+        Bind && !Top && Bind->getTemporary()->getDestructor() &&
+        Bind->getTemporary()->getDestructor()->isUserProvided() &&
+        !Bind->getTemporary()->getDestructor()->getParent()->isInStdNamespace())
+      return Bind;
+    if (isa<MaterializeTemporaryExpr>(S) && !Top)
+      return nullptr; // kept in the frame by keepTemporaries()
+    bool Wrapper = isa<ExprWithCleanups, CXXBindTemporaryExpr, ImplicitCastExpr,
+                       ParenExpr, CXXFunctionalCastExpr>(S);
+    for (const Stmt *Child : S->children())
+      if (const Expr *Found = Find(Child, Top && Wrapper))
+        return Found;
+    return nullptr;
+  };
+  return Find(E, true);
+}
+
+std::string Lowerer::expr(const Expr *E) {
+  if (Failed)
+    return "";
+  // Already lowered (a temporary now kept in the frame): its text says so.
+  if (Kept.count(E))
+    return render(E);
+  if (!Plan.containsAwait(E))
+    return render(E);
+  if (const CallExpr *A = asAwait(E))
+    return await(A);
+  if (const auto *B = dyn_cast<BinaryOperator>(E); B && B->isLogicalOp())
+    return logical(B);
+  if (const auto *C = dyn_cast<AbstractConditionalOperator>(E))
+    return conditional(C);
+  if (const auto *Comma = dyn_cast<BinaryOperator>(E);
+      Comma && Comma->getOpcode() == BO_Comma &&
+      Plan.containsAwait(Comma->getRHS())) {
+    // The left side is evaluated for its effects only.
+    code("static_cast<void>(" + expr(Comma->getLHS()) + ");\n");
+    replace(Comma->getLHS(), "void()");
+    replace(Comma->getRHS(), expr(Comma->getRHS()));
+    return render(E);
+  }
+  std::vector<const Expr *> Operands = evaluationOrder(E);
+  size_t Last = 0;
+  for (size_t I = 0; I < Operands.size(); ++I)
+    if (Plan.containsAwait(Operands[I]))
+      Last = I;
+  // What C++ evaluates before the last suspension is evaluated and saved
+  // before it, so that the suspension cannot change it.
+  for (size_t I = 0; I < Last; ++I) {
+    const Expr *Operand = Operands[I];
+    if (const auto *Member = dyn_cast<MemberExpr>(Operand);
+        Member && Member->hasPlaceholderType(BuiltinType::BoundMember))
+      Operand = Member->getBase();
+    if (!Plan.containsAwait(Operand) && isStable(Operand))
+      continue;
+    if (!Operand->getSourceRange().isValid())
+      continue;
+    // C++ keeps the temporaries inside the operand to the end of the
+    // full-expression, past the suspension: the frame keeps them too.
+    if (!isa<MaterializeTemporaryExpr>(Operand))
+      keepTemporaries(Operand);
+    if (const Expr *Inner = destroyedTemporary(Operand)) {
+      fail(Inner->getBeginLoc(), Diag::Unsupported,
+           "a temporary with a destructor inside an operand that is evaluated "
+           "before a later 'cosm::await' in the same expression (store it in "
+           "a local first)");
+      return "";
+    }
+    replace(Operand, spill(Operand, expr(Operand)));
+  }
+  replace(Operands[Last], expr(Operands[Last]));
+  return render(E);
+}
+
+void Lowerer::keepTemporaries(const Stmt *S, bool All) {
+  // An initializer_list's array lives as long as the list, which the callee
+  // copies from at once.
+  if (!S || isa<LambdaExpr, CXXStdInitializerListExpr>(S) || asAwait(S))
+    return;
+  if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(S)) {
+    QualType Type = Temporary->getSubExpr()->getType();
+    if ((!All && !needsDestruction(Type)) || Type->isArrayType())
+      return;
+    // A closure type has no name to declare the frame member with; a
+    // coroutine object is consumed at once by what it is passed to
+    // (cosm::gather, create_task).
+    if (const auto *Record = Type->getAsCXXRecordDecl();
+        (Record && Record->isLambda()) || coroResultType(Type))
+      return;
+    std::string Name = objectTemp(Temporary->getSubExpr()->getType(),
+                                  expr(Temporary->getSubExpr()), Branches > 0);
+    replace(Temporary,
+            Temporary->isXValue() ? "std::move(" + Name + ")" : Name);
+    Kept.insert(Temporary);
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    keepTemporaries(Child, All);
+}
+
+/// In C++ the temporaries of an awaited expression live until the await
+/// ends, and the awaited call may hold references to them (a `const
+/// std::string &` parameter bound to "text"): the frame keeps every one of
+/// them, with or without a destructor, until the statement ends.
+void Lowerer::keepOperandTemporaries(const Expr *Operand) {
+  // The coroutine object or handle itself is consumed by the await.
+  const Stmt *Top = Operand;
+  while (true) {
+    if (const auto *E = dyn_cast<ExprWithCleanups>(Top))
+      Top = E->getSubExpr();
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Top))
+      Top = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Top))
+      Top = B->getSubExpr();
+    else if (const auto *C = dyn_cast<ImplicitCastExpr>(Top))
+      Top = C->getSubExpr();
+    else if (const auto *P = dyn_cast<ParenExpr>(Top))
+      Top = P->getSubExpr();
+    else
+      break;
+  }
+  for (const Stmt *Child : Top->children())
+    keepTemporaries(Child, /*All=*/true);
+}
+
+std::string Lowerer::objectTemp(QualType Type, const std::string &Value,
+                                bool Maybe) {
+  Type = Type.getUnqualifiedType();
+  if (const auto *Record = Type->getAsCXXRecordDecl();
+      Record && Record->isLambda()) {
+    fail(Record->getLocation(), Diag::Unsupported,
+         "a lambda evaluated before a suspension in the same expression");
+    return "";
+  }
+  std::string TypeText = typeText(Type);
+  int Bit = needsDestruction(Type) ? Model.LiveBits++ : -1;
+  std::string Name =
+      member(MemberRole::Temporary, TypeText, "temp", /*InUnion=*/true, Bit);
+  code("::new (&" + Name + ") " + TypeText + "(" + Value + ");\n");
+  if (Bit >= 0) {
+    TempBits.push_back({Bit, Name});
+    setLive(Bit);
+    if (!Open.empty())
+      Open.back().Objects.push_back({Name, Bit});
+  }
+  Temps.push_back({Name, Bit, Maybe});
+  return Name;
+}
+
+std::string Lowerer::spill(const Expr *E, const std::string &Value) {
+  if (const auto *Record = E->getType()->getAsCXXRecordDecl();
+      Record && Record->isLambda()) {
+    fail(E->getBeginLoc(), Diag::Unsupported,
+         "a lambda evaluated before a suspension in the same expression");
+    return "";
+  }
+  if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E)) {
+    // The temporary itself moves into the frame until the statement ends.
+    std::string Name =
+        objectTemp(Temporary->getSubExpr()->getType(), Value, Branches > 0);
+    return Temporary->isXValue() ? "std::move(" + Name + ")" : Name;
+  }
+  QualType Type = E->getType();
+  if (E->isPRValue()) {
+    if (Type->isVoidType()) {
+      code(Value + ";\n");
+      return "void()";
+    }
+    if (Type->isScalarType()) {
+      std::string Name = member(MemberRole::Saved,
+                                typeText(Type.getUnqualifiedType()), "saved");
+      code(Name + " = " + Value + ";\n");
+      return Name;
+    }
+    return "std::move(" + objectTemp(Type, Value, Branches > 0) + ")";
+  }
+  std::string Name = member(MemberRole::Saved, typeText(Type) + " *", "saved");
+  code(Name + " = std::addressof(" + Value + ");\n");
+  return E->isXValue() ? "std::move(*" + Name + ")" : "(*" + Name + ")";
+}
+
+std::string Lowerer::logical(const BinaryOperator *B) {
+  std::string Left = expr(B->getLHS());
+  if (!Plan.containsAwait(B->getRHS())) {
+    replace(B->getLHS(), Left);
+    return render(B);
+  }
+  // Only when C++ evaluates the right side does its await run.
+  std::string Name = member(MemberRole::Condition, "bool", "condition");
+  code(Name + " = static_cast<bool>(" + Left + ");\n");
+  code(B->getOpcode() == BO_LAnd ? "if (" + Name + ") {\n"
+                                 : "if (!" + Name + ") {\n");
+  ++Branches;
+  std::string Right = expr(B->getRHS());
+  --Branches;
+  code(Name + " = static_cast<bool>(" + Right + ");\n}\n");
+  return Name;
+}
+
+std::string Lowerer::conditional(const AbstractConditionalOperator *C) {
+  const auto *Plain = dyn_cast<ConditionalOperator>(C);
+  if (!Plain) {
+    fail(C->getBeginLoc(), Diag::Unsupported,
+         "'cosm::await' in a '?:' without a middle operand");
+    return "";
+  }
+  std::string Cond = expr(C->getCond());
+  if (!Plan.containsAwait(C->getTrueExpr()) &&
+      !Plan.containsAwait(C->getFalseExpr())) {
+    replace(C->getCond(), Cond);
+    return render(C);
+  }
+  // Only the chosen side runs, and only its await suspends.
+  QualType Type = C->getType();
+  bool Object = C->isPRValue() && !Type->isScalarType() && !Type->isVoidType();
+  std::string Name;
+  if (C->isGLValue())
+    Name = member(MemberRole::Chosen, typeText(Type) + " *", "chosen");
+  else if (!Object && !Type->isVoidType())
+    Name = member(MemberRole::Chosen, typeText(Type.getUnqualifiedType()),
+                  "chosen");
+  auto Assign = [&](const Expr *Side) {
+    std::string Value = expr(Side);
+    if (Type->isVoidType())
+      code(Value + ";\n");
+    else if (C->isGLValue())
+      code(Name + " = std::addressof(" + Value + ");\n");
+    else if (Object)
+      Name = objectTemp(Type, Value, /*Maybe=*/true);
+    else
+      code(Name + " = " + Value + ";\n");
+  };
+  code("if (" + Cond + ") {\n");
+  ++Branches;
+  Assign(C->getTrueExpr());
+  code("} else {\n");
+  Assign(C->getFalseExpr());
+  --Branches;
+  code("}\n");
+  if (Type->isVoidType())
+    return "void()";
+  if (C->isGLValue())
+    return "(*" + Name + ")";
+  if (Object) {
+    // Both sides construct the same kind of object: one slot serves both.
+    Temps.pop_back();
+    Temps.back().Maybe = Branches > 0;
+    return "std::move(" + Name + ")";
+  }
+  return Name;
+}
+
+} // namespace cosm

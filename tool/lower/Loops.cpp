@@ -1,0 +1,268 @@
+//===- lower/Loops.cpp - Loops, switch, break and continue ----------------===//
+//
+// A loop whose header does not suspend keeps its shape; one whose condition
+// or increment suspends becomes `while (true)` with the condition evaluated
+// at the top of every iteration. A range-for whose body suspends is spelled
+// out so that the range and the iterators live in the frame.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lower/Lowerer.h"
+
+using namespace clang;
+
+namespace cosm {
+
+void Lowerer::loopBody(const Stmt *Body, std::string ContinueTo) {
+  Targets.push_back({true, Scopes.size(), std::move(ContinueTo)});
+  block(Body);
+}
+
+void Lowerer::whileStmt(const WhileStmt *W) {
+  if (!Plan.containsAwait(W->getCond())) {
+    code("while (" +
+         head(nullptr, W->getConditionVariableDeclStmt(), W->getCond()) + ") ");
+    loopBody(W->getBody());
+    Targets.pop_back();
+    return;
+  }
+  code("while (true) {\n");
+  std::string Cond = condition(W->getCond());
+  code("if (!(" + Cond + "))\nbreak;\n");
+  loopBody(W->getBody());
+  Targets.pop_back();
+  code("}\n");
+}
+
+void Lowerer::doStmt(const DoStmt *D) {
+  if (!Plan.containsAwait(D->getCond())) {
+    code("do ");
+    loopBody(D->getBody());
+    Targets.pop_back();
+    code("while (" + render(D->getCond()) + ");\n");
+    return;
+  }
+  std::string Next = freshName("next");
+  code("while (true) {\n");
+  loopBody(D->getBody(), Next);
+  bool Used = Targets.back().ContinueUsed;
+  Targets.pop_back();
+  if (Used)
+    code(Next + ":;\n");
+  std::string Cond = condition(D->getCond());
+  code("if (!(" + Cond + "))\nbreak;\n}\n");
+}
+
+/// `for (; cond; inc) body` with a header that does not suspend.
+static std::string forHead(const std::string &Init, const std::string &Cond,
+                           const std::string &Inc) {
+  return "for (" + Init + " " + Cond + "; " + Inc + ") ";
+}
+
+void Lowerer::forStmt(const ForStmt *F) {
+  const Stmt *Init = F->getInit();
+  bool HeaderSuspends =
+      Plan.containsAwait(F->getCond()) || Plan.containsAwait(F->getInc());
+  const auto *InitDecl = dyn_cast_or_null<DeclStmt>(Init);
+  const FrameVar *Counter =
+      InitDecl && InitDecl->isSingleDecl()
+          ? Plan.frameVar(dyn_cast<VarDecl>(InitDecl->getSingleDecl()))
+          : nullptr;
+  bool InitKept =
+      Init && !Plan.containsAwait(Init) &&
+      (!InitDecl || !Counter ||
+       (Counter->Store == Storage::Plain && Counter->Decl->getInit()));
+  std::string Inc = F->getInc() && !HeaderSuspends ? render(F->getInc()) : "";
+
+  if (!HeaderSuspends && (InitKept || !Init)) {
+    // `for (int i = 0; ...)` reads `for (i = 0; ...)` when i is a member.
+    std::string InitText = ";";
+    if (Counter)
+      InitText = Counter->Name + " = " + expr(Counter->Decl->getInit()) + ";";
+    else if (Init)
+      InitText = render(Init) + (isa<DeclStmt>(Init) ? "" : ";");
+    code(forHead(InitText, forCondition(F), Inc));
+    loopBody(F->getBody());
+    Targets.pop_back();
+    return;
+  }
+  code("{\n");
+  pushScope();
+  if (Init)
+    stmt(Init);
+  if (!HeaderSuspends) {
+    code(forHead(";", forCondition(F), Inc));
+    loopBody(F->getBody());
+    Targets.pop_back();
+  } else {
+    std::string Next = freshName("next");
+    code("while (true) {\n");
+    if (F->getCond()) {
+      std::string Cond = condition(F->getCond());
+      code("if (!(" + Cond + "))\nbreak;\n");
+    }
+    loopBody(F->getBody(), Next);
+    bool Used = Targets.back().ContinueUsed;
+    Targets.pop_back();
+    if (Used)
+      code(Next + ":;\n");
+    if (F->getInc())
+      stmt(F->getInc());
+    code("}\n");
+  }
+  popScope(F->getEndLoc());
+  code("}\n");
+}
+
+/// A `for` condition that does not suspend, as written.
+std::string Lowerer::forCondition(const ForStmt *F) {
+  if (!F->getCond())
+    return "";
+  return head(nullptr, F->getConditionVariableDeclStmt(), F->getCond());
+}
+
+/// Keeps a range-for's range in the frame: the range itself when it is a
+/// temporary, else a pointer to it. Returns how the loop names it.
+std::string Lowerer::rangeMember(const Expr *RangeInit) {
+  std::string Value = expr(RangeInit);
+  if (RangeInit->isPRValue()) {
+    std::string Type = typeText(RangeInit->getType().getUnqualifiedType());
+    int Bit = needsDestruction(RangeInit->getType()) ? Model.LiveBits++ : -1;
+    std::string Range = member(MemberRole::Range, Type, "range",
+                               /*InUnion=*/true, Bit);
+    code("::new (&" + Range + ") " + Type + "(" + Value + ");\n");
+    endFullExpression();
+    if (Bit >= 0)
+      TempBits.push_back({Bit, Range});
+    constructed(Range, Bit);
+    return Range;
+  }
+  std::string Pointer =
+      member(MemberRole::Range, typeText(RangeInit->getType()) + " *", "range");
+  code(Pointer + " = std::addressof(" + Value + ");\n");
+  endFullExpression();
+  return "(*" + Pointer + ")";
+}
+
+void Lowerer::rangeFor(const CXXForRangeStmt *F) {
+  const VarDecl *Var = F->getLoopVariable();
+  const FrameVar *Loop = Plan.frameVar(Var);
+  if (!Loop) {
+    // The body does not suspend: the loop stays as written.
+    if (Plan.containsAwait(F->getRangeInit()))
+      replace(F->getRangeInit(), expr(F->getRangeInit()));
+    auto Head = Text.span(SourceRange(F->getLoopVarStmt()->getBeginLoc(),
+                                      F->getRangeInit()->getEndLoc()));
+    if (!Head) {
+      fail(F->getBeginLoc(), Diag::InMacro, "this loop");
+      return;
+    }
+    code("for (" + Text.render(*Head) + ") ");
+    loopBody(F->getBody());
+    Targets.pop_back();
+    return;
+  }
+  code("{\n");
+  pushScope();
+  const Expr *RangeInit = F->getRangeInit();
+  // A temporary range (`for (auto x : make())`) lives in the frame; Clang
+  // shows it as the temporary `auto &&__range` binds.
+  if (const auto *Temporary =
+          dyn_cast<MaterializeTemporaryExpr>(boundExpr(RangeInit)))
+    RangeInit = Temporary->getSubExpr();
+  std::string Range = rangeMember(RangeInit);
+  auto Call = [&](const VarDecl *Iterator, StringRef Name) {
+    const Expr *Init = Iterator->getInit()->IgnoreImplicit();
+    if (isa<CXXMemberCallExpr>(Init))
+      return Range + "." + Name.str() + "()";
+    if (isa<CallExpr>(Init))
+      return Name.str() + "(" + Range + ")";
+    return "std::" + Name.str() + "(" + Range + ")";
+  };
+  const VarDecl *BeginVar =
+      F->getBeginStmt() ? cast<VarDecl>(F->getBeginStmt()->getSingleDecl())
+                        : nullptr;
+  const VarDecl *EndVar = F->getEndStmt()
+                              ? cast<VarDecl>(F->getEndStmt()->getSingleDecl())
+                              : nullptr;
+  std::string Begin, End, BeginCall, EndCall;
+  if (BeginVar && EndVar) {
+    Begin =
+        member(MemberRole::Range, typeText(BeginVar->getType()), "range_begin");
+    End = member(MemberRole::Range, typeText(EndVar->getType()), "range_end");
+    BeginCall = Call(BeginVar, "begin");
+    EndCall = Call(EndVar, "end");
+  } else {
+    // A range whose type depends on a template parameter.
+    std::string RangeType = typeText(RangeInit->getType());
+    Begin = member(MemberRole::Range,
+                   "decltype(std::begin(std::declval<" + RangeType + " &>()))",
+                   "range_begin");
+    End = member(MemberRole::Range,
+                 "decltype(std::end(std::declval<" + RangeType + " &>()))",
+                 "range_end");
+    BeginCall = "std::begin(" + Range + ")";
+    EndCall = "std::end(" + Range + ")";
+  }
+  code("for (" + Begin + " = " + BeginCall + ", " + End + " = " + EndCall +
+       "; " + Begin + " != " + End + "; ++" + Begin + ") {\n");
+  Targets.push_back({true, Scopes.size(), {}});
+  pushScope();
+  std::string Element = "*" + Begin;
+  switch (Loop->Store) {
+  case Storage::Plain:
+    code(Loop->Name + " = " + Element + ";\n");
+    break;
+  case Storage::Pointer:
+    code(Loop->Name + " = std::addressof(" + Element + ");\n");
+    break;
+  case Storage::Object:
+  case Storage::Ref:
+    code("::new (&" + Loop->Name + ") " + Loop->Type + "(" + Element + ");\n");
+    constructed(Loop->Name, Loop->LiveBit);
+    break;
+  }
+  block(F->getBody());
+  popScope(F->getBody()->getEndLoc());
+  Targets.pop_back();
+  code("}\n");
+  popScope(F->getEndLoc());
+  code("}\n");
+}
+
+void Lowerer::switchStmt(const SwitchStmt *S) {
+  std::string Cond =
+      S->getInit() || S->getConditionVariable()
+          ? head(S->getInit(), S->getConditionVariableDeclStmt(), S->getCond())
+          : expr(S->getCond());
+  if (!Temps.empty() || !Handles.empty()) {
+    std::string Name = member(MemberRole::Selector,
+                              typeText(S->getCond()->getType()), "selector");
+    code(Name + " = " + Cond + ";\n");
+    endFullExpression();
+    Cond = Name;
+  }
+  code("switch (" + Cond + ") ");
+  Targets.push_back({false, Scopes.size(), {}});
+  block(S->getBody());
+  Targets.pop_back();
+}
+
+void Lowerer::jump(const Stmt *S) {
+  bool IsBreak = isa<BreakStmt>(S);
+  Exit::Kind What = IsBreak ? Exit::Break : Exit::Continue;
+  for (auto It = Targets.rbegin(); It != Targets.rend(); ++It) {
+    if (!IsBreak && !It->IsLoop)
+      continue;
+    exitScopes(What, S->getBeginLoc(), It->ScopeDepth);
+    if (IsBreak)
+      return code("break;\n");
+    if (It->ContinueTo.empty())
+      return code("continue;\n");
+    It->ContinueUsed = true;
+    return code("goto " + It->ContinueTo + ";\n");
+  }
+  code(IsBreak ? "break;\n" : "continue;\n");
+}
+
+} // namespace cosm

@@ -1,0 +1,424 @@
+//===- lower/Statements.cpp - Blocks, declarations, returns, ifs ----------===//
+
+#include "lower/Lowerer.h"
+#include "clang/AST/Attr.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace clang;
+
+namespace cosm {
+
+void Lowerer::stmt(const Stmt *S) {
+  if (Failed)
+    return;
+  AtLine Here(*this, S->getBeginLoc());
+  switch (S->getStmtClass()) {
+  case Stmt::CompoundStmtClass:
+    return compound(cast<CompoundStmt>(S));
+  case Stmt::DeclStmtClass:
+    return declStmt(cast<DeclStmt>(S));
+  case Stmt::ReturnStmtClass:
+    return returnStmt(cast<ReturnStmt>(S));
+  case Stmt::IfStmtClass:
+    return ifStmt(cast<IfStmt>(S));
+  case Stmt::WhileStmtClass:
+    return whileStmt(cast<WhileStmt>(S));
+  case Stmt::DoStmtClass:
+    return doStmt(cast<DoStmt>(S));
+  case Stmt::ForStmtClass:
+    return forStmt(cast<ForStmt>(S));
+  case Stmt::CXXForRangeStmtClass:
+    return rangeFor(cast<CXXForRangeStmt>(S));
+  case Stmt::SwitchStmtClass:
+    return switchStmt(cast<SwitchStmt>(S));
+  case Stmt::CXXTryStmtClass:
+    return tryStmt(cast<CXXTryStmt>(S));
+  case Stmt::BreakStmtClass:
+  case Stmt::ContinueStmtClass:
+    return jump(S);
+  case Stmt::NullStmtClass:
+    return code(";\n");
+  case Stmt::CaseStmtClass: {
+    const auto *Case = cast<CaseStmt>(S);
+    code("case " + render(Case->getLHS()));
+    if (Case->getRHS())
+      code(" ... " + render(Case->getRHS()));
+    code(":\n");
+    return stmt(Case->getSubStmt());
+  }
+  case Stmt::DefaultStmtClass:
+    code("default:\n");
+    return stmt(cast<DefaultStmt>(S)->getSubStmt());
+  case Stmt::AttributedStmtClass: {
+    const auto *Attributed = cast<AttributedStmt>(S);
+    if (isa<NullStmt>(Attributed->getSubStmt()))
+      return code(render(S) + ";\n"); // [[fallthrough]];
+    return stmt(Attributed->getSubStmt());
+  }
+  default:
+    break;
+  }
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    bool Suspends = Plan.containsAwait(E);
+    std::string Value = expr(E);
+    if (Suspends)
+      code(Value + ";\n");
+    else
+      user(Value + ";\n", S->getBeginLoc());
+    return endFullExpression();
+  }
+  if (Plan.containsAwait(S)) {
+    fail(S->getBeginLoc(), Diag::Unsupported,
+         std::string("'cosm::await' in a ") + S->getStmtClassName());
+    return;
+  }
+  user(render(S) + "\n", S->getBeginLoc());
+}
+
+void Lowerer::block(const Stmt *S) {
+  if (const auto *C = dyn_cast<CompoundStmt>(S))
+    return compound(C);
+  code("{\n");
+  pushScope();
+  stmt(S);
+  popScope(S->getEndLoc());
+  code("}\n");
+}
+
+static bool isFallthrough(const Stmt *S) {
+  const auto *Attributed = dyn_cast<AttributedStmt>(S);
+  return Attributed && isa<NullStmt>(Attributed->getSubStmt());
+}
+
+void Lowerer::compound(const CompoundStmt *C, bool Braces) {
+  if (Braces)
+    code("{\n");
+  pushScope();
+  auto Previous = Text.offset(C->getLBracLoc());
+  unsigned Cursor = Previous ? *Previous + 1 : 0;
+  for (const Stmt *Child : C->body()) {
+    // A closing `[[fallthrough]];` must stay last: the scope ends before it.
+    if (Child == C->body_back() && isFallthrough(Child)) {
+      popScope(Child->getBeginLoc());
+      code(render(Child) + ";\n");
+      if (Braces)
+        code("}\n");
+      return;
+    }
+    if (auto Where = Text.span(Child->getSourceRange())) {
+      if (Where->Begin >= Cursor)
+        comments({Cursor, Where->Begin}, Child != C->body_front());
+      Cursor = std::max(Cursor, Where->End);
+    }
+    stmt(Child);
+  }
+  if (auto End = Text.offset(C->getRBracLoc()); End && *End >= Cursor)
+    comments({Cursor, *End}, !C->body_empty());
+  // After a final return, break or continue the scope's end is unreachable.
+  if (!C->body_empty() &&
+      isa<ReturnStmt, BreakStmt, ContinueStmt>(C->body_back()))
+    Scopes.pop_back();
+  else
+    popScope(C->getRBracLoc());
+  if (Braces)
+    code("}\n");
+}
+
+/// The comments in \p Gap, each on its own line; except that a comment on
+/// the line where the previous statement ends stays at its end.
+void Lowerer::comments(Span Gap, bool AfterStatement) {
+  std::string All = Text.comments(Gap);
+  if (All.empty())
+    return;
+  StringRef Before = Text.original(Gap);
+  Before = Before.substr(0, std::min(Before.find("//"), Before.find("/*")));
+  StringRef First = StringRef(All).split('\n').first;
+  bool Whole = First.starts_with("//") || First.ends_with("*/");
+  Op *Last = Model.Body.empty() ? nullptr : &Model.Body.back();
+  bool EndsLine = Last && (Last->What == Op::Code || Last->What == Op::Glue ||
+                                   Last->What == Op::User
+                               ? StringRef(Last->Text).ends_with("\n")
+                               : Last->What != Op::BranchEntries);
+  if (AfterStatement && Whole && EndsLine && !lastLineHasPlaceholder() &&
+      !Before.contains('\n')) {
+    Last->Trailing += (Last->Trailing.empty() ? "" : " ") + First.str();
+    All.erase(0, First.size() + 1);
+  }
+  code(All);
+}
+
+void Lowerer::declStmt(const DeclStmt *D) {
+  if (llvm::all_of(D->decls(), [](const Decl *Each) {
+        return isa<TagDecl, TypedefNameDecl>(Each);
+      }))
+    return localType(D);
+  const FrameVar *Hoisted = nullptr;
+  for (const Decl *Each : D->decls())
+    if (const auto *V = dyn_cast<VarDecl>(Each))
+      if (const FrameVar *FV = Plan.frameVar(V))
+        Hoisted = FV;
+  if (!Hoisted) {
+    // An ordinary local: kept as written, after its awaits.
+    bool Constant = false;
+    for (const Decl *Each : D->decls())
+      if (const auto *V = dyn_cast<VarDecl>(Each)) {
+        if (V->getInit() && Plan.containsAwait(V->getInit()))
+          replace(V->getInit(), expr(V->getInit()));
+        Constant |= Plan.StaticConstants.count(V) != 0;
+      }
+    std::string Code = render(D);
+    // A resumption may jump past a constant: only a static allows it.
+    if (Constant) {
+      size_t Attributes = StringRef(Code).starts_with("[[") ? Code.find("]]")
+                                                            : std::string::npos;
+      if (Attributes == std::string::npos)
+        Code.insert(0, "static ");
+      else
+        Code.insert(Attributes + 2, " static");
+    }
+    user(Code + "\n", D->getBeginLoc());
+    return endFullExpression();
+  }
+  for (const Decl *Each : D->decls()) {
+    const auto *V = dyn_cast<VarDecl>(Each);
+    const FrameVar *FV = V ? Plan.frameVar(V) : nullptr;
+    if (!FV) {
+      fail(Each->getLocation(), Diag::Unsupported,
+           "a declaration that mixes locals kept in the frame with others");
+      return;
+    }
+    construct(*FV);
+  }
+}
+
+/// A type declared in the function stays where it is, unless a frame member
+/// names it: then every local type moves into the frame struct, as a nested
+/// type that resume() sees under the same name. Which of the two is known
+/// once every member is: the declaration's place is an operation.
+void Lowerer::localType(const DeclStmt *D) {
+  auto Where = spanOf(D);
+  if (!Where)
+    return;
+  for (const Decl *Each : D->decls())
+    if (const auto *Named = dyn_cast<NamedDecl>(Each)) {
+      // Nested in the frame, two types of one name would clash.
+      if (Named->getIdentifier() && !Clash.isValid())
+        for (const auto &Earlier : Model.LocalTypes)
+          if (Earlier.Name == Named->getName())
+            Clash = Named->getLocation();
+      Model.LocalTypes.push_back({Named->getName().str(), {}});
+    }
+  Model.LocalTypes.back().Code = Text.render(*Where);
+  add(Op::LocalType, {}, CurrentLine).Id = Model.LocalTypes.size() - 1;
+}
+
+void Lowerer::construct(const FrameVar &V) {
+  const VarDecl *D = V.Decl;
+  const Expr *Init = D->getInit();
+  switch (V.Store) {
+  case Storage::Plain:
+    if (Init) {
+      code(V.Name + " = " + expr(Init) + ";\n");
+      endFullExpression();
+    }
+    return;
+  case Storage::Pointer:
+    code(V.Name + " = std::addressof(" + expr(Init) + ");\n");
+    return endFullExpression();
+  case Storage::Ref:
+    return;
+  case Storage::Object:
+    break;
+  }
+  std::string Args;
+  if (D->getType()->isReferenceType()) {
+    // The temporary the reference extends lives in the frame.
+    const auto *Temp = cast<MaterializeTemporaryExpr>(boundExpr(Init));
+    Args = "(" + expr(Temp->getSubExpr()) + ")";
+  } else {
+    Args = constructArgs(D);
+  }
+  code("::new (&" + V.Name + ") " + V.Type + Args + ";\n");
+  endFullExpression();
+  constructed(V.Name, V.LiveBit);
+}
+
+std::string Lowerer::constructArgs(const VarDecl *D) {
+  const Expr *Init = D->getInit();
+  if (!Init)
+    return "";
+  const Expr *Bare = Init->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Bare)) {
+    SourceRange Parens = Construct->getParenOrBraceRange();
+    if (Parens.isValid() && D->getInitStyle() != VarDecl::CInit) {
+      if (Plan.containsAwait(Construct))
+        for (const Expr *Arg : Construct->arguments())
+          if (Plan.containsAwait(Arg))
+            replace(Arg, expr(Arg));
+      auto Where = Text.span(Parens);
+      if (!Where) {
+        fail(D->getLocation(), Diag::InMacro, "this initialiser");
+        return "";
+      }
+      return Text.render(*Where);
+    }
+    bool Defaulted = llvm::all_of(Construct->arguments(), [](const Expr *Arg) {
+      return isa<CXXDefaultArgExpr>(Arg);
+    });
+    // `T x;`, whatever default arguments the constructor takes.
+    if (Defaulted && !Parens.isValid())
+      return "";
+    if (Construct->getNumArgs() == 0)
+      return "{}";
+  }
+  std::string Value = expr(Init);
+  if (isa<InitListExpr>(Bare) || StringRef(Value).ltrim().starts_with("{"))
+    return Value;
+  return "(" + Value + ")";
+}
+
+/// True if `return E;` would move from E (C++17's implicit move).
+static bool movesOnReturn(const Expr *E) {
+  E = E->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    if (Construct->getNumArgs() == 1)
+      E = Construct->getArg(0)->IgnoreImplicit();
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParens());
+  const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return V && V->hasLocalStorage() && !V->getType()->isReferenceType() &&
+         !V->getType()->isScalarType();
+}
+
+/// The value a `return` statement gives, under the conversion to Coro<T>
+/// that only exists while cosm-lower parses.
+static const Expr *returnedValue(const ReturnStmt *R) {
+  const Expr *Value = R->getRetValue();
+  if (!Value)
+    return nullptr;
+  const Expr *Bare = Value->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Bare))
+    if (coroResultType(Construct->getType()) && Construct->getNumArgs() == 1)
+      return Construct->getArg(0);
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Bare))
+    return Cast;
+  return Value;
+}
+
+void Lowerer::returnStmt(const ReturnStmt *R) {
+  if (const Expr *Value = returnedValue(R)) {
+    std::string Text = expr(Value);
+    if (Value->getType()->isVoidType()) {
+      code(Text + ";\n");
+    } else {
+      if (movesOnReturn(Value))
+        Text = "std::move(" + Text + ")";
+      code("return_value(" + Text + ");\n");
+    }
+    endFullExpression();
+  }
+  exitScopes(Exit::Return, R->getBeginLoc(), 0);
+  code("return finish();\n");
+}
+
+std::string Lowerer::condition(const Expr *E) {
+  std::string Value = expr(E);
+  if (Temps.empty() && Handles.empty())
+    return Value;
+  // The condition's temporaries end with it: keep only its value.
+  std::string Name = member(MemberRole::Condition, "bool", "condition");
+  code(Name + " = static_cast<bool>(" + Value + ");\n");
+  endFullExpression();
+  return Name;
+}
+
+std::string Lowerer::head(const Stmt *Init, const DeclStmt *Variable,
+                          const Expr *Cond) {
+  std::string Head;
+  if (Init)
+    Head = render(Init) + (isa<DeclStmt>(Init) ? " " : "; ");
+  // The condition of `if (T *p = f())` is the conversion of p: the
+  // declaration is what the user wrote.
+  return Head + (Variable ? render(Variable) : render(Cond));
+}
+
+void Lowerer::ifStmt(const IfStmt *I) {
+  if (I->isConstexpr() && Plan.containsAwait(I))
+    return constexprIf(I);
+  std::string Keyword = I->isConstexpr() ? "if constexpr (" : "if (";
+  if (I->getInit() || I->getConditionVariable())
+    // Refused when they suspend (FunctionPlan): kept as written.
+    code(Keyword +
+         head(I->getInit(), I->getConditionVariableDeclStmt(), I->getCond()) +
+         ") ");
+  else
+    code(Keyword + condition(I->getCond()) + ") ");
+  block(I->getThen());
+  if (I->getElse()) {
+    code("else ");
+    block(I->getElse());
+  }
+}
+
+/// An `if constexpr` with a resume point inside: the dispatch cannot jump
+/// into it, so only the branch the condition selects is lowered (the other
+/// is discarded by C++ all the same).
+void Lowerer::constexprIf(const IfStmt *I) {
+  const Expr *Cond = I->getCond();
+  if (I->getInit()) {
+    fail(I->getBeginLoc(), Diag::Unsupported,
+         "an 'if constexpr' with an init-statement that suspends");
+    return;
+  }
+  if (Cond->isValueDependent())
+    return dependentConstexprIf(I);
+  bool Chosen = Cond->EvaluateKnownConstInt(Context).getBoolValue();
+  code("// if constexpr (" + render(Cond) + "): the " +
+       (Chosen ? "first" : "second") + " branch.\n");
+  if (const Stmt *Branch = Chosen ? I->getThen() : I->getElse())
+    block(Branch);
+}
+
+/// In a template the branch is known per instantiation only: both stay,
+/// each entered through a label before the `if constexpr` and a switch of
+/// its own (the discarded branch's labels do not exist).
+void Lowerer::dependentConstexprIf(const IfStmt *I) {
+  unsigned Then = ++RegionCount, Else = ++RegionCount;
+  add(Op::BranchEntries, {}, CurrentLine).Id = Then;
+  code("if constexpr (" + render(I->getCond()) + ") {\n");
+  branchRegion(Then, I->getThen());
+  code("} else {\n");
+  branchRegion(Else, I->getElse());
+  code("}\n");
+}
+
+void Lowerer::enterRegion(Region::Kind What, unsigned Id, std::string Entry) {
+  Region R;
+  R.What = What;
+  R.Id = Id;
+  R.Entry = std::move(Entry);
+  R.Line = CurrentLine;
+  Open.push_back({std::move(R), {}});
+}
+
+/// Ends the innermost region; its frame objects are the enclosing one's too.
+Region Lowerer::leaveRegion() {
+  OpenRegion Done = std::move(Open.back());
+  Open.pop_back();
+  if (!Open.empty())
+    for (auto &Object : Done.Objects)
+      Open.back().Objects.push_back(Object);
+  if (Done.R.Id)
+    Model.Regions.push_back(Done.R);
+  return std::move(Done.R);
+}
+
+void Lowerer::branchRegion(unsigned Id, const Stmt *Branch) {
+  enterRegion(Region::ConstexprBranch, Id,
+              llvm::formatv("branch_{0}", Id).str());
+  add(Op::Dispatch, {}, CurrentLine).Id = Id;
+  if (Branch)
+    block(Branch);
+  leaveRegion();
+}
+
+} // namespace cosm
