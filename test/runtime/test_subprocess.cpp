@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "test_frames.hpp"
 
+#include <cerrno>
 #include <csignal>
 #include <unistd.h>
 
@@ -314,6 +315,64 @@ TEST_F(Subprocess, CommunicateIgnoresAChildThatDoesNotRead) {
   Ran R = runProgram("true", {}, pipes(PIPE, PIPE), pattern(1 << 20));
   EXPECT_EQ(R.Out.first, std::optional<std::string>(""));
   EXPECT_EQ(R.Code, 0);
+}
+
+// The child exits without reading its stdin: wait() returns once the pipe
+// is closed too, then writes are dropped and drain() raises
+// ConnectionResetError("Connection lost"), as asyncio's (python3 prints the
+// same).
+TEST_F(Subprocess, StdinAfterTheChildExited) {
+  std::vector<std::string> Seen;
+  cosm::run(lambda_coro(
+      "main", [&, C = cosm::Coro<cosm::Process>(), P = std::optional<cosm::Process>(),
+               W = cosm::Coro<int>(), D = cosm::Coro<void>(), I = 0](
+                  auto &F) mutable {
+        switch (F.state) {
+        case 1: goto resume_1;
+        case 2: goto resume_2;
+        case 3: goto resume_3;
+        }
+        AWAIT_CORO(F, 1, C,
+                   cosm::create_subprocess_exec("true", {}, pipes(PIPE, {})));
+        P = C.take_result();
+        AWAIT_CORO(F, 2, W, P->wait());
+        Seen.push_back(std::to_string(W.take_result()));
+        P->stdin_->write(std::string(100000, 'x'));
+        for (I = 0; I < 2; ++I) {
+          AWAIT_CORO(F, 3, D, P->stdin_->drain());
+          try {
+            D.take_result();
+            Seen.push_back("drained");
+          } catch (const cosm::ConnectionResetError &E) {
+            Seen.push_back(std::string("ConnectionResetError ") + E.what());
+          }
+        }
+        return F.finish();
+      }));
+  EXPECT_EQ(Seen, (std::vector<std::string>{
+                      "0", "ConnectionResetError Connection lost",
+                      "ConnectionResetError Connection lost"}));
+}
+
+// A child still running when run() closes the loop is killed and reaped
+// (asyncio's transport kills it when collected).
+TEST_F(Subprocess, ChildLeftRunningIsKilledAtClose) {
+  pid_t Pid = 0;
+  cosm::run(lambda_coro(
+      "main", [&, C = cosm::Coro<cosm::Process>()](auto &F) mutable {
+        switch (F.state) {
+        case 1: goto resume_1;
+        }
+        AWAIT_CORO(F, 1, C,
+                   cosm::create_subprocess_exec("sleep", {"30"},
+                                                pipes(PIPE, PIPE)));
+        Pid = C.take_result().pid;
+        return F.finish();
+      }));
+  ASSERT_GT(Pid, 0);
+  errno = 0;
+  EXPECT_EQ(::kill(Pid, 0), -1);
+  EXPECT_EQ(errno, ESRCH);
 }
 
 } // namespace
