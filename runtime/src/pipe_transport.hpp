@@ -32,9 +32,8 @@ using PipeLost = std::function<void(std::exception_ptr)>;
 /// A reader fed from the non-blocking read end Fd (owned from now on), and
 /// a writer that is only a handle on the transport (it keeps the transport
 /// alive while reading is paused; close() is transport.close()).
-std::pair<StreamReader, StreamWriter> pipeReader(Loop &L, int Fd,
-                                                 std::size_t Limit,
-                                                 PipeLost OnLost);
+std::pair<StreamReader, StreamWriter>
+pipeReader(Loop &L, int Fd, std::size_t Limit, PipeLost OnLost);
 /// A writer over the non-blocking write end Fd (owned from now on).
 StreamWriter pipeWriter(Loop &L, int Fd, PipeLost OnLost);
 

@@ -84,9 +84,8 @@ SigintHandler::SigintHandler(Loop &Lp, FutureBase &M) : L(&Lp), Main(&M) {
       (Old.sa_flags & SA_SIGINFO))
     return;
   auto OnSigint = [this] { onSigint(); };
-  Ref<HandleImpl> H(
-      new CallableHandle<decltype(OnSigint)>(Lp, SourceLoc::current(),
-                                             std::move(OnSigint)));
+  Ref<HandleImpl> H(new CallableHandle<decltype(OnSigint)>(
+      Lp, SourceLoc::current(), std::move(OnSigint)));
   LoopInternals::addSignalHandler(Lp, SIGINT, H.get());
   Handler = std::move(H);
 }

@@ -447,10 +447,9 @@ void Connection::writeReady() {
   if (ConnLost)
     return;
   Ref<Connection> Self(this);
-  ssize_t N =
-      Kind == PipeKind::Write
-          ? pipeWrite(Fd, WBuf.data() + WHead, bufferSize())
-          : ::send(Fd, WBuf.data() + WHead, bufferSize(), MSG_NOSIGNAL);
+  ssize_t N = Kind == PipeKind::Write
+                  ? pipeWrite(Fd, WBuf.data() + WHead, bufferSize())
+                  : ::send(Fd, WBuf.data() + WHead, bufferSize(), MSG_NOSIGNAL);
   if (N < 0) {
     if (wouldBlock(errno))
       return;
@@ -1182,9 +1181,8 @@ Coro<Server> start_server(ClientConnected Cb, std::string Host, int Port,
 
 namespace cosm::detail {
 
-std::pair<StreamReader, StreamWriter> pipeReader(Loop &L, int Fd,
-                                                 std::size_t Limit,
-                                                 PipeLost OnLost) {
+std::pair<StreamReader, StreamWriter>
+pipeReader(Loop &L, int Fd, std::size_t Limit, PipeLost OnLost) {
   Ref<ReaderState> R(new ReaderState(Limit));
   Ref<Connection> C(new Connection(L, Fd, R, PipeKind::Read));
   C->OnLost = std::move(OnLost);
@@ -1194,9 +1192,8 @@ std::pair<StreamReader, StreamWriter> pipeReader(Loop &L, int Fd,
 }
 
 StreamWriter pipeWriter(Loop &L, int Fd, PipeLost OnLost) {
-  Ref<Connection> C(
-      new Connection(L, Fd, new ReaderState(stream_default_limit),
-                     PipeKind::Write));
+  Ref<Connection> C(new Connection(L, Fd, new ReaderState(stream_default_limit),
+                                   PipeKind::Write));
   C->OnLost = std::move(OnLost);
   C->start(nullptr);
   return Connection::writerOf(std::move(C));

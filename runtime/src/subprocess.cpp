@@ -94,8 +94,7 @@ public:
       setNonBlocking(ParentFds[Slot]);
       posix_spawn_file_actions_adddup2(&Actions, ChildFds[Slot], Slot);
     } else if (V == subprocess::DEVNULL) {
-      posix_spawn_file_actions_addopen(&Actions, Slot, "/dev/null", O_RDWR,
-                                       0);
+      posix_spawn_file_actions_addopen(&Actions, Slot, "/dev/null", O_RDWR, 0);
     } else if (V == subprocess::STDOUT) {
       if (Slot != 2)
         throw ValueError("subprocess::STDOUT is only valid for stderr_");
@@ -121,15 +120,15 @@ public:
     sigemptyset(&Empty);
     posix_spawnattr_setsigdefault(&Attr, &Default);
     posix_spawnattr_setsigmask(&Attr, &Empty);
-    posix_spawnattr_setflags(&Attr, POSIX_SPAWN_SETSIGDEF |
-                                        POSIX_SPAWN_SETSIGMASK);
+    posix_spawnattr_setflags(&Attr,
+                             POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
     std::vector<char *> Args;
     for (const std::string &A : Argv)
       Args.push_back(const_cast<char *>(A.c_str()));
     Args.push_back(nullptr);
     pid_t Pid;
-    int Err = ::posix_spawnp(&Pid, Args[0], &Actions, &Attr, Args.data(),
-                             environ);
+    int Err =
+        ::posix_spawnp(&Pid, Args[0], &Actions, &Attr, Args.data(), environ);
     if (Err)
       std::rethrow_exception(spawnError(Err, Argv[0]));
     for (int &Fd : ChildFds)
@@ -207,9 +206,8 @@ struct ProcessState : RefCounted {
 
   void watchExit() {
     ExitFd = exitFd(Pid, IsPidfd);
-    L->add_reader(ExitFd, [Self = Ref<ProcessState>(this)] {
-      Self->exitReady();
-    });
+    L->add_reader(ExitFd,
+                  [Self = Ref<ProcessState>(this)] { Self->exitReady(); });
   }
   void exitReady() {
     int Code;
@@ -311,9 +309,8 @@ public:
     for (int Slot = 1; Slot < 3; ++Slot) {
       if ((Slot == 1 ? Opts.stdout_ : Opts.stderr_) != subprocess::PIPE)
         continue;
-      auto [Reader, Transport] =
-          pipeReader(L, Setup.takeParentFd(Slot), Opts.limit,
-                     S->lostHook(Slot));
+      auto [Reader, Transport] = pipeReader(L, Setup.takeParentFd(Slot),
+                                            Opts.limit, S->lostHook(Slot));
       (Slot == 1 ? P.stdout_ : P.stderr_) = std::move(Reader);
       S->Pipes[Slot] = std::move(Transport);
     }
@@ -350,9 +347,7 @@ public:
     return_value(int(Waiter->result()));
     return finish();
   }
-  const char *function_name() const noexcept override {
-    return "Process.wait";
-  }
+  const char *function_name() const noexcept override { return "Process.wait"; }
 
 private:
   Ref<ProcessState> S;
@@ -462,8 +457,8 @@ public:
       if (Input) {
         if (!P.stdin_)
           throw ValueError("communicate() with input needs stdin_=PIPE");
-        In = Coro<OptString>::make<FeedStdinFrame>(*P.stdin_,
-                                                   std::move(*Input));
+        In =
+            Coro<OptString>::make<FeedStdinFrame>(*P.stdin_, std::move(*Input));
       } else {
         In = Coro<OptString>::make<NoopFrame>();
       }
@@ -559,8 +554,7 @@ Coro<Process> create_subprocess_exec(std::string Program,
                                                   std::move(Opts));
 }
 
-Coro<Process> create_subprocess_shell(std::string Cmd,
-                                      SubprocessOptions Opts) {
+Coro<Process> create_subprocess_shell(std::string Cmd, SubprocessOptions Opts) {
   return Coro<Process>::make<detail::CreateFrame>(
       std::vector<std::string>{"/bin/sh", "-c", std::move(Cmd)},
       std::move(Opts));

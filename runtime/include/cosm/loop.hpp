@@ -218,8 +218,9 @@ public:
   /// set_wakeup_fd, one loop of the process receives signals: the last one
   /// given a handler.
   template <class F>
-  void add_signal_handler(int Sig, F Fn,
-                          detail::SourceLoc Loc = detail::SourceLoc::current()) {
+  void
+  add_signal_handler(int Sig, F Fn,
+                     detail::SourceLoc Loc = detail::SourceLoc::current()) {
     addSignalHandler(Sig,
                      new detail::CallableHandle<F>(*this, Loc, std::move(Fn)));
   }
