@@ -107,7 +107,8 @@ public:
   }
 
   pid_t spawn(const std::vector<std::string> &Argv,
-              const std::optional<std::string> &Cwd) {
+              const std::optional<std::string> &Cwd,
+              const std::optional<std::vector<std::string>> &Env) {
     if (Cwd)
       posix_spawn_file_actions_addchdir_np(&Actions, Cwd->c_str());
     // close_fds=True: the loop's epoll fd, sockets and pipes stay ours.
@@ -126,9 +127,15 @@ public:
     for (const std::string &A : Argv)
       Args.push_back(const_cast<char *>(A.c_str()));
     Args.push_back(nullptr);
+    std::vector<char *> Envp;
+    if (Env) {
+      for (const std::string &E : *Env)
+        Envp.push_back(const_cast<char *>(E.c_str()));
+      Envp.push_back(nullptr);
+    }
     pid_t Pid;
-    int Err =
-        ::posix_spawnp(&Pid, Args[0], &Actions, &Attr, Args.data(), environ);
+    int Err = ::posix_spawnp(&Pid, Args[0], &Actions, &Attr, Args.data(),
+                             Env ? Envp.data() : environ);
     if (Err)
       std::rethrow_exception(spawnError(Err, Argv[0]));
     for (int &Fd : ChildFds)
@@ -297,7 +304,7 @@ public:
     Setup.stream(0, Opts.stdin_);
     Setup.stream(1, Opts.stdout_);
     Setup.stream(2, Opts.stderr_);
-    pid_t Pid = Setup.spawn(Argv, Opts.cwd);
+    pid_t Pid = Setup.spawn(Argv, Opts.cwd, Opts.env);
     Ref<ProcessState> S(new ProcessState(L, Pid));
     Process P = ProcessAccess::make(S);
     P.pid = int(Pid);

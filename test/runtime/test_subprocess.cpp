@@ -276,6 +276,20 @@ TEST_F(Subprocess, MissingProgramIsFileNotFoundError) {
             "[Errno 2] No such file or directory: 'cosm-no-such-program'");
 }
 
+// cwd and env: Popen's.
+TEST_F(Subprocess, CwdAndEnv) {
+  cosm::SubprocessOptions O = pipes({}, PIPE);
+  O.cwd = "/tmp";
+  O.env = std::vector<std::string>{"COSM_X=42"};
+  Ran R = runProgram("/bin/sh", {"-c", "echo $COSM_X $(pwd); env | wc -l"},
+                     O);
+  // sh adds PWD (and may add SHLVL and _) to what it was given.
+  ASSERT_TRUE(R.Out.first);
+  EXPECT_EQ(R.Out.first->substr(0, R.Out.first->find('\n')), "42 /tmp");
+  int Lines = std::stoi(R.Out.first->substr(R.Out.first->find('\n') + 1));
+  EXPECT_LE(Lines, 4);
+}
+
 // The child's fds: only 0-2 (close_fds), so the loop's own are not leaked.
 TEST_F(Subprocess, LoopFdsAreNotInherited) {
   Ran R = runProgram("sh", {"-c", "ls /proc/self/fd | wc -l"},

@@ -72,6 +72,9 @@ struct SubprocessOptions {
   std::size_t limit = stream_default_limit;
   /// Popen's cwd: the child's working directory.
   std::optional<std::string> cwd = std::nullopt;
+  /// Popen's env, as "NAME=value" strings: the child's whole environment
+  /// (unset: this process's).
+  std::optional<std::vector<std::string>> env = std::nullopt;
 };
 
 namespace detail {
