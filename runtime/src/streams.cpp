@@ -369,9 +369,10 @@ void Connection::readReady() {
   if (ConnLost)
     return;
   if (Kind == PipeKind::Write) {
-    // The reading end went away (_UnixWritePipeTransport._read_ready).
+    // The reading end went away (_UnixWritePipeTransport._read_ready:
+    // BrokenPipeError() without an errno).
     if (bufferSize())
-      forceClose(osError(EPIPE));
+      forceClose(std::make_exception_ptr(BrokenPipeError("")));
     else
       close();
     return;
@@ -406,7 +407,10 @@ void Connection::write(std::string_view Data) {
     return;
   if (ConnLost || (Kind == PipeKind::Write && Closing)) {
     if (ConnLost >= ConnLostWriteWarning)
-      logError("socket.send() raised exception.");
+      logError(Kind == PipeKind::Write
+                   ? "pipe closed by peer or os.write(pipe, data) raised "
+                     "exception."
+                   : "socket.send() raised exception.");
     ++ConnLost;
     return;
   }
@@ -533,12 +537,12 @@ void Connection::callConnectionLost(std::exception_ptr E) {
 
 void Connection::connectionLost(const std::exception_ptr &E) {
   // StreamReaderProtocol.connection_lost (a write pipe has no reader)
-  if (Kind == PipeKind::Write)
-    ;
-  else if (E)
-    Reader->setException(E);
-  else
-    Reader->feedEof();
+  if (Kind != PipeKind::Write) {
+    if (E)
+      Reader->setException(E);
+    else
+      Reader->feedEof();
+  }
   if (!Closed->done()) {
     if (E) {
       Closed->setException(E);
