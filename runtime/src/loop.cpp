@@ -21,6 +21,7 @@
 
 #include "debug.hpp"
 #include "executor.hpp"
+#include "signal_state.hpp"
 #include "timer_heap.hpp"
 #include "trace.hpp"
 
@@ -59,6 +60,9 @@ bool debugFromEnvironment() {
 void runItem(const detail::ReadyItem &Item) {
   try {
     Item.Ops->Run(Item.Obj, Item.Fut);
+  } catch (const KeyboardInterrupt &) {
+    // Handle._run re-raises KeyboardInterrupt and SystemExit.
+    throw;
   } catch (...) {
     // asyncio's default exception handler: report and keep the loop going.
     detail::logError("Exception in callback " + Item.Ops->Describe(Item.Obj) +
@@ -358,6 +362,8 @@ void Loop::runOnce() {
   drainThreadsafe();
   pollIo(pollTimeout());
   drainThreadsafe();
+  if (Signals)
+    pollSignals();
   moveDueTimers();
   runReady(Ready.size());
 }
@@ -465,10 +471,15 @@ void Loop::runReady(std::size_t NTodo) {
   // The one place where callbacks run.
   for (std::size_t I = 0; I != NTodo; ++I) {
     detail::ReadyItem Item = Ready.pop();
-    if (Debug)
-      runDebug(Item);
-    else
-      runItem(Item);
+    try {
+      if (Debug)
+        runDebug(Item);
+      else
+        runItem(Item);
+    } catch (...) {
+      releaseItem(Item); // KeyboardInterrupt leaves the loop
+      throw;
+    }
     releaseItem(Item);
   }
 }
@@ -527,6 +538,8 @@ void Loop::close() {
     releaseItem(Ready.pop());
   if (Trace)
     Trace->flush();
+  if (Signals)
+    closeSignals();
 }
 
 std::vector<AnyTask> Loop::all_tasks() const {

@@ -10,8 +10,11 @@
 #include "debug.hpp"
 #include "loop_internals.hpp"
 
+#include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 namespace cosm::detail {
 
@@ -71,6 +74,47 @@ void flushStdout() noexcept {
 }
 
 void runUntilDone(Loop &L, FutureBase &F) { LoopInternals::runUntilDone(L, F); }
+
+SigintHandler::SigintHandler(Loop &Lp, FutureBase &M) : L(&Lp), Main(&M) {
+  // threading.current_thread() is threading.main_thread() and
+  // signal.getsignal(SIGINT) is signal.default_int_handler
+  struct sigaction Old;
+  if (::syscall(SYS_gettid) != ::getpid() ||
+      ::sigaction(SIGINT, nullptr, &Old) != 0 || Old.sa_handler != SIG_DFL ||
+      (Old.sa_flags & SA_SIGINFO))
+    return;
+  auto OnSigint = [this] { onSigint(); };
+  Ref<HandleImpl> H(new CallableHandle<decltype(OnSigint)>(
+      Lp, SourceLoc::current(), std::move(OnSigint)));
+  LoopInternals::addSignalHandler(Lp, SIGINT, H.get());
+  Handler = std::move(H);
+}
+
+void SigintHandler::restore() noexcept {
+  if (!Handler)
+    return;
+  Ref<HandleImpl> H = std::move(Handler);
+  // A SIGINT already read but not handled is dropped with the handler.
+  Handle(H.get()).cancel();
+  if (LoopInternals::signalHandler(*L, SIGINT) == H.get()) {
+    try {
+      L->remove_signal_handler(SIGINT);
+    } catch (...) {
+    }
+  }
+}
+
+// Runner._on_sigint
+void SigintHandler::onSigint() {
+  ++Count;
+  if (Count == 1 && !Main->done()) {
+    Main->cancel();
+    // Runner wakes the loop with call_soon_threadsafe(lambda: None).
+    L->call_soon([] {});
+    return;
+  }
+  throw KeyboardInterrupt();
+}
 
 void shutdownRun(Loop &L) {
   try {

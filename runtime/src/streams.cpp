@@ -15,6 +15,7 @@
 #include "cosm/sockets.hpp"
 #include "cosm/task.hpp"
 #include "debug.hpp"
+#include "pipe_transport.hpp"
 
 #include <algorithm>
 #include <arpa/inet.h>
@@ -192,6 +193,9 @@ struct ServerState : RefCounted {
 
 struct Connection : RefCounted {
   Connection(Loop &L, int Fd, Ref<ReaderState> Reader, Ref<ServerState> Srv);
+  /// A pipe transport (unix_events' _UnixReadPipeTransport or
+  /// _UnixWritePipeTransport) over Fd: see pipe_transport.hpp.
+  Connection(Loop &L, int Fd, Ref<ReaderState> Reader, PipeKind Kind);
   ~Connection() override;
 
   /// The transport's constructor tail: connection_made, then the reader,
@@ -246,8 +250,12 @@ struct Connection : RefCounted {
 
   Loop *L;
   int Fd;
+  PipeKind Kind = PipeKind::None;
   Ref<ReaderState> Reader;
   Ref<ServerState> Srv;
+  /// Pipes: told when the transport is gone (the subprocess protocol's
+  /// pipe_connection_lost).
+  std::function<void(std::exception_ptr)> OnLost;
   ClientConnected Cb; ///< server side: what connection_made calls
   Task<void> ClientTask;
   SocketAddress Peer, Local;
@@ -317,6 +325,12 @@ Connection::Connection(Loop &Lp, int Fd, Ref<ReaderState> Rd,
     Local = toAddress(A);
 }
 
+Connection::Connection(Loop &Lp, int Fd, Ref<ReaderState> Rd, PipeKind Kind)
+    : L(&Lp), Fd(Fd), Kind(Kind), Reader(std::move(Rd)),
+      Closed(new FutureImpl<void>(&Lp, {"StreamWriter.wait_closed", 0})) {
+  Reader->Transport = this;
+}
+
 Connection::~Connection() {
   // An unclosed transport that nobody references (asyncio's __del__
   // closes the socket too).
@@ -354,11 +368,26 @@ void Connection::connectionMade() {
 void Connection::readReady() {
   if (ConnLost)
     return;
+  if (Kind == PipeKind::Write) {
+    // The reading end went away (_UnixWritePipeTransport._read_ready:
+    // BrokenPipeError() without an errno).
+    if (bufferSize())
+      forceClose(std::make_exception_ptr(BrokenPipeError("")));
+    else
+      close();
+    return;
+  }
   static thread_local std::unique_ptr<char[]> Chunk(new char[RecvSize]);
-  ssize_t R = ::recv(Fd, Chunk.get(), RecvSize, 0);
+  ssize_t R = Kind == PipeKind::Read ? ::read(Fd, Chunk.get(), RecvSize)
+                                     : ::recv(Fd, Chunk.get(), RecvSize, 0);
   if (R < 0) {
     if (!wouldBlock(errno))
       forceClose(osError(errno)); // _fatal_error
+    return;
+  }
+  if (R == 0 && Kind == PipeKind::Read) {
+    // A pipe's EOF ends its transport; connection_lost feeds the EOF.
+    close();
     return;
   }
   if (R == 0) {
@@ -376,15 +405,20 @@ void Connection::write(std::string_view Data) {
     throw RuntimeError("Cannot call write() after write_eof()");
   if (Data.empty())
     return;
-  if (ConnLost) {
+  if (ConnLost || (Kind == PipeKind::Write && Closing)) {
     if (ConnLost >= ConnLostWriteWarning)
-      logError("socket.send() raised exception.");
+      logError(Kind == PipeKind::Write
+                   ? "pipe closed by peer or os.write(pipe, data) raised "
+                     "exception."
+                   : "socket.send() raised exception.");
     ++ConnLost;
     return;
   }
   if (bufferSize() == 0) {
     // Optimisation: try to send now.
-    ssize_t N = ::send(Fd, Data.data(), Data.size(), MSG_NOSIGNAL);
+    ssize_t N = Kind == PipeKind::Write
+                    ? pipeWrite(Fd, Data.data(), Data.size())
+                    : ::send(Fd, Data.data(), Data.size(), MSG_NOSIGNAL);
     if (N < 0) {
       if (!wouldBlock(errno)) {
         forceClose(osError(errno));
@@ -417,7 +451,9 @@ void Connection::writeReady() {
   if (ConnLost)
     return;
   Ref<Connection> Self(this);
-  ssize_t N = ::send(Fd, WBuf.data() + WHead, bufferSize(), MSG_NOSIGNAL);
+  ssize_t N = Kind == PipeKind::Write
+                  ? pipeWrite(Fd, WBuf.data() + WHead, bufferSize())
+                  : ::send(Fd, WBuf.data() + WHead, bufferSize(), MSG_NOSIGNAL);
   if (N < 0) {
     if (wouldBlock(errno))
       return;
@@ -433,13 +469,17 @@ void Connection::writeReady() {
   if (bufferSize())
     return;
   L->remove_writer(Fd);
-  if (Closing)
+  if (Closing) {
+    if (Kind == PipeKind::Write)
+      L->remove_reader(Fd);
     callConnectionLost(nullptr);
-  else if (WriteEof)
+  } else if (WriteEof)
     ::shutdown(Fd, SHUT_WR);
 }
 
 void Connection::writeEof() {
+  if (Kind == PipeKind::Write)
+    return close(); // a pipe's write_eof() closes it
   if (Closing || WriteEof)
     return;
   WriteEof = true;
@@ -491,14 +531,18 @@ void Connection::callConnectionLost(std::exception_ptr E) {
   }
   if (Ref<ServerState> S = std::move(Srv))
     S->detach();
+  if (auto Lost = std::move(OnLost))
+    Lost(E);
 }
 
 void Connection::connectionLost(const std::exception_ptr &E) {
-  // StreamReaderProtocol.connection_lost
-  if (E)
-    Reader->setException(E);
-  else
-    Reader->feedEof();
+  // StreamReaderProtocol.connection_lost (a write pipe has no reader)
+  if (Kind != PipeKind::Write) {
+    if (E)
+      Reader->setException(E);
+    else
+      Reader->feedEof();
+  }
   if (!Closed->done()) {
     if (E) {
       Closed->setException(E);
@@ -1136,3 +1180,27 @@ Coro<Server> start_server(ClientConnected Cb, std::string Host, int Port,
 }
 
 } // namespace cosm
+
+//===-- Pipe transports (subprocesses; pipe_transport.hpp) ----------------===//
+
+namespace cosm::detail {
+
+std::pair<StreamReader, StreamWriter>
+pipeReader(Loop &L, int Fd, std::size_t Limit, PipeLost OnLost) {
+  Ref<ReaderState> R(new ReaderState(Limit));
+  Ref<Connection> C(new Connection(L, Fd, R, PipeKind::Read));
+  C->OnLost = std::move(OnLost);
+  C->start(nullptr);
+  return {Connection::readerOf(std::move(R)),
+          Connection::writerOf(std::move(C))};
+}
+
+StreamWriter pipeWriter(Loop &L, int Fd, PipeLost OnLost) {
+  Ref<Connection> C(new Connection(L, Fd, new ReaderState(stream_default_limit),
+                                   PipeKind::Write));
+  C->OnLost = std::move(OnLost);
+  C->start(nullptr);
+  return Connection::writerOf(std::move(C));
+}
+
+} // namespace cosm::detail

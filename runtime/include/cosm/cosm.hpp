@@ -23,6 +23,7 @@
 #include "cosm/sleep.hpp"
 #include "cosm/sockets.hpp"
 #include "cosm/streams.hpp"
+#include "cosm/subprocess.hpp"
 #include "cosm/task.hpp"
 #include "cosm/taskgroup.hpp"
 #include "cosm/threads.hpp"

@@ -131,6 +131,15 @@ private:
   std::string Message;
 };
 
+/// Python's KeyboardInterrupt: cosm::run() throws it when SIGINT cancelled
+/// the main task, or at a second SIGINT (see run.hpp). Like CancelledError,
+/// not a std::exception (a BaseException in Python), and the loop lets it
+/// out of a callback instead of reporting it, as asyncio does.
+class KeyboardInterrupt {
+public:
+  const char *what() const noexcept { return ""; }
+};
+
 } // namespace cosm
 
 #endif // COSM_ERRORS_HPP

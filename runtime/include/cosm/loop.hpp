@@ -30,6 +30,7 @@ namespace cosm {
 
 namespace detail {
 struct LoopInternals;
+struct SignalState;
 class Executor;
 struct ThreadsafeQueue;
 class Tracer;
@@ -207,6 +208,27 @@ public:
   bool remove_reader(int Fd) { return removeWatcher(Fd, false); }
   bool remove_writer(int Fd) { return removeWatcher(Fd, true); }
 
+  /// asyncio's add_signal_handler (Unix): from now on, each delivery of
+  /// signal Sig makes Fn() run as a loop callback, in the order the signals
+  /// arrived (the process-wide handler writes the signal number to a pipe
+  /// the loop reads; the callbacks run in the pass after that read).
+  /// Replaces an earlier handler of Sig. ValueError for a number that is not
+  /// a signal; RuntimeError("sig N cannot be caught") for SIGKILL and
+  /// SIGSTOP, if the loop is closed, or outside the main thread. As
+  /// set_wakeup_fd, one loop of the process receives signals: the last one
+  /// given a handler.
+  template <class F>
+  void
+  add_signal_handler(int Sig, F Fn,
+                     detail::SourceLoc Loc = detail::SourceLoc::current()) {
+    addSignalHandler(Sig,
+                     new detail::CallableHandle<F>(*this, Loc, std::move(Fn)));
+  }
+  /// Removes the handler of Sig and restores the default action (SIG_DFL;
+  /// asyncio restores default_int_handler for SIGINT, which is C's default
+  /// here). False if Sig had no handler; ValueError as above.
+  bool remove_signal_handler(int Sig);
+
   /// Monotonic clock, in seconds.
   double time() const noexcept;
   /// The clock's resolution: timers due within it count as due.
@@ -281,6 +303,12 @@ private:
   /// Moves what other threads queued to the ready queue.
   void drainThreadsafe();
   void addWatcher(int Fd, bool Write, detail::HandleImpl *H);
+  // Signals (src/signals.cpp).
+  void addSignalHandler(int Sig, detail::HandleImpl *H);
+  /// Queues the read of the signal pipe if a signal arrived.
+  void pollSignals();
+  /// Removes every signal handler (close()).
+  void closeSignals() noexcept;
   bool removeWatcher(int Fd, bool Write);
   /// Starts Job on the default executor (created on first use).
   void submitJob(std::unique_ptr<detail::ThreadCallback> Job);
@@ -317,6 +345,8 @@ private:
   /// skip the lock when no other thread posted anything.
   std::atomic<bool> ThreadsafePending{false};
   std::unique_ptr<detail::Executor> DefaultExecutor;
+  /// The signal handlers, created by the first add_signal_handler().
+  std::unique_ptr<detail::SignalState> Signals;
   struct FdWatch {
     detail::Ref<detail::HandleImpl> Reader, Writer;
   };

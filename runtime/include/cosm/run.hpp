@@ -6,6 +6,18 @@
 /// until they finish, closes the loop, and returns main's result or rethrows
 /// its exception.
 ///
+/// SIGINT, as asyncio.Runner in 3.11: when run() is called in the main
+/// thread and SIGINT has its default action, a handler is installed for the
+/// run (through the loop's signal handlers) and the previous action is
+/// restored afterwards (if the handler is still the loop's). The first
+/// SIGINT cancels the main task; if the main task then ends cancelled (and
+/// uncancel() brings its count to 0), run() throws cosm::KeyboardInterrupt
+/// instead of CancelledError. A further SIGINT throws KeyboardInterrupt out
+/// of the loop at once, after which run() shuts down as for any exception.
+/// Unlike Python, the handler runs as a loop callback (in the pass after
+/// the signal was read), not at the signal itself: a callback or step that
+/// never returns is not interrupted.
+///
 //===----------------------------------------------------------------------===//
 #ifndef COSM_RUN_HPP
 #define COSM_RUN_HPP
@@ -37,6 +49,26 @@ void runUntilDone(Loop &L, FutureBase &F);
 void shutdownRun(Loop &L);
 /// Flushes std::cout and stdout.
 void flushStdout() noexcept;
+
+/// asyncio.Runner's SIGINT handling for one run (see the file comment).
+class SigintHandler {
+public:
+  SigintHandler(Loop &L, FutureBase &Main);
+  ~SigintHandler() { restore(); }
+  SigintHandler(const SigintHandler &) = delete;
+  SigintHandler &operator=(const SigintHandler &) = delete;
+  /// Puts the default action back if the handler is still installed.
+  void restore() noexcept;
+  /// Runner._interrupt_count > 0
+  bool interrupted() const noexcept { return Count > 0; }
+
+private:
+  void onSigint();
+  Loop *L;
+  FutureBase *Main;
+  Ref<HandleImpl> Handler; ///< null when not installed
+  int Count = 0;
+};
 } // namespace detail
 
 /// Runs Main on a new loop and returns its result (see the file comment).
@@ -51,16 +83,25 @@ T run(Coro<T> Main, RunOptions Opts = {},
   // Main becomes a task: an unwritable path is an OSError from here.
   L.set_trace_file(Opts.trace ? *Opts.trace : L.trace_file());
   Task<T> MainTask = L.create_task(std::move(Main), {}, Loc);
+  detail::SigintHandler Sigint(L, *MainTask.impl());
   try {
     detail::runUntilDone(L, *MainTask.impl());
   } catch (...) {
+    Sigint.restore();
     detail::shutdownRun(L);
     detail::flushStdout();
     throw;
   }
+  Sigint.restore();
   detail::shutdownRun(L);
   try {
     return MainTask.impl()->takeResult();
+  } catch (const CancelledError &) {
+    detail::flushStdout();
+    // Runner.run: the cancellation came from SIGINT.
+    if (Sigint.interrupted() && MainTask.uncancel() == 0)
+      throw KeyboardInterrupt();
+    throw;
   } catch (...) {
     // Likely uncaught: std::terminate would drop what the program printed
     // to a piped stdout, which Python would have shown before its traceback.
