@@ -17,23 +17,42 @@
 namespace cosm {
 
 namespace {
-/// Python's repr of a bytes object.
-std::string bytesRepr(const std::string &S) {
-  std::string Out = "b'";
+/// Python's repr of a str (Bytes false) or bytes object: quotes, and
+/// escapes for backslashes and control characters.
+std::string pyRepr(const std::string &S, bool Bytes) {
+  char Quote = '\'';
+  if (S.find('\'') != std::string::npos && S.find('"') == std::string::npos)
+    Quote = '"';
+  std::string Out = Bytes ? "b" : "";
+  Out += Quote;
   for (unsigned char C : S) {
-    if (C == '\\' || C == '\'') {
+    if (C == '\\' || C == Quote) {
       Out += '\\';
       Out += char(C);
-    } else if (C >= 0x20 && C < 0x7f) {
-      Out += char(C);
-    } else {
+    } else if (C == '\n') {
+      Out += "\\n";
+    } else if (C == '\r') {
+      Out += "\\r";
+    } else if (C == '\t') {
+      Out += "\\t";
+    } else if (C < 0x20 || C == 0x7f || (Bytes && C >= 0x80)) {
       char Buf[5];
       std::snprintf(Buf, sizeof Buf, "\\x%02x", C);
       Out += Buf;
+    } else {
+      Out += char(C);
     }
   }
-  return Out + "'";
+  return Out + Quote;
 }
+
+} // namespace
+
+namespace detail {
+std::string strRepr(const std::string &S) { return pyRepr(S, false); }
+} // namespace detail
+
+namespace {
 
 int familyOf(const SocketAddress &A) {
   if (A.family)
@@ -46,14 +65,13 @@ int familyOf(const SocketAddress &A) {
 std::string SocketAddress::to_string() const {
   switch (familyOf(*this)) {
   case AF_UNIX:
-    if (!host.empty() && host[0] == '\0')
-      return bytesRepr(host);
-    return "'" + host + "'";
+    // Python gives an abstract name as bytes, a path as str.
+    return pyRepr(host, !host.empty() && host[0] == '\0');
   case AF_INET6:
-    return "('" + host + "', " + std::to_string(port) + ", " +
+    return "(" + pyRepr(host, false) + ", " + std::to_string(port) + ", " +
            std::to_string(flowinfo) + ", " + std::to_string(scope_id) + ")";
   default:
-    return "('" + host + "', " + std::to_string(port) + ")";
+    return "(" + pyRepr(host, false) + ", " + std::to_string(port) + ")";
   }
 }
 

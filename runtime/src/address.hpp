@@ -30,6 +30,9 @@ struct RawAddress {
   sockaddr *get() noexcept { return reinterpret_cast<sockaddr *>(&Storage); }
 };
 
+/// Python's repr() of a str.
+std::string strRepr(const std::string &S);
+
 /// A numeric address or an AF_UNIX path as a sockaddr. Call names the
 /// system call in CPython's messages: OverflowError "connect(): port must
 /// be 0-65535."; ValueError for a host that is not numeric.

@@ -407,7 +407,7 @@ int unixListen(const std::string &Path, int Backlog) {
     int Err = errno;
     ::close(Fd);
     if (Err == EADDRINUSE)
-      throwOsError(Err, "Address " + A.to_string() + " is already in use");
+      throwOsError(Err, "Address " + strRepr(Path) + " is already in use");
     throwOsError(Err);
   }
   if (::listen(Fd, Backlog) != 0) {
