@@ -63,6 +63,8 @@ int familyOf(const SocketAddress &A) {
 } // namespace
 
 std::string SocketAddress::to_string() const {
+  if (!family && host.empty() && !port)
+    return "None"; // no address (an unconnected socket's peer)
   switch (familyOf(*this)) {
   case AF_UNIX:
     // Python gives an abstract name as bytes, a path as str.

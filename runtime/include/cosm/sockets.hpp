@@ -47,7 +47,8 @@ struct SocketAddress {
   unsigned scope_id = 0;
 
   /// Python's repr of the address: "('127.0.0.1', 8080)",
-  /// "('::1', 8080, 0, 0)", "'/tmp/sock'", "b'\x00name'".
+  /// "('::1', 8080, 0, 0)", "'/tmp/sock'", "b'\x00name'"; "None" for a
+  /// default-constructed address.
   std::string to_string() const;
 };
 bool operator==(const SocketAddress &A, const SocketAddress &B);
