@@ -153,6 +153,12 @@ struct ServerState : RefCounted {
 
 //===-- Connection: transport + protocol ----------------------------------===//
 
+/// The stream transport over one fd, which it owns: a connected socket
+/// (TCP, Unix) or a pipe end. Sockets use recv/send(MSG_NOSIGNAL) and
+/// shutdown(SHUT_WR) for write_eof; other fds use read/write (a program
+/// writing to pipes must ignore SIGPIPE, as Python does at startup), and
+/// write_eof closes them once the buffer is sent. A write-only fd is never
+/// watched for reading.
 struct Connection : RefCounted {
   Connection(Loop &L, int Fd, Ref<ReaderState> Reader, Ref<ServerState> Srv);
   ~Connection() override;
@@ -162,7 +168,7 @@ struct Connection : RefCounted {
   void start(Ref<FutureImpl<void>> Waiter);
   void connectionMade();
   void addReader() {
-    if (Closing)
+    if (Closing || !Readable)
       return;
     L->add_reader(Fd, [C = Ref<Connection>(this)] { C->readReady(); });
   }
@@ -171,6 +177,11 @@ struct Connection : RefCounted {
   }
   void readReady();
   void writeReady();
+  /// One recv/read (send/write) of the fd's kind; -1 with errno on failure.
+  ssize_t receiveSome(char *Buf, std::size_t N);
+  ssize_t sendSome(const char *Data, std::size_t N);
+  /// The write side is done: shutdown(SHUT_WR), or close for a pipe.
+  void shutdownWrite();
   void write(std::string_view Data);
   void writeEof();
   void close();
@@ -209,6 +220,8 @@ struct Connection : RefCounted {
 
   Loop *L;
   int Fd;
+  bool IsSocket = true;
+  bool Readable = true; ///< false for a write-only fd
   Ref<ReaderState> Reader;
   Ref<ServerState> Srv;
   ClientConnected Cb; ///< server side: what connection_made calls
@@ -229,6 +242,14 @@ struct Connection : RefCounted {
   Ref<FutureImpl<void>> Closed;
 };
 
+/// A StreamReader/StreamWriter pair over Fd (a connected socket or a pipe
+/// end, made non-blocking here), as _create_connection_transport makes it:
+/// the transport starts at once and Waiter (if any) completes two passes
+/// later. For creators of transports other than open_connection (pipes of
+/// subprocesses).
+std::pair<StreamReader, StreamWriter>
+openStreams(Loop &L, int Fd, std::size_t Limit, Ref<FutureImpl<void>> Waiter);
+
 struct ServerAccess {
   static Server make(Ref<ServerState> S) { return Server(std::move(S)); }
   static const Ref<ServerState> &state(const Server &Sv) { return Sv.S; }
@@ -236,9 +257,9 @@ struct ServerAccess {
 
 /// A frame awaiting one future, which Make() returns at the first step
 /// (null: return at once).
-template <class MakeFn> class AwaitFrame final : public Frame<void> {
+template <class MakeFn> class FutureWaitFrame final : public Frame<void> {
 public:
-  AwaitFrame(const char *Name, MakeFn Make)
+  FutureWaitFrame(const char *Name, MakeFn Make)
       : Name(Name), Make(std::move(Make)) {}
   Step resume() override {
     if (state == 1)
@@ -264,7 +285,7 @@ private:
 };
 
 template <class MakeFn> Coro<void> awaitCoro(const char *Name, MakeFn Make) {
-  return Coro<void>::make<AwaitFrame<MakeFn>>(Name, std::move(Make));
+  return Coro<void>::make<FutureWaitFrame<MakeFn>>(Name, std::move(Make));
 }
 
 

@@ -16,7 +16,9 @@
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <fcntl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace cosm {
@@ -27,6 +29,11 @@ Connection::Connection(Loop &Lp, int Fd, Ref<ReaderState> Rd,
     : L(&Lp), Fd(Fd), Reader(std::move(Rd)), Srv(std::move(Sv)),
       Closed(new FutureImpl<void>(&Lp, {"StreamWriter.wait_closed", 0})) {
   Reader->Transport = this;
+  struct stat St;
+  IsSocket = ::fstat(Fd, &St) != 0 || S_ISSOCK(St.st_mode);
+  Readable = (::fcntl(Fd, F_GETFL) & O_ACCMODE) != O_WRONLY;
+  if (!IsSocket)
+    return;
   // base_events._set_nodelay: TCP sockets only.
   int Family = 0;
   socklen_t Len = sizeof Family;
@@ -77,7 +84,7 @@ void Connection::readReady() {
   if (ConnLost)
     return;
   static thread_local std::unique_ptr<char[]> Chunk(new char[RecvSize]);
-  ssize_t R = ::recv(Fd, Chunk.get(), RecvSize, 0);
+  ssize_t R = receiveSome(Chunk.get(), RecvSize);
   if (R < 0) {
     if (!wouldBlock(errno))
       forceClose(osError(errno)); // _fatal_error
@@ -93,6 +100,23 @@ void Connection::readReady() {
   Reader->feedData(std::string_view(Chunk.get(), std::size_t(R)));
 }
 
+ssize_t Connection::receiveSome(char *Buf, std::size_t N) {
+  return IsSocket ? ::recv(Fd, Buf, N, 0) : ::read(Fd, Buf, N);
+}
+
+ssize_t Connection::sendSome(const char *Data, std::size_t N) {
+  return IsSocket ? ::send(Fd, Data, N, MSG_NOSIGNAL) : ::write(Fd, Data, N);
+}
+
+void Connection::shutdownWrite() {
+  if (IsSocket) {
+    ::shutdown(Fd, SHUT_WR);
+    return;
+  }
+  // A pipe has no half-close: _UnixWritePipeTransport.write_eof closes.
+  close();
+}
+
 void Connection::write(std::string_view Data) {
   if (WriteEof)
     throw RuntimeError("Cannot call write() after write_eof()");
@@ -106,7 +130,7 @@ void Connection::write(std::string_view Data) {
   }
   if (bufferSize() == 0) {
     // Optimisation: try to send now.
-    ssize_t N = ::send(Fd, Data.data(), Data.size(), MSG_NOSIGNAL);
+    ssize_t N = sendSome(Data.data(), Data.size());
     if (N < 0) {
       if (!wouldBlock(errno)) {
         forceClose(osError(errno));
@@ -139,7 +163,7 @@ void Connection::writeReady() {
   if (ConnLost)
     return;
   Ref<Connection> Self(this);
-  ssize_t N = ::send(Fd, WBuf.data() + WHead, bufferSize(), MSG_NOSIGNAL);
+  ssize_t N = sendSome(WBuf.data() + WHead, bufferSize());
   if (N < 0) {
     if (wouldBlock(errno))
       return;
@@ -158,7 +182,7 @@ void Connection::writeReady() {
   if (Closing)
     callConnectionLost(nullptr);
   else if (WriteEof)
-    ::shutdown(Fd, SHUT_WR);
+    shutdownWrite();
 }
 
 void Connection::writeEof() {
@@ -166,7 +190,7 @@ void Connection::writeEof() {
     return;
   WriteEof = true;
   if (!bufferSize())
-    ::shutdown(Fd, SHUT_WR);
+    shutdownWrite();
 }
 
 void Connection::close() {
@@ -242,6 +266,18 @@ void Connection::connectionLost(const std::exception_ptr &E) {
       }
   ClientTask = {};
   Cb = nullptr;
+}
+
+std::pair<StreamReader, StreamWriter>
+openStreams(Loop &L, int Fd, std::size_t Limit, Ref<FutureImpl<void>> Waiter) {
+  Ref<ReaderState> Reader(new ReaderState(Limit));
+  int Flags = ::fcntl(Fd, F_GETFL);
+  if (Flags < 0 || ::fcntl(Fd, F_SETFL, Flags | O_NONBLOCK) != 0)
+    throwOsError(errno);
+  Ref<Connection> C(new Connection(L, Fd, Reader, nullptr));
+  C->start(std::move(Waiter));
+  return {Connection::readerOf(std::move(Reader)),
+          Connection::writerOf(std::move(C))};
 }
 
 namespace {
