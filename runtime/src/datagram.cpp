@@ -128,6 +128,8 @@ struct DatagramState : RefCounted {
       if (!Addr)
         throw ValueError("sendto() needs an address: the transport is not "
                          "connected");
+      if (!Addr->family && Local.family == AF_UNIX)
+        Addr->family = AF_UNIX; // a path, not a host
       try {
         To = toRaw(*Addr, "sendto");
       } catch (const OverflowError &) {

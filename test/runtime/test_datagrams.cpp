@@ -169,6 +169,9 @@ TEST_F(Datagrams, IPv6NamesAndUnixDatagramSockets) {
   UB.first.sendto("local");
   ASSERT_TRUE(runUntil(L, [&] { return rec(UB).Received == 1; }));
   EXPECT_EQ(rec(UA).From.host, B);
+  // The unconnected end sends to a path given as a plain address.
+  UA.first.sendto("to b", cosm::SocketAddress{B});
+  ASSERT_TRUE(runUntil(L, [&] { return rec(UB).Received == 2; }));
   UA.first.close();
   UB.first.close();
   L.run_until_complete(cosm::sleep(0));
