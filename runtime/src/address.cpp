@@ -228,8 +228,8 @@ getaddrinfoBlocking(const std::optional<std::string> &Host,
   return Out;
 }
 
-std::pair<std::string, std::string>
-getnameinfoBlocking(const SocketAddress &A, int Flags) {
+std::pair<std::string, std::string> getnameinfoBlocking(const SocketAddress &A,
+                                                        int Flags) {
   // CPython's socket.getnameinfo: a numeric lookup of the host first (so
   // the port is taken modulo 65536, as getaddrinfo does), then the call.
   std::vector<AddrInfo> Infos = getaddrinfoBlocking(
@@ -309,10 +309,10 @@ Coro<std::vector<AddrInfo>> ensureResolved(std::optional<std::string> Host,
 
 } // namespace detail
 
-Coro<std::vector<AddrInfo>>
-Loop::getaddrinfo(std::optional<std::string> Host,
-                  std::optional<std::string> Port, int Family, int Type,
-                  int Proto, int Flags) {
+Coro<std::vector<AddrInfo>> Loop::getaddrinfo(std::optional<std::string> Host,
+                                              std::optional<std::string> Port,
+                                              int Family, int Type, int Proto,
+                                              int Flags) {
   return detail::executorCoro<std::vector<AddrInfo>>(
       "getaddrinfo", std::nullopt,
       [Host = std::move(Host), Port = std::move(Port), Family, Type, Proto,

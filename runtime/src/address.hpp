@@ -47,10 +47,10 @@ SocketAddress peerAddress(int Fd);
 std::optional<AddrInfo> numericInfo(const std::string &Host, int Port,
                                     int Family, int Type, int Proto);
 /// socket.getaddrinfo, blocking: gaierror on failure. No host is None.
-std::vector<AddrInfo> getaddrinfoBlocking(const std::optional<std::string> &Host,
-                                          const std::optional<std::string> &Port,
-                                          int Family, int Type, int Proto,
-                                          int Flags);
+std::vector<AddrInfo>
+getaddrinfoBlocking(const std::optional<std::string> &Host,
+                    const std::optional<std::string> &Port, int Family,
+                    int Type, int Proto, int Flags);
 /// socket.getnameinfo, blocking.
 std::pair<std::string, std::string> getnameinfoBlocking(const SocketAddress &A,
                                                         int Flags);

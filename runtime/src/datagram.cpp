@@ -1,4 +1,5 @@
-//===- datagram.cpp - UDP endpoints ----------------------------------------===//
+//===- datagram.cpp - UDP endpoints
+//----------------------------------------===//
 ///
 /// \file
 /// DatagramState is selector_events._SelectorDatagramTransport (with the
@@ -147,9 +148,8 @@ struct DatagramState : RefCounted {
         reportError(*Protocol, osError(errno));
         return;
       }
-      L->add_writer(Fd, [Self = Ref<DatagramState>(this)] {
-        Self->sendtoReady();
-      });
+      L->add_writer(Fd,
+                    [Self = Ref<DatagramState>(this)] { Self->sendtoReady(); });
     }
     BufSize += Copy.size();
     Buffer.push_back({std::move(Copy), To});
@@ -218,9 +218,8 @@ struct DatagramState : RefCounted {
       L->remove_reader(Fd);
     }
     ++ConnLost;
-    L->call_soon([Self = Ref<DatagramState>(this), E] {
-      Self->callConnectionLost(E);
-    });
+    L->call_soon(
+        [Self = Ref<DatagramState>(this), E] { Self->callConnectionLost(E); });
   }
 
   void callConnectionLost(std::exception_ptr E) {
@@ -262,7 +261,8 @@ struct DatagramState : RefCounted {
 
 namespace {
 
-using Endpoint = std::pair<DatagramTransport, std::shared_ptr<DatagramProtocol>>;
+using Endpoint =
+    std::pair<DatagramTransport, std::shared_ptr<DatagramProtocol>>;
 
 /// One (family, proto) of create_datagram_endpoint with its local and
 /// remote address.
@@ -279,8 +279,8 @@ public:
                         std::optional<SocketAddress> RemoteAddr, int Family,
                         bool ReusePort, bool AllowBroadcast)
       : Factory(std::move(Factory)), LocalAddr(std::move(LocalAddr)),
-        RemoteAddr(std::move(RemoteAddr)), Family(Family),
-        ReusePort(ReusePort), AllowBroadcast(AllowBroadcast) {}
+        RemoteAddr(std::move(RemoteAddr)), Family(Family), ReusePort(ReusePort),
+        AllowBroadcast(AllowBroadcast) {}
   ~DatagramEndpointFrame() override { unwind(); }
 
   Step resume() override {
@@ -310,8 +310,8 @@ public:
     }
     if (!LocalAddr)
       goto remote;
-    Resolve = ensureResolved(LocalAddr->host, LocalAddr->port, Family,
-                             SOCK_DGRAM);
+    Resolve =
+        ensureResolved(LocalAddr->host, LocalAddr->port, Family, SOCK_DGRAM);
   resume_1:
     if (Resolve.step() == Step::Suspended) {
       state = 1;
@@ -321,8 +321,8 @@ public:
   remote:
     if (!RemoteAddr)
       goto pairs;
-    Resolve = ensureResolved(RemoteAddr->host, RemoteAddr->port, Family,
-                             SOCK_DGRAM);
+    Resolve =
+        ensureResolved(RemoteAddr->host, RemoteAddr->port, Family, SOCK_DGRAM);
   resume_2:
     if (Resolve.step() == Step::Suspended) {
       state = 2;
@@ -379,12 +379,13 @@ private:
     if (Infos.empty())
       throw OSError("getaddrinfo() returned empty list");
     for (const AddrInfo &I : Infos) {
-      auto It = std::find_if(Pairs.begin(), Pairs.end(), [&](const AddrPair &P) {
-        return P.Family == I.family && P.Proto == I.proto;
-      });
+      auto It =
+          std::find_if(Pairs.begin(), Pairs.end(), [&](const AddrPair &P) {
+            return P.Family == I.family && P.Proto == I.proto;
+          });
       if (It == Pairs.end())
-        It = Pairs.insert(Pairs.end(), {I.family, I.proto, std::nullopt,
-                                        std::nullopt});
+        It = Pairs.insert(Pairs.end(),
+                          {I.family, I.proto, std::nullopt, std::nullopt});
       (Remote ? It->Remote : It->Local) = I.sockaddr;
     }
   }

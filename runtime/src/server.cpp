@@ -1,4 +1,5 @@
-//===- server.cpp - asyncio.Server -----------------------------------------===//
+//===- server.cpp - asyncio.Server
+//-----------------------------------------===//
 ///
 /// \file
 /// base_events.Server and selector_events' accept loop
@@ -143,8 +144,7 @@ const Ref<detail::ServerState> &Server::state() const {
 
 Coro<void> Server::wait_closed() const {
   return detail::awaitCoro(
-      "Server.wait_closed",
-      [St = state()]() -> Ref<detail::FutureImpl<void>> {
+      "Server.wait_closed", [St = state()]() -> Ref<detail::FutureImpl<void>> {
         if (St->SocksClosed || St->WaitersClosed)
           return nullptr;
         Ref<detail::FutureImpl<void>> W =

@@ -7,10 +7,10 @@
 //===----------------------------------------------------------------------===//
 #include "cosm/sockets.hpp"
 
+#include "address.hpp"
 #include "cosm/errors.hpp"
 #include "cosm/loop.hpp"
 #include "cosm/task.hpp"
-#include "address.hpp"
 #include "os_error.hpp"
 
 #include <cerrno>
@@ -279,9 +279,7 @@ public:
     Resolve = {};
     Connect = {};
   }
-  const char *function_name() const noexcept override {
-    return "sock_connect";
-  }
+  const char *function_name() const noexcept override { return "sock_connect"; }
 
 private:
   int Fd;

@@ -1,4 +1,5 @@
-//===- stream_reader.cpp - StreamReader ------------------------------------===//
+//===- stream_reader.cpp - StreamReader
+//------------------------------------===//
 ///
 /// \file
 /// asyncio 3.11's StreamReader: the buffer, _wait_for_data and the read
@@ -181,9 +182,8 @@ Coro<std::string> StreamReader::read(std::ptrdiff_t N) const {
   // Until EOF: `while block := await self.read(self._limit): ...`
   return detail::readerCoro(
       S, "read",
-      [Blocks = std::string()](ReaderState &St,
-                               bool First) mutable
-      -> std::optional<std::string> {
+      [Blocks = std::string()](
+          ReaderState &St, bool First) mutable -> std::optional<std::string> {
         if (First && St.Exc)
           std::rethrow_exception(St.Exc);
         bool Waited = !First;
@@ -212,8 +212,8 @@ Coro<std::string> StreamReader::readuntil(std::string Separator) const {
 Coro<std::string> StreamReader::readline() const {
   return detail::readerCoro(
       S, "readline",
-      [U = detail::ReadUntil{"\n"}](ReaderState &St, bool First) mutable
-      -> std::optional<std::string> {
+      [U = detail::ReadUntil{"\n"}](
+          ReaderState &St, bool First) mutable -> std::optional<std::string> {
         try {
           return U(St, First);
         } catch (IncompleteReadError &E) {
@@ -253,9 +253,7 @@ Coro<std::string> StreamReader::readexactly(std::ptrdiff_t N) const {
 }
 
 bool StreamReader::at_eof() const noexcept { return S->Eof && !S->size(); }
-void StreamReader::feed_data(std::string_view Data) const {
-  S->feedData(Data);
-}
+void StreamReader::feed_data(std::string_view Data) const { S->feedData(Data); }
 void StreamReader::feed_eof() const { S->feedEof(); }
 void StreamReader::set_exception(std::exception_ptr E) const {
   S->setException(std::move(E));

@@ -26,7 +26,6 @@
 namespace cosm {
 namespace detail {
 
-
 /// selector_events' max_size: the most one recv() asks for.
 constexpr std::size_t RecvSize = 256 * 1024;
 /// The transport's default write buffer limits (high, low = high / 4).
@@ -131,9 +130,8 @@ struct ServerState : RefCounted {
       return;
     Serving = true;
     for (int S : Socks)
-      L->add_reader(S, [Self = Ref<ServerState>(this), S] {
-        Self->acceptReady(S);
-      });
+      L->add_reader(
+          S, [Self = Ref<ServerState>(this), S] { Self->acceptReady(S); });
   }
   void close();
   void acceptReady(int Sock);
@@ -288,7 +286,6 @@ template <class MakeFn> Coro<void> awaitCoro(const char *Name, MakeFn Make) {
   return Coro<void>::make<FutureWaitFrame<MakeFn>>(Name, std::move(Make));
 }
 
-
 /// Bare yields, then Then(), then more bare yields (start_server,
 /// Server.start_serving).
 template <class ThenFn, class R> class YieldFrame final : public Frame<R> {
@@ -329,7 +326,6 @@ private:
   bool Ran = false;
   std::optional<Stored> Result;
 };
-
 
 } // namespace detail
 } // namespace cosm

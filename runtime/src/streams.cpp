@@ -161,9 +161,9 @@ private:
     }
     closeFd();
     if (BindErrors.empty())
-      Errors.push_back(std::make_exception_ptr(
-          OSError("no matching local address with family=" +
-                  familyRepr(Info.family) + " found")));
+      Errors.push_back(std::make_exception_ptr(OSError(
+          "no matching local address with family=" + familyRepr(Info.family) +
+          " found")));
     Errors.insert(Errors.end(), BindErrors.begin(), BindErrors.end());
     return false;
   }
@@ -281,8 +281,8 @@ std::vector<int> bindAll(const std::vector<AddrInfo> &Infos, bool ReusePort,
       if (std::find(Seen.begin(), Seen.end(), Info.sockaddr) != Seen.end())
         continue;
       Seen.push_back(Info.sockaddr);
-      int Fd = ::socket(Info.family,
-                        Info.type | SOCK_NONBLOCK | SOCK_CLOEXEC, Info.proto);
+      int Fd = ::socket(Info.family, Info.type | SOCK_NONBLOCK | SOCK_CLOEXEC,
+                        Info.proto);
       if (Fd < 0)
         continue; // asyncio skips a family it cannot open
       Socks.push_back(Fd);
@@ -341,8 +341,7 @@ public:
     return Step::Suspended;
   resume_1:
     resume_point();
-    Resolve =
-        ensureResolved(Host, Port, Family, SOCK_STREAM, 0, AI_PASSIVE);
+    Resolve = ensureResolved(Host, Port, Family, SOCK_STREAM, 0, AI_PASSIVE);
   resume_2:
     if (Resolve.step() == Step::Suspended) {
       state = 2;
@@ -375,9 +374,7 @@ public:
     return finish();
   }
   void unwind() noexcept override { Resolve = {}; }
-  const char *function_name() const noexcept override {
-    return "start_server";
-  }
+  const char *function_name() const noexcept override { return "start_server"; }
 
 private:
   ClientConnected Cb;
@@ -436,9 +433,8 @@ open_connection(std::string Host, int Port, std::size_t Limit, int Family,
 
 Coro<std::pair<StreamReader, StreamWriter>>
 open_unix_connection(std::string Path, std::size_t Limit) {
-  std::vector<AddrInfo> Known{
-      AddrInfo{AF_UNIX, SOCK_STREAM, 0, "", SocketAddress{std::move(Path), 0,
-                                                          AF_UNIX}}};
+  std::vector<AddrInfo> Known{AddrInfo{
+      AF_UNIX, SOCK_STREAM, 0, "", SocketAddress{std::move(Path), 0, AF_UNIX}}};
   return Coro<std::pair<StreamReader, StreamWriter>>::make<
       detail::OpenConnectionFrame>(
       "open_unix_connection",

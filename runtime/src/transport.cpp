@@ -1,4 +1,5 @@
-//===- transport.cpp - The stream transport and StreamWriter ---------------===//
+//===- transport.cpp - The stream transport and StreamWriter
+//---------------===//
 ///
 /// \file
 /// selector_events._SelectorSocketTransport with StreamReaderProtocol and
@@ -14,9 +15,9 @@
 #include "debug.hpp"
 #include "os_error.hpp"
 
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <fcntl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -202,9 +203,8 @@ void Connection::close() {
     return; // _write_ready finishes the close once the buffer is sent
   ++ConnLost;
   L->remove_writer(Fd);
-  L->call_soon([Self = Ref<Connection>(this)] {
-    Self->callConnectionLost(nullptr);
-  });
+  L->call_soon(
+      [Self = Ref<Connection>(this)] { Self->callConnectionLost(nullptr); });
 }
 
 void Connection::forceClose(std::exception_ptr E) {
@@ -220,9 +220,8 @@ void Connection::forceClose(std::exception_ptr E) {
     L->remove_reader(Fd);
   }
   ++ConnLost;
-  L->call_soon([Self = Ref<Connection>(this), E] {
-    Self->callConnectionLost(E);
-  });
+  L->call_soon(
+      [Self = Ref<Connection>(this), E] { Self->callConnectionLost(E); });
 }
 
 void Connection::callConnectionLost(std::exception_ptr E) {

@@ -119,8 +119,9 @@ TEST_F(Datagrams, ARefusedConnectedSendIsAnErrorReceived) {
       recorder("probe"), cosm::SocketAddress{"127.0.0.1", 0}));
   int Dead = Probe.first.sockname().port;
   Probe.first.close();
-  Endpoint Client = L.run_until_complete(cosm::create_datagram_endpoint(
-      recorder("client"), std::nullopt, cosm::SocketAddress{"127.0.0.1", Dead}));
+  Endpoint Client = L.run_until_complete(
+      cosm::create_datagram_endpoint(recorder("client"), std::nullopt,
+                                     cosm::SocketAddress{"127.0.0.1", Dead}));
   Client.first.sendto("anyone?");
   ASSERT_TRUE(runUntil(L, [&] { return rec(Client).Errors > 0; }));
   EXPECT_FALSE(Client.first.is_closing()); // the transport stays open
@@ -157,15 +158,14 @@ TEST_F(Datagrams, IPv6NamesAndUnixDatagramSockets) {
   Four.first.close();
 
   // Unix datagram sockets: an abstract name for each end.
-  std::string A = std::string(1, '\0') + "cosm-dgram-a-" +
-                  std::to_string(::getpid());
-  std::string B = std::string(1, '\0') + "cosm-dgram-b-" +
-                  std::to_string(::getpid());
+  std::string A =
+      std::string(1, '\0') + "cosm-dgram-a-" + std::to_string(::getpid());
+  std::string B =
+      std::string(1, '\0') + "cosm-dgram-b-" + std::to_string(::getpid());
   Endpoint UA = L.run_until_complete(cosm::create_datagram_endpoint(
       recorder("ua", true), cosm::SocketAddress{A}, std::nullopt, AF_UNIX));
   Endpoint UB = L.run_until_complete(cosm::create_datagram_endpoint(
-      recorder("ub"), cosm::SocketAddress{B}, cosm::SocketAddress{A},
-      AF_UNIX));
+      recorder("ub"), cosm::SocketAddress{B}, cosm::SocketAddress{A}, AF_UNIX));
   UB.first.sendto("local");
   ASSERT_TRUE(runUntil(L, [&] { return rec(UB).Received == 1; }));
   EXPECT_EQ(rec(UA).From.host, B);
@@ -181,15 +181,16 @@ TEST_F(Datagrams, IPv6NamesAndUnixDatagramSockets) {
 TEST_F(Datagrams, ArgumentErrorsAsAsyncio) {
   cosm::Loop L;
   EXPECT_EQ(errorOf([&] {
-              L.run_until_complete(cosm::create_datagram_endpoint(
-                  recorder("x"), std::nullopt));
+              L.run_until_complete(
+                  cosm::create_datagram_endpoint(recorder("x"), std::nullopt));
             }),
             "ValueError unexpected address family");
-  EXPECT_EQ(errorOf([&] {
-              L.run_until_complete(cosm::create_datagram_endpoint(
-                  recorder("x"), cosm::SocketAddress{"nonexistent.invalid", 0}));
-            }),
-            "gaierror [Errno -2] Name or service not known");
+  EXPECT_EQ(
+      errorOf([&] {
+        L.run_until_complete(cosm::create_datagram_endpoint(
+            recorder("x"), cosm::SocketAddress{"nonexistent.invalid", 0}));
+      }),
+      "gaierror [Errno -2] Name or service not known");
   EXPECT_EQ(errorOf([&] {
               L.run_until_complete(cosm::create_datagram_endpoint(
                   recorder("x"), cosm::SocketAddress{"127.0.0.1", 70000}));
@@ -212,8 +213,7 @@ TEST_F(Datagrams, ArgumentErrorsAsAsyncio) {
   });
   EXPECT_NE(Err.find("Fatal write error on datagram transport"),
             std::string::npos);
-  EXPECT_EQ(out().back(),
-            "e: connection_lost sendto(): port must be 0-65535.");
+  EXPECT_EQ(out().back(), "e: connection_lost sendto(): port must be 0-65535.");
 }
 
 } // namespace

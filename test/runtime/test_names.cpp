@@ -51,8 +51,8 @@ TEST(Names, AnUnresolvableNameIsAGaierror) {
             }),
             "gaierror [Errno -2] Name or service not known");
   EXPECT_EQ(errorOf([&] {
-              L.run_until_complete(cosm::start_server(upperEcho,
-                                                      "nonexistent.invalid", 0));
+              L.run_until_complete(
+                  cosm::start_server(upperEcho, "nonexistent.invalid", 0));
             }),
             "gaierror [Errno -2] Name or service not known");
   int Fd = cosm::tcp_socket();
@@ -66,8 +66,8 @@ TEST(Names, AnUnresolvableNameIsAGaierror) {
 
 TEST(Names, GetnameinfoGivesHostAndService) {
   cosm::Loop L;
-  auto HS = L.run_until_complete(
-      L.getnameinfo(cosm::SocketAddress{"127.0.0.1", 80}));
+  auto HS =
+      L.run_until_complete(L.getnameinfo(cosm::SocketAddress{"127.0.0.1", 80}));
   EXPECT_EQ(HS.first, "localhost");
   EXPECT_EQ(HS.second, "http");
   HS = L.run_until_complete(L.getnameinfo(cosm::SocketAddress{"::1", 80},
@@ -88,11 +88,10 @@ TEST(Names, StreamsConnectAndServeByName) {
   ASSERT_EQ(S.sockets().size(), 1u);
   int Port = cosm::socket_port(S.sockets()[0]);
   cosm::SocketAddress Peer;
-  EXPECT_EQ(roundTrip(L, cosm::open_connection("localhost", Port), "hi\n",
-                      &Peer),
-            "HI\n");
-  EXPECT_EQ(Peer.to_string(),
-            "('127.0.0.1', " + std::to_string(Port) + ")");
+  EXPECT_EQ(
+      roundTrip(L, cosm::open_connection("localhost", Port), "hi\n", &Peer),
+      "HI\n");
+  EXPECT_EQ(Peer.to_string(), "('127.0.0.1', " + std::to_string(Port) + ")");
   // sock_connect resolves for the socket's family.
   int Fd = cosm::tcp_socket();
   L.run_until_complete(cosm::sock_connect(Fd, "localhost", Port));
@@ -105,16 +104,17 @@ TEST(Names, StreamsConnectAndServeByName) {
 
 TEST(Names, IPv6EverywhereIPv4Works) {
   cosm::Loop L;
-  cosm::Server S = L.run_until_complete(cosm::start_server(upperEcho, "::1", 0));
+  cosm::Server S =
+      L.run_until_complete(cosm::start_server(upperEcho, "::1", 0));
   ASSERT_EQ(S.sockets().size(), 1u);
   cosm::SocketAddress Name = cosm::socket_name(S.sockets()[0]);
   EXPECT_EQ(Name.family, AF_INET6);
   EXPECT_EQ(Name.to_string(),
             "('::1', " + std::to_string(Name.port) + ", 0, 0)");
   cosm::SocketAddress Peer;
-  EXPECT_EQ(roundTrip(L, cosm::open_connection("::1", Name.port), "six\n",
-                      &Peer),
-            "SIX\n");
+  EXPECT_EQ(
+      roundTrip(L, cosm::open_connection("::1", Name.port), "six\n", &Peer),
+      "SIX\n");
   EXPECT_EQ(Peer.family, AF_INET6);
   int Fd = cosm::tcp_socket(AF_INET6);
   L.run_until_complete(cosm::sock_connect(Fd, "::1", Name.port));
@@ -151,17 +151,16 @@ TEST(Names, NoHostListensOnEveryFamilyAsAsyncioDoes) {
                 "V6\n");
     } else {
       EXPECT_EQ(A.host, "0.0.0.0");
-      EXPECT_EQ(roundTrip(L, cosm::open_connection("127.0.0.1", A.port),
-                          "v4\n"),
-                "V4\n");
+      EXPECT_EQ(
+          roundTrip(L, cosm::open_connection("127.0.0.1", A.port), "v4\n"),
+          "V4\n");
     }
   }
   EXPECT_TRUE(SawV6 || Passive.size() == 1);
   S.close();
   // "" means the same as nullptr; family narrows it.
-  cosm::Server S4 = L.run_until_complete(
-      cosm::start_server(upperEcho, "", 0, cosm::stream_default_limit, 100,
-                         AF_INET));
+  cosm::Server S4 = L.run_until_complete(cosm::start_server(
+      upperEcho, "", 0, cosm::stream_default_limit, 100, AF_INET));
   ASSERT_EQ(S4.sockets().size(), 1u);
   EXPECT_EQ(cosm::socket_name(S4.sockets()[0]).host, "0.0.0.0");
   S4.close();
@@ -231,10 +230,9 @@ TEST(Names, PortsOutsideTheRangeRaiseAsCPythonDoes) {
               L.run_until_complete(cosm::open_connection("127.0.0.1", 70000));
             }),
             "OverflowError connect(): port must be 0-65535.");
-  EXPECT_EQ(errorOf([&] {
-              L.run_until_complete(cosm::open_connection("::1", -1));
-            }),
-            "OverflowError connect(): port must be 0-65535.");
+  EXPECT_EQ(
+      errorOf([&] { L.run_until_complete(cosm::open_connection("::1", -1)); }),
+      "OverflowError connect(): port must be 0-65535.");
   EXPECT_EQ(errorOf([&] {
               L.run_until_complete(
                   cosm::start_server(upperEcho, "127.0.0.1", 65536));

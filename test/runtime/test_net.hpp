@@ -20,32 +20,31 @@ namespace cosm_test {
 /// A client_connected_cb that answers each line with the line in upper
 /// case, until EOF.
 inline cosm::Coro<void> upperEcho(cosm::StreamReader R, cosm::StreamWriter W) {
-  return lambda_coro("upper_echo", [R, W, C = cosm::Coro<std::string>()](
-                                       auto &F) mutable {
-    if (F.state == 1)
-      goto resume_1;
-    for (;;) {
-      AWAIT_CORO(F, 1, C, R.readline());
-      {
-        std::string Line = C.take_result();
-        if (Line.empty())
-          break;
-        for (char &Ch : Line)
-          Ch = char(std::toupper(static_cast<unsigned char>(Ch)));
-        W.write(Line);
-      }
-    }
-    W.close();
-    return F.finish();
-  });
+  return lambda_coro(
+      "upper_echo", [R, W, C = cosm::Coro<std::string>()](auto &F) mutable {
+        if (F.state == 1)
+          goto resume_1;
+        for (;;) {
+          AWAIT_CORO(F, 1, C, R.readline());
+          {
+            std::string Line = C.take_result();
+            if (Line.empty())
+              break;
+            for (char &Ch : Line)
+              Ch = char(std::toupper(static_cast<unsigned char>(Ch)));
+            W.write(Line);
+          }
+        }
+        W.close();
+        return F.finish();
+      });
 }
 
 /// Sends Line on a new connection from open() and returns the answer line.
 inline std::string
 roundTrip(cosm::Loop &L,
           cosm::Coro<std::pair<cosm::StreamReader, cosm::StreamWriter>> Open,
-          const std::string &Line,
-          cosm::SocketAddress *Peer = nullptr) {
+          const std::string &Line, cosm::SocketAddress *Peer = nullptr) {
   auto [R, W] = L.run_until_complete(std::move(Open));
   if (Peer)
     *Peer = W.peername();

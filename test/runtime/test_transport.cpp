@@ -24,10 +24,10 @@ TEST(Transport, OverThePipeEnds) {
   int Fds[2];
   ASSERT_EQ(::pipe2(Fds, O_CLOEXEC), 0);
   cosm::Loop L;
-  auto Read = cosm::detail::openStreams(L, Fds[0], cosm::stream_default_limit,
-                                        nullptr);
-  auto Write = cosm::detail::openStreams(L, Fds[1],
-                                         cosm::stream_default_limit, nullptr);
+  auto Read =
+      cosm::detail::openStreams(L, Fds[0], cosm::stream_default_limit, nullptr);
+  auto Write =
+      cosm::detail::openStreams(L, Fds[1], cosm::stream_default_limit, nullptr);
   EXPECT_EQ(Write.second.peername().to_string(), "None");
   std::string Big;
   for (int I = 0; Big.size() < (1u << 20); ++I)
@@ -56,8 +56,8 @@ TEST(Transport, AVanishedPipeReaderIsAnError) {
   ASSERT_EQ(::pipe2(Fds, O_CLOEXEC), 0);
   ::close(Fds[0]);
   cosm::Loop L;
-  auto Write = cosm::detail::openStreams(L, Fds[1],
-                                         cosm::stream_default_limit, nullptr);
+  auto Write =
+      cosm::detail::openStreams(L, Fds[1], cosm::stream_default_limit, nullptr);
   L.run_until_complete(cosm::sleep(0));
   Write.second.write("nobody reads this");
   EXPECT_EQ(errorOf([&] { L.run_until_complete(Write.second.wait_closed()); }),

@@ -111,10 +111,9 @@ TEST(UnixSockets, MissingPathAndRefusedConnection) {
       L.run_until_complete(cosm::start_unix_server(upperEcho, Path));
   S.close();
   L.run_until_complete(S.wait_closed());
-  EXPECT_EQ(errorOf([&] {
-              L.run_until_complete(cosm::open_unix_connection(Path));
-            }),
-            "ConnectionRefusedError [Errno 111] Connection refused");
+  EXPECT_EQ(
+      errorOf([&] { L.run_until_complete(cosm::open_unix_connection(Path)); }),
+      "ConnectionRefusedError [Errno 111] Connection refused");
   EXPECT_EQ(errorOf([&] {
               L.run_until_complete(cosm::open_unix_connection(
                   Dir.Path + "/" + std::string(200, 'x')));
