@@ -166,7 +166,7 @@ COSM_ASYNC cosm::Coro<void> main_() {
   }
   try {
     cosm::await(cosm::create_datagram_endpoint(
-        recorder("x", false), cosm::SocketAddress{"nonexistent.invalid", 0}));
+        recorder("x", false), cosm::SocketAddress{"bad name", 0}));
   } catch (const cosm::gaierror &e) {
     std::printf("gaierror: %s\n", e.what());
   }

@@ -62,11 +62,11 @@ COSM_ASYNC cosm::Coro<void> main_() {
   for (const char *what : whats) {
     try {
       if (std::string(what) == "getaddrinfo")
-        cosm::await(loop.getaddrinfo("nonexistent.invalid", 80));
+        cosm::await(loop.getaddrinfo("bad name", 80));
       else if (std::string(what) == "open_connection")
-        cosm::await(cosm::open_connection("nonexistent.invalid", 80));
+        cosm::await(cosm::open_connection("bad name", 80));
       else
-        cosm::await(cosm::start_server(handle, "nonexistent.invalid", 0));
+        cosm::await(cosm::start_server(handle, "bad name", 0));
     } catch (const cosm::gaierror &e) {
       const cosm::OSError *base = &e;
       std::printf("%s: gaierror %s (an OSError: %s)\n", what, e.what(),

@@ -37,7 +37,7 @@ TEST(Names, GetaddrinfoResolvesLocalhostOnTheExecutor) {
 TEST(Names, AnUnresolvableNameIsAGaierror) {
   cosm::Loop L;
   try {
-    L.run_until_complete(L.getaddrinfo("nonexistent.invalid", 80));
+    L.run_until_complete(L.getaddrinfo("bad name", 80));
     FAIL() << "no exception";
   } catch (const cosm::OSError &E) {
     // socket.gaierror is an OSError, errno EAI_NONAME.
@@ -47,18 +47,18 @@ TEST(Names, AnUnresolvableNameIsAGaierror) {
   }
   EXPECT_EQ(errorOf([&] {
               L.run_until_complete(
-                  cosm::open_connection("nonexistent.invalid", 80));
+                  cosm::open_connection("bad name", 80));
             }),
             "gaierror [Errno -2] Name or service not known");
   EXPECT_EQ(errorOf([&] {
               L.run_until_complete(
-                  cosm::start_server(upperEcho, "nonexistent.invalid", 0));
+                  cosm::start_server(upperEcho, "bad name", 0));
             }),
             "gaierror [Errno -2] Name or service not known");
   int Fd = cosm::tcp_socket();
   EXPECT_EQ(errorOf([&] {
               L.run_until_complete(
-                  cosm::sock_connect(Fd, "nonexistent.invalid", 80));
+                  cosm::sock_connect(Fd, "bad name", 80));
             }),
             "gaierror [Errno -2] Name or service not known");
   cosm::close_socket(Fd);

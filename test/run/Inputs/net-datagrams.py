@@ -121,7 +121,7 @@ async def main():
     u_t.close()
     await asyncio.sleep(0)
 
-    for kw in [dict(), dict(local_addr=("nonexistent.invalid", 0)),
+    for kw in [dict(), dict(local_addr=("bad name", 0)),
                dict(local_addr=("127.0.0.1", 70000))]:
         try:
             await loop.create_datagram_endpoint(lambda: Recorder("x"), **kw)

@@ -28,11 +28,11 @@ async def main():
     for what in ["getaddrinfo", "open_connection", "start_server"]:
         try:
             if what == "getaddrinfo":
-                await loop.getaddrinfo("nonexistent.invalid", 80)
+                await loop.getaddrinfo("bad name", 80)
             elif what == "open_connection":
-                await asyncio.open_connection("nonexistent.invalid", 80)
+                await asyncio.open_connection("bad name", 80)
             else:
-                await asyncio.start_server(handle, "nonexistent.invalid", 0)
+                await asyncio.start_server(handle, "bad name", 0)
         except socket.gaierror as e:
             print(f"{what}: gaierror {e} (an OSError: {isinstance(e, OSError)})")
 
