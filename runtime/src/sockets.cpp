@@ -7,11 +7,12 @@
 //===----------------------------------------------------------------------===//
 #include "cosm/sockets.hpp"
 
+#include "address.hpp"
 #include "cosm/errors.hpp"
 #include "cosm/loop.hpp"
 #include "cosm/task.hpp"
+#include "os_error.hpp"
 
-#include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -20,28 +21,11 @@
 #include <unistd.h>
 
 namespace cosm {
+using detail::osError;
+using detail::throwOsError;
+using detail::wouldBlock;
+
 namespace {
-
-std::exception_ptr osError(int Err) {
-  std::string Text = std::strerror(Err);
-  switch (Err) {
-  case EPIPE:
-  case ESHUTDOWN:
-    return std::make_exception_ptr(BrokenPipeError(Err, Text));
-  case ECONNRESET:
-  case ECONNABORTED:
-    return std::make_exception_ptr(ConnectionResetError(Err, Text));
-  case ECONNREFUSED:
-    return std::make_exception_ptr(ConnectionRefusedError(Err, Text));
-  default:
-    return std::make_exception_ptr(OSError(Err, Text));
-  }
-}
-[[noreturn]] void throwOsError(int Err) { std::rethrow_exception(osError(Err)); }
-
-bool wouldBlock(int Err) {
-  return Err == EAGAIN || Err == EWOULDBLOCK || Err == EINTR;
-}
 
 void checkNonBlocking(int Fd) {
   int Flags = ::fcntl(Fd, F_GETFL);
@@ -114,13 +98,13 @@ struct AcceptOp final : SockOp<int> {
 };
 
 struct ConnectOp final : SockOp<void> {
-  sockaddr_in Addr{};
+  SocketAddress Target;
+  detail::RawAddress Addr;
   bool Started = false;
   bool attempt() override {
     if (!Started) {
       Started = true;
-      if (::connect(Fd, reinterpret_cast<const sockaddr *>(&Addr),
-                    sizeof Addr) == 0) {
+      if (::connect(Fd, Addr.get(), Addr.Len) == 0) {
         Fut->setResult();
         return true;
       }
@@ -137,7 +121,8 @@ struct ConnectOp final : SockOp<void> {
     if (wouldBlock(Err) || Err == EINPROGRESS)
       return false;
     if (Err)
-      Fut->setException(osError(Err));
+      Fut->setException(
+          osError(Err, "Connect call failed " + Target.to_string()));
     else
       Fut->setResult();
     return true;
@@ -232,40 +217,105 @@ Coro<int> sock_accept(int Fd) {
   return sockCoro<int>(Op);
 }
 
-Coro<void> sock_connect(int Fd, std::string Host, int Port) {
+namespace detail {
+Coro<void> connectRaw(int Fd, SocketAddress Address) {
   auto *Op = new ConnectOp;
   Op->Fd = Fd;
   Op->Name = "sock_connect";
   Op->Write = true;
-  Op->Addr.sin_family = AF_INET;
-  Op->Addr.sin_port = htons(std::uint16_t(Port));
-  if (::inet_pton(AF_INET, Host.c_str(), &Op->Addr.sin_addr) != 1) {
+  try {
+    Op->Addr = toRaw(Address, "connect");
+  } catch (...) {
     delete Op;
-    throw ValueError("not a numeric IPv4 address: " + Host);
+    throw;
   }
+  Op->Target = std::move(Address);
   return sockCoro<void>(Op);
 }
+} // namespace detail
 
-int tcp_socket() {
-  int Fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+namespace {
+int socketOption(int Fd, int Option) {
+  int Value = 0;
+  socklen_t Len = sizeof Value;
+  if (::getsockopt(Fd, SOL_SOCKET, Option, &Value, &Len) != 0)
+    throwOsError(errno);
+  return Value;
+}
+
+// sock_connect for an IP socket: _ensure_resolved, then the first address.
+class SockConnectFrame final : public Frame<void> {
+public:
+  SockConnectFrame(int Fd, std::string Host, int Port)
+      : Fd(Fd), Host(std::move(Host)), Port(Port) {}
+  ~SockConnectFrame() override { unwind(); }
+  Step resume() override {
+    switch (state) {
+    case 1:
+      goto resume_1;
+    case 2:
+      goto resume_2;
+    default:
+      break;
+    }
+    Resolve = detail::ensureResolved(Host, Port, socketOption(Fd, SO_DOMAIN),
+                                     socketOption(Fd, SO_TYPE),
+                                     socketOption(Fd, SO_PROTOCOL));
+  resume_1:
+    if (Resolve.step() == Step::Suspended) {
+      state = 1;
+      return Step::Suspended;
+    }
+    Connect = detail::connectRaw(Fd, Resolve.take_result().at(0).sockaddr);
+  resume_2:
+    if (Connect.step() == Step::Suspended) {
+      state = 2;
+      return Step::Suspended;
+    }
+    Connect.take_result();
+    return finish();
+  }
+  void unwind() noexcept override {
+    Resolve = {};
+    Connect = {};
+  }
+  const char *function_name() const noexcept override { return "sock_connect"; }
+
+private:
+  int Fd;
+  std::string Host;
+  int Port;
+  Coro<std::vector<AddrInfo>> Resolve;
+  Coro<void> Connect;
+};
+} // namespace
+
+Coro<void> sock_connect(int Fd, std::string Host, int Port) {
+  int Family = socketOption(Fd, SO_DOMAIN);
+  if (Family != AF_INET && Family != AF_INET6)
+    return detail::connectRaw(Fd, SocketAddress{std::move(Host), Port, Family});
+  return Coro<void>::make<SockConnectFrame>(Fd, std::move(Host), Port);
+}
+
+Coro<void> sock_connect(int Fd, SocketAddress Address) {
+  if (!Address.family && socketOption(Fd, SO_DOMAIN) == AF_UNIX)
+    Address.family = AF_UNIX;
+  return detail::connectRaw(Fd, std::move(Address));
+}
+
+int tcp_socket(int Family) {
+  int Fd = ::socket(Family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
   if (Fd < 0)
     throwOsError(errno);
   return Fd;
 }
 
 int tcp_listen(const std::string &Host, int Port, int Backlog) {
-  int Fd = tcp_socket();
+  detail::RawAddress Addr = detail::toRaw(SocketAddress{Host, Port}, "bind");
+  int Fd = tcp_socket(Addr.get()->sa_family);
   int One = 1;
   ::setsockopt(Fd, SOL_SOCKET, SO_REUSEADDR, &One, sizeof One);
-  sockaddr_in Addr{};
-  Addr.sin_family = AF_INET;
-  Addr.sin_port = htons(std::uint16_t(Port));
-  if (::inet_pton(AF_INET, Host.c_str(), &Addr.sin_addr) != 1) {
-    ::close(Fd);
-    throw ValueError("not a numeric IPv4 address: " + Host);
-  }
-  if (::bind(Fd, reinterpret_cast<const sockaddr *>(&Addr), sizeof Addr) != 0 ||
-      ::listen(Fd, Backlog) != 0) {
+  if (::bind(Fd, Addr.get(), Addr.Len) != 0 || ::listen(Fd, Backlog) != 0) {
     int Err = errno;
     ::close(Fd);
     throwOsError(Err);
@@ -273,13 +323,15 @@ int tcp_listen(const std::string &Host, int Port, int Backlog) {
   return Fd;
 }
 
-int socket_port(int Fd) {
-  sockaddr_in Addr{};
-  socklen_t Len = sizeof Addr;
-  if (::getsockname(Fd, reinterpret_cast<sockaddr *>(&Addr), &Len) != 0)
+SocketAddress socket_name(int Fd) {
+  detail::RawAddress R;
+  R.Len = sizeof R.Storage;
+  if (::getsockname(Fd, R.get(), &R.Len) != 0)
     throwOsError(errno);
-  return ntohs(Addr.sin_port);
+  return detail::fromRaw(R.get(), R.Len);
 }
+
+int socket_port(int Fd) { return socket_name(Fd).port; }
 
 void close_socket(int Fd) {
   if (Fd >= 0)

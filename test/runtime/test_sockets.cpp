@@ -126,7 +126,12 @@ TEST_F(Sockets, RefusedConnectionAndVanishedPeer) {
     try {
       C.take_result();
     } catch (const cosm::ConnectionRefusedError &E) {
-      print(std::string("refused: ") + E.what());
+      // asyncio's text: "Connect call failed ('127.0.0.1', <port>)".
+      print(std::string("refused: ") + E.what() +
+            (std::string(E.what()).find(", " + std::to_string(Dead) + ")") !=
+                     std::string::npos
+                 ? " (port named)"
+                 : ""));
     }
     cosm::close_socket(Fd);
 
@@ -154,7 +159,8 @@ TEST_F(Sockets, RefusedConnectionAndVanishedPeer) {
   }));
   cosm::close_socket(Listen);
   EXPECT_EQ(out(), (std::vector<std::string>{
-                       "refused: [Errno 111] Connection refused",
+                       "refused: [Errno 111] Connect call failed ('127.0.0.1', " +
+                           std::to_string(Dead) + ") (port named)",
                        "send to a vanished peer: ConnectionError ok"}));
 }
 

@@ -9,6 +9,7 @@
 
 #include "cosm/async.hpp"
 #include "cosm/condition.hpp"
+#include "cosm/datagrams.hpp"
 #include "cosm/errors.hpp"
 #include "cosm/event.hpp"
 #include "cosm/frame.hpp"

@@ -116,6 +116,19 @@ public:
   using ConnectionError::ConnectionError;
 };
 
+/// A name lookup failed (Python's socket.gaierror): what() is "[Errno -2]
+/// Name or service not known", code() the EAI_* value.
+class gaierror : public OSError {
+public:
+  using OSError::OSError;
+};
+
+/// A number does not fit (Python's OverflowError): a port outside 0-65535.
+class OverflowError : public Error {
+public:
+  using Error::Error;
+};
+
 /// The task or future was cancelled (asyncio.CancelledError). Not a
 /// std::exception: see the file comment.
 class CancelledError {

@@ -28,6 +28,9 @@
 
 namespace cosm {
 
+struct AddrInfo;
+struct SocketAddress;
+
 namespace detail {
 struct LoopInternals;
 struct SignalState;
@@ -189,6 +192,22 @@ public:
         }));
     return Fut;
   }
+
+  /// asyncio's loop.getaddrinfo: socket.getaddrinfo on the default
+  /// executor (std::nullopt is Python's None; include cosm/sockets.hpp for
+  /// AddrInfo). A failed lookup raises cosm::gaierror, e.g. "[Errno -2] Name
+  /// or service not known". Runs on the running loop.
+  Coro<std::vector<AddrInfo>> getaddrinfo(std::optional<std::string> Host,
+                                          std::optional<std::string> Port,
+                                          int Family = 0, int Type = 0,
+                                          int Proto = 0, int Flags = 0);
+  Coro<std::vector<AddrInfo>> getaddrinfo(std::optional<std::string> Host,
+                                          int Port, int Family = 0,
+                                          int Type = 0, int Proto = 0,
+                                          int Flags = 0);
+  /// asyncio's loop.getnameinfo: (host, service) of a numeric address.
+  Coro<std::pair<std::string, std::string>> getnameinfo(SocketAddress Address,
+                                                        int Flags = 0);
 
   /// asyncio's add_reader: Fn() runs (through the ready queue) in every
   /// pass whose poll finds Fd readable (or hung up, or in error), until

@@ -18,9 +18,9 @@
 ///   reach the reader (and drain) as cosm::OSError / ConnectionError with
 ///   the errno text.
 ///
-/// Differences from asyncio: bytes are std::string; hosts are numeric IPv4
-/// addresses (asyncio also resolves names); no SSL, no Unix sockets; the
-/// client_connected_cb must return Coro<void> (it is wrapped in a task).
+/// Differences from asyncio: bytes are std::string; no SSL; start_server
+/// takes one host (not a list); no sock= arguments; the client_connected_cb
+/// must return Coro<void> (it is wrapped in a task).
 ///
 //===----------------------------------------------------------------------===//
 #ifndef COSM_STREAMS_HPP
@@ -29,8 +29,10 @@
 #include "cosm/errors.hpp"
 #include "cosm/frame.hpp"
 #include "cosm/ref.hpp"
+#include "cosm/sockets.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <exception>
 #include <functional>
 #include <optional>
@@ -81,12 +83,6 @@ struct Connection;
 struct ServerState;
 struct ServerAccess;
 } // namespace detail
-
-/// An address as asyncio's get_extra_info('peername') gives it.
-struct SocketAddress {
-  std::string host;
-  int port = 0;
-};
 
 /// The reading half of a connection (asyncio.StreamReader). A shared
 /// handle: copies refer to the same reader. A default-constructed reader is
@@ -166,10 +162,23 @@ private:
   detail::Ref<detail::Connection> C;
 };
 
-/// Connects to Host:Port (asyncio.open_connection).
+/// Connects to Host:Port (asyncio.open_connection): Host is a name
+/// (resolved on the default executor), a numeric IPv4 or IPv6 address;
+/// each address getaddrinfo gives is tried in order. Family (AF_INET,
+/// AF_INET6; 0: any) restricts the lookup; LocalAddr binds the socket
+/// first (asyncio's local_addr). gaierror when the name does not resolve;
+/// the error of the one address tried, or "Multiple exceptions: ..." when
+/// several failed differently.
 Coro<std::pair<StreamReader, StreamWriter>>
 open_connection(std::string Host, int Port,
-                std::size_t Limit = stream_default_limit);
+                std::size_t Limit = stream_default_limit, int Family = 0,
+                std::optional<SocketAddress> LocalAddr = std::nullopt);
+
+/// Connects to the Unix socket at Path (asyncio.open_unix_connection); a
+/// Path starting with '\0' is a Linux abstract name.
+Coro<std::pair<StreamReader, StreamWriter>>
+open_unix_connection(std::string Path,
+                     std::size_t Limit = stream_default_limit);
 
 /// What start_server() calls for each connection; the coroutine it returns
 /// runs in a task of its own.
@@ -208,10 +217,26 @@ private:
 
 /// Listens on Host:Port (port 0: any free port) and starts serving
 /// (asyncio.start_server): each accepted connection calls Cb(reader,
-/// writer) and runs the coroutine in a new task.
+/// writer) and runs the coroutine in a new task. Host is resolved with
+/// AI_PASSIVE and one socket listens on each address (IPV6_V6ONLY on
+/// IPv6); nullptr or "" means every interface of every family (asyncio's
+/// None), e.g. 0.0.0.0 and ::. Family restricts the lookup; ReusePort sets
+/// SO_REUSEPORT.
 Coro<Server> start_server(ClientConnected Cb, std::string Host, int Port,
                           std::size_t Limit = stream_default_limit,
-                          int Backlog = 100);
+                          int Backlog = 100, int Family = 0,
+                          bool ReusePort = false);
+Coro<Server> start_server(ClientConnected Cb, std::nullptr_t Host, int Port,
+                          std::size_t Limit = stream_default_limit,
+                          int Backlog = 100, int Family = 0,
+                          bool ReusePort = false);
+
+/// Listens on the Unix socket Path (asyncio.start_unix_server): a socket
+/// file left at Path is removed first; a Path starting with '\0' is a
+/// Linux abstract name. As in 3.11, closing the server leaves the file.
+Coro<Server> start_unix_server(ClientConnected Cb, std::string Path,
+                               std::size_t Limit = stream_default_limit,
+                               int Backlog = 100);
 
 } // namespace cosm
 
