@@ -27,5 +27,6 @@
 #include "cosm/taskgroup.hpp"
 #include "cosm/threads.hpp"
 #include "cosm/timeouts.hpp"
+#include "cosm/wait.hpp"
 
 #endif // COSM_COSM_HPP
