@@ -172,9 +172,12 @@ template <bool RetExc, class H> auto gatherValue(const H &Child) {
   if constexpr (RetExc) {
     using Out = std::variant<V, std::exception_ptr>;
     FutureBase &F = *Child.impl();
+    // CancelledError(fut._cancel_message or ''): a task that ended
+    // cancelled has no message there in 3.11 (__step calls super().cancel()).
     if (F.cancelled())
       return Out(std::in_place_index<1>,
-                 std::make_exception_ptr(CancelledError(F.cancelMessage())));
+                 std::make_exception_ptr(CancelledError(
+                     F.isTask() ? std::string() : F.cancelMessage())));
     if (std::exception_ptr E = F.exception())
       return Out(std::in_place_index<1>, std::move(E));
     if constexpr (std::is_void_v<R>)
