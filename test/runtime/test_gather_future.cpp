@@ -74,77 +74,74 @@ using Pair = std::tuple<cosm::ResultOrError<int>, cosm::ResultOrError<int>>;
 // g = gather(val("c", 3, 1), val("d", 3, 2)); await sleep(0)
 // p("cancel", g.cancel("stop"), g.cancel("again"))
 // try: await g
-// except CancelledError as e: p("gather cancelled", repr(str(e)), g.cancelled())
-// t = create_task(val("e", 3, 1))
-// g = gather(t, val("f", 1, 2), return_exceptions=True); await sleep(0)
-// t.cancel("ce"); r = await g
-// p("r2", type(r[0]).__name__, repr(str(r[0])), r[1])
-// p("late cancel", g.cancel())
+// except CancelledError as e: p("gather cancelled", repr(str(e)),
+// g.cancelled()) t = create_task(val("e", 3, 1)) g = gather(t, val("f", 1, 2),
+// return_exceptions=True); await sleep(0) t.cancel("ce"); r = await g p("r2",
+// type(r[0]).__name__, repr(str(r[0])), r[1]) p("late cancel", g.cancel())
 TEST_F(GatherFuture, CallbacksCancelAndReturnExceptionsAsAsyncio) {
-  cosm::run(lambda_coro("main", [G1 = cosm::GatherFuture<Pair>(nullptr),
-                                 G2 = cosm::GatherFuture<std::tuple<int, int>>(
-                                     nullptr),
-                                 G3 = cosm::GatherFuture<Pair>(nullptr),
-                                 T = cosm::Task<int>(),
-                                 C = cosm::Coro<void>()](auto &F) mutable {
-    switch (F.state) {
-    case 1:
-      goto resume_1;
-    case 2:
-      goto resume_2;
-    case 3:
-      goto try_3;
-    case 4:
-      goto resume_4;
-    case 5:
-      goto resume_5;
-    }
-    G1 = cosm::gather(cosm::return_exceptions, val("a", 1, 1),
-                      val("b", 0, 2, true));
-    G1.add_done_callback([](const cosm::Future<Pair> &Fut) {
-      p(std::string("callback ") + (Fut.done() ? "True" : "False"));
-    });
-    AWAIT(F, 1, G1);
-    {
-      const Pair &R = G1.result();
-      p("r " + std::to_string(std::get<0>(std::get<0>(R))) + " " +
-        what(std::get<1>(std::get<1>(R))));
-    }
-    G2 = cosm::gather(val("c", 3, 1), val("d", 3, 2));
-    AWAIT_CORO(F, 2, C, cosm::sleep(0));
-    C.take_result();
-    {
-      bool First = G2.cancel("stop");
-      bool Second = G2.cancel("again");
-      p(std::string("cancel ") + (First ? "True" : "False") +
-        (Second ? " True" : " False"));
-    }
-  try_3:
-    try {
-      switch (F.state) {
-      case 3:
-        goto resume_3;
-      }
-      AWAIT(F, 3, G2);
-      G2.result();
-    } catch (const cosm::CancelledError &E) {
-      p(std::string("gather cancelled '") + E.what() + "' " +
-        (G2.cancelled() ? "True" : "False"));
-    }
-    T = cosm::create_task(val("e", 3, 1));
-    G3 = cosm::gather(cosm::return_exceptions, T, val("f", 1, 2));
-    AWAIT_CORO(F, 4, C, cosm::sleep(0));
-    C.take_result();
-    T.cancel("ce");
-    AWAIT(F, 5, G3);
-    {
-      const Pair &R = G3.result();
-      p("r2 " + what(std::get<1>(std::get<0>(R))) + " " +
-        std::to_string(std::get<0>(std::get<1>(R))));
-    }
-    p(std::string("late cancel ") + (G3.cancel() ? "True" : "False"));
-    return F.finish();
-  }));
+  cosm::run(lambda_coro(
+      "main", [G1 = cosm::GatherFuture<Pair>(nullptr),
+               G2 = cosm::GatherFuture<std::tuple<int, int>>(nullptr),
+               G3 = cosm::GatherFuture<Pair>(nullptr), T = cosm::Task<int>(),
+               C = cosm::Coro<void>()](auto &F) mutable {
+        switch (F.state) {
+        case 1:
+          goto resume_1;
+        case 2:
+          goto resume_2;
+        case 3:
+          goto try_3;
+        case 4:
+          goto resume_4;
+        case 5:
+          goto resume_5;
+        }
+        G1 = cosm::gather(cosm::return_exceptions, val("a", 1, 1),
+                          val("b", 0, 2, true));
+        G1.add_done_callback([](const cosm::Future<Pair> &Fut) {
+          p(std::string("callback ") + (Fut.done() ? "True" : "False"));
+        });
+        AWAIT(F, 1, G1);
+        {
+          const Pair &R = G1.result();
+          p("r " + std::to_string(std::get<0>(std::get<0>(R))) + " " +
+            what(std::get<1>(std::get<1>(R))));
+        }
+        G2 = cosm::gather(val("c", 3, 1), val("d", 3, 2));
+        AWAIT_CORO(F, 2, C, cosm::sleep(0));
+        C.take_result();
+        {
+          bool First = G2.cancel("stop");
+          bool Second = G2.cancel("again");
+          p(std::string("cancel ") + (First ? "True" : "False") +
+            (Second ? " True" : " False"));
+        }
+      try_3:
+        try {
+          switch (F.state) {
+          case 3:
+            goto resume_3;
+          }
+          AWAIT(F, 3, G2);
+          G2.result();
+        } catch (const cosm::CancelledError &E) {
+          p(std::string("gather cancelled '") + E.what() + "' " +
+            (G2.cancelled() ? "True" : "False"));
+        }
+        T = cosm::create_task(val("e", 3, 1));
+        G3 = cosm::gather(cosm::return_exceptions, T, val("f", 1, 2));
+        AWAIT_CORO(F, 4, C, cosm::sleep(0));
+        C.take_result();
+        T.cancel("ce");
+        AWAIT(F, 5, G3);
+        {
+          const Pair &R = G3.result();
+          p("r2 " + what(std::get<1>(std::get<0>(R))) + " " +
+            std::to_string(std::get<0>(std::get<1>(R))));
+        }
+        p(std::string("late cancel ") + (G3.cancel() ? "True" : "False"));
+        return F.finish();
+      }));
   EXPECT_EQ(out(),
             (Lines{"end b @ 2", "end a @ 3", "callback True @ 5",
                    "r 1 ValueError b @ 5", "cancel True True @ 6",
@@ -176,29 +173,28 @@ TEST_F(GatherFuture, ARepeatedLastArgumentGivesTheCancelledError) {
   using R = std::tuple<cosm::ResultOrError<void>, cosm::ResultOrError<void>,
                        cosm::ResultOrError<void>>;
   std::string Got;
-  cosm::run(lambda_coro("main", [&, C = cosm::Coro<void>(),
-                                 T1 = cosm::Task<void>(),
-                                 T2 = cosm::Task<void>(),
-                                 G = cosm::GatherFuture<R>(nullptr)](
-                                    auto &F) mutable {
-    switch (F.state) {
-    case 1:
-      goto resume_1;
-    case 2:
-      goto resume_2;
-    }
-    T1 = cosm::create_task(cosm::sleep(10));
-    T2 = cosm::create_task(cosm::sleep(10));
-    AWAIT_CORO(F, 1, C, cosm::sleep(0));
-    C.take_result();
-    T1.cancel("one");
-    T2.cancel("two");
-    G = cosm::gather(cosm::return_exceptions, T1, T2, T1);
-    EXPECT_TRUE(G.cancel());
-    AWAIT(F, 2, G);
-    Got = what(G.exception());
-    return F.finish();
-  }));
+  cosm::run(lambda_coro("main",
+                        [&, C = cosm::Coro<void>(), T1 = cosm::Task<void>(),
+                         T2 = cosm::Task<void>(),
+                         G = cosm::GatherFuture<R>(nullptr)](auto &F) mutable {
+                          switch (F.state) {
+                          case 1:
+                            goto resume_1;
+                          case 2:
+                            goto resume_2;
+                          }
+                          T1 = cosm::create_task(cosm::sleep(10));
+                          T2 = cosm::create_task(cosm::sleep(10));
+                          AWAIT_CORO(F, 1, C, cosm::sleep(0));
+                          C.take_result();
+                          T1.cancel("one");
+                          T2.cancel("two");
+                          G = cosm::gather(cosm::return_exceptions, T1, T2, T1);
+                          EXPECT_TRUE(G.cancel());
+                          AWAIT(F, 2, G);
+                          Got = what(G.exception());
+                          return F.finish();
+                        }));
   EXPECT_EQ(Got, "CancelledError 'one'");
 }
 

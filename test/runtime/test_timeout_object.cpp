@@ -35,26 +35,26 @@ TEST_F(TimeoutObject, ReschedulingIntoThePastExpiresInTheNextPass) {
       case 1:
         goto resume_1;
       }
-      AWAIT_CORO(F, 1, C, Cm.async_with(lambda_coro("body", [Cm, I = 0,
-                                                             S = cosm::Coro<
-                                                                 void>()](
-                                                                auto &B) mutable {
-                   switch (B.state) {
-                   case 1:
-                     goto resume_1;
-                   case 2:
-                     goto resume_2;
-                   }
-                   p("in");
-                   Cm.reschedule(cosm::get_running_loop().time() - 5);
-                   AWAIT_CORO(B, 1, S, cosm::sleep(0));
-                   S.take_result();
-                   p("after 1");
-                   AWAIT_CORO(B, 2, S, cosm::sleep(0));
-                   S.take_result();
-                   p("after 2");
-                   return B.finish();
-                 })));
+      AWAIT_CORO(
+          F, 1, C,
+          Cm.async_with(lambda_coro(
+              "body", [Cm, I = 0, S = cosm::Coro<void>()](auto &B) mutable {
+                switch (B.state) {
+                case 1:
+                  goto resume_1;
+                case 2:
+                  goto resume_2;
+                }
+                p("in");
+                Cm.reschedule(cosm::get_running_loop().time() - 5);
+                AWAIT_CORO(B, 1, S, cosm::sleep(0));
+                S.take_result();
+                p("after 1");
+                AWAIT_CORO(B, 2, S, cosm::sleep(0));
+                S.take_result();
+                p("after 2");
+                return B.finish();
+              })));
       C.take_result();
     } catch (const cosm::TimeoutError &) {
       p(std::string("timeout ") + (Cm.expired() ? "True" : "False"));
@@ -82,16 +82,13 @@ TEST_F(TimeoutObject, ReprAsAsyncio) {
     })));
     print(Cm.repr());
   }
-  EXPECT_EQ(out(), (Lines{"<Timeout [active] when=1000000000.5>",
-                          "<Timeout [finished]>",
-                          "<Timeout [active] when=1000000000.123>",
-                          "<Timeout [finished]>",
-                          "<Timeout [active] when=1000000000.0>",
-                          "<Timeout [finished]>",
-                          "<Timeout [active] when=2000000001.0>",
-                          "<Timeout [finished]>",
-                          "<Timeout [active] when=None>",
-                          "<Timeout [finished]>"}));
+  EXPECT_EQ(
+      out(),
+      (Lines{"<Timeout [active] when=1000000000.5>", "<Timeout [finished]>",
+             "<Timeout [active] when=1000000000.123>", "<Timeout [finished]>",
+             "<Timeout [active] when=1000000000.0>", "<Timeout [finished]>",
+             "<Timeout [active] when=2000000001.0>", "<Timeout [finished]>",
+             "<Timeout [active] when=None>", "<Timeout [finished]>"}));
 }
 
 // asyncio asserts (AssertionError) on reschedule() before the scope is
@@ -112,9 +109,8 @@ TEST_F(TimeoutObject, RescheduleToNoneRemovesTheDeadline) {
   cosm::Loop L;
   cosm::Timeout Cm = cosm::timeout_at(0.0); // long passed
   EXPECT_EQ(Cm.when(), std::optional<double>(0.0));
-  int R = L.run_until_complete(
-      Cm.async_with(lambda_coro<int>("body", [Cm, S = cosm::Coro<void>()](
-                                                 auto &F) mutable {
+  int R = L.run_until_complete(Cm.async_with(
+      lambda_coro<int>("body", [Cm, S = cosm::Coro<void>()](auto &F) mutable {
         switch (F.state) {
         case 1:
           goto resume_1;

@@ -48,8 +48,7 @@ bool has(const TaskList &L, const cosm::Task<int> &T) {
   return std::find(L.begin(), L.end(), T) != L.end();
 }
 std::string sizes(const WaitResult &R) {
-  return std::to_string(R.first.size()) + " " +
-         std::to_string(R.second.size());
+  return std::to_string(R.first.size()) + " " + std::to_string(R.second.size());
 }
 
 // a, b, c = tasks(val("a", 2, 1), val("b", 1, 2), val("c", 3, 3))
@@ -65,7 +64,8 @@ TEST_F(Wait, ReturnWhenTimeoutAndRepeatsInAsyncioPasses) {
   cosm::run(lambda_coro("main", [A = cosm::Task<int>(), B = cosm::Task<int>(),
                                  C = cosm::Task<int>(), D = cosm::Task<int>(),
                                  E = cosm::Task<int>(),
-                                 W = cosm::Coro<WaitResult>()](auto &F) mutable {
+                                 W = cosm::Coro<WaitResult>()](
+                                    auto &F) mutable {
     switch (F.state) {
     case 1:
       goto resume_1;
@@ -81,9 +81,9 @@ TEST_F(Wait, ReturnWhenTimeoutAndRepeatsInAsyncioPasses) {
     A = cosm::create_task(val("a", 2, 1));
     B = cosm::create_task(val("b", 1, 2));
     C = cosm::create_task(val("c", 3, 3));
-    AWAIT_CORO(F, 1, W,
-               cosm::wait(TaskList{A, B, C}, std::nullopt,
-                          cosm::FIRST_COMPLETED));
+    AWAIT_CORO(
+        F, 1, W,
+        cosm::wait(TaskList{A, B, C}, std::nullopt, cosm::FIRST_COMPLETED));
     {
       WaitResult R = W.take_result();
       p("first " + sizes(R) + (has(R.first, B) ? " True" : " False"));
@@ -111,10 +111,10 @@ TEST_F(Wait, ReturnWhenTimeoutAndRepeatsInAsyncioPasses) {
     }
     return F.finish();
   }));
-  EXPECT_EQ(out(), (Lines{"end b @ 3", "end a @ 4", "first 2 1 True @ 5",
-                          "end c @ 5", "all 3 0 @ 7", "end d @ 9",
-                          "exc 1 1 True @ 11", "end e @ 12",
-                          "timeout 1 0 @ 13", "dedup 2 0 @ 15"}));
+  EXPECT_EQ(out(),
+            (Lines{"end b @ 3", "end a @ 4", "first 2 1 True @ 5", "end c @ 5",
+                   "all 3 0 @ 7", "end d @ 9", "exc 1 1 True @ 11",
+                   "end e @ 12", "timeout 1 0 @ 13", "dedup 2 0 @ 15"}));
 }
 
 // A timeout returns what is pending instead of raising, and the callbacks
