@@ -14,6 +14,7 @@
 #include "cosm/loop_bound.hpp"
 #include "cosm/sockets.hpp"
 #include "cosm/task.hpp"
+#include "cosm/waiters.hpp"
 #include "debug.hpp"
 
 #include <algorithm>
@@ -262,7 +263,7 @@ struct Connection : RefCounted {
   // FlowControlMixin
   bool WritePaused = false;
   bool Lost = false;
-  std::deque<Ref<FutureImpl<void>>> DrainWaiters;
+  WaiterQueue<void> DrainWaiters;
   Ref<FutureImpl<void>> Closed;
 };
 
@@ -408,9 +409,7 @@ void Connection::maybeResumeProtocol() {
     return;
   // FlowControlMixin.resume_writing
   WritePaused = false;
-  for (auto &W : DrainWaiters)
-    if (!W->done())
-      W->setResult();
+  DrainWaiters.wakeAll();
 }
 
 void Connection::writeReady() {
@@ -510,14 +509,12 @@ void Connection::connectionLost(const std::exception_ptr &E) {
   }
   // FlowControlMixin.connection_lost
   Lost = true;
-  if (WritePaused)
-    for (auto &W : DrainWaiters)
-      if (!W->done()) {
-        if (E)
-          W->setException(E);
-        else
-          W->setResult();
-      }
+  if (WritePaused) {
+    if (E)
+      DrainWaiters.failAll(E);
+    else
+      DrainWaiters.wakeAll();
+  }
   ClientTask = {};
   Cb = nullptr;
 }
@@ -732,10 +729,8 @@ public:
       throw ConnectionResetError("Connection lost");
     if (!C->WritePaused)
       return finish();
-    Waiter = new FutureImpl<void>(C->L, {"StreamWriter.drain", 0});
-    C->DrainWaiters.push_back(Waiter);
     state = 2;
-    return suspendOn(*Waiter);
+    return Waiter.start(C->DrainWaiters, *C->L, "StreamWriter.drain");
   resume_2:
     try {
       resume_point();
@@ -747,17 +742,14 @@ public:
     unwind();
     return finish();
   }
-  void unwind() noexcept override {
-    if (Waiter)
-      removeFirst(C->DrainWaiters, std::exchange(Waiter, nullptr).get());
-  }
+  void unwind() noexcept override { Waiter.leave(); }
   const char *function_name() const noexcept override {
     return "StreamWriter.drain";
   }
 
 private:
   Ref<Connection> C;
-  Ref<FutureImpl<void>> Waiter;
+  WaiterSlot<void> Waiter;
 };
 
 // open_connection: create_connection's sock_connect, then the transport

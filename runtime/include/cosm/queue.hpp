@@ -19,6 +19,7 @@
 #include "cosm/future.hpp"
 #include "cosm/loop_bound.hpp"
 #include "cosm/task.hpp"
+#include "cosm/waiters.hpp"
 
 #include <cstddef>
 #include <deque>
@@ -114,37 +115,26 @@ struct QueueState : RefCounted, LoopBound {
   bool full() const noexcept {
     return MaxSize > 0 && Items.size() >= std::size_t(MaxSize);
   }
-  /// Wakes the first waiter that is not already done (_wakeup_next).
-  static void wakeupNext(std::deque<Ref<FutureImpl<void>>> &Waiters) {
-    while (!Waiters.empty()) {
-      Ref<FutureImpl<void>> W = std::move(Waiters.front());
-      Waiters.pop_front();
-      if (!W->done()) {
-        W->setResult();
-        return;
-      }
-    }
-  }
   void putNowait(T Item) {
     if (full())
       throw QueueFull();
     Order::put(Items, std::move(Item));
     ++Unfinished;
     Finished.clear();
-    wakeupNext(Getters);
+    Getters.popAndWakeNext(); // _wakeup_next
   }
   T getNowait() {
     if (Items.empty())
       throw QueueEmpty();
     T Item = Order::get(Items);
-    wakeupNext(Putters);
+    Putters.popAndWakeNext();
     return Item;
   }
 
   int MaxSize;
   typename Order::template Store<T> Items;
-  std::deque<Ref<FutureImpl<void>>> Getters;
-  std::deque<Ref<FutureImpl<void>>> Putters;
+  WaiterQueue<void> Getters;
+  WaiterQueue<void> Putters;
   int Unfinished = 0;
   Event Finished;
 };
@@ -169,11 +159,9 @@ public:
       break;
     }
     while (blocked()) {
-      Waiter = new FutureImpl<void>(&Q->boundLoop("Queue"),
-                                    {IsPut ? "Queue.put" : "Queue.get", 0});
-      waiters().push_back(Waiter);
       this->state = 1;
-      return suspendOn(*Waiter);
+      return Waiter.start(waiters(), Q->boundLoop("Queue"),
+                          IsPut ? "Queue.put" : "Queue.get");
     resume_1:
       try {
         resume_point();
@@ -182,7 +170,7 @@ public:
         unwind();
         throw;
       }
-      Waiter.reset();
+      Waiter.drop(); // _wakeup_next popped it
     }
     if constexpr (IsPut) {
       Q->putNowait(std::move(*Item));
@@ -197,13 +185,13 @@ public:
   void unwind() noexcept override {
     if (!Waiter)
       return;
-    Ref<FutureImpl<void>> W = std::move(Waiter);
+    Ref<FutureImpl<void>> W(Waiter.get());
     W->cancel();
-    removeFirst(waiters(), W.get());
+    Waiter.leave();
     if (!blocked() && !W->cancelled()) {
       // Woken for an item (or a slot) this frame will not take: pass it on.
       try {
-        State::wakeupNext(waiters());
+        waiters().popAndWakeNext();
       } catch (...) {
       }
     }
@@ -220,7 +208,7 @@ private:
     else
       return Q->Items.empty();
   }
-  std::deque<Ref<FutureImpl<void>>> &waiters() const noexcept {
+  WaiterQueue<void> &waiters() const noexcept {
     if constexpr (IsPut)
       return Q->Putters;
     else
@@ -229,7 +217,7 @@ private:
 
   Ref<State> Q;
   std::optional<T> Item; ///< the item to put
-  Ref<FutureImpl<void>> Waiter;
+  WaiterSlot<void> Waiter;
 };
 
 // async def join(self):
