@@ -205,4 +205,24 @@ TEST_F(Wait, AsCompletedRaisesTheErrorThenTimeoutError) {
   EXPECT_THROW(L.run_until_complete(Bad), std::invalid_argument);
 }
 
+// wait() over AnyTask handles, and as_completed() over void futures.
+TEST_F(Wait, AnyTasksAndVoidFutures) {
+  cosm::Loop L;
+  auto A = L.create_task(val("a", 1, 1));
+  cosm::Future<void> V(L);
+  auto R = L.run_until_complete(
+      cosm::wait(std::vector<cosm::AnyTask>{cosm::AnyTask(A)}));
+  ASSERT_EQ(R.first.size(), 1u);
+  EXPECT_EQ(R.first[0], cosm::AnyTask(A));
+  std::vector<cosm::Coro<void>> Its;
+  L.run_until_complete(lambda_coro("setup", [&](auto &F) {
+    Its = cosm::as_completed(std::vector<cosm::Future<void>>{V});
+    V.set_result();
+    return F.finish();
+  }));
+  ASSERT_EQ(Its.size(), 1u);
+  L.run_until_complete(std::move(Its[0]));
+  EXPECT_EQ(out(), (Lines{"end a @ 2"}));
+}
+
 } // namespace
