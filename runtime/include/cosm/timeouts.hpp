@@ -305,8 +305,11 @@ public:
   }
 
   void unwind() noexcept override {
-    if (Entered)
+    if (Entered) {
+      // The handler's callback holds the state: let go of it.
       S->Handler.cancel();
+      S->Handler = Handle();
+    }
     child_1 = {};
   }
 

@@ -147,9 +147,13 @@ private:
 /// as_completed's todo set, done queue and timer, shared by its callbacks
 /// and the coroutines it returns.
 template <class H> struct AsCompletedState : RefCounted {
-  std::vector<H> Todo;
-  Queue<std::optional<H>> Done;
+  /// The distinct futures; Todo and Done hold indexes into it.
+  std::vector<H> All;
+  std::vector<std::size_t> Todo;
+  /// Indexes of completed futures; Timedout for _on_timeout's None.
+  Queue<std::size_t> Done;
   TimerHandle Timer;
+  static constexpr std::size_t Timedout = std::size_t(-1);
 
   // _on_completion(f)
   static void onCompletion(void *Obj, FutureBase *F) {
@@ -157,21 +161,24 @@ template <class H> struct AsCompletedState : RefCounted {
     if (S->Todo.empty())
       return; // _on_timeout() was here first
     for (auto It = S->Todo.begin(); It != S->Todo.end(); ++It)
-      if (It->impl() == F) {
-        S->Done.put_nowait(std::move(*It));
+      if (S->All[*It].impl() == F) {
+        S->Done.put_nowait(*It);
         S->Todo.erase(It);
         break;
       }
-    if (S->Todo.empty())
+    if (S->Todo.empty()) {
       S->Timer.cancel();
+      S->Timer = TimerHandle(); // the timer's callback holds this state
+    }
   }
   // _on_timeout()
   void onTimeout() {
-    for (const H &F : Todo) {
-      F.impl()->removeDoneCallback(&Ops, this);
-      Done.put_nowait(std::nullopt);
+    for (std::size_t I : Todo) {
+      All[I].impl()->removeDoneCallback(&Ops, this);
+      Done.put_nowait(Timedout);
     }
     Todo.clear();
+    Timer = TimerHandle(); // its callback, running now, holds this state
   }
   static void releaseState(void *Obj) noexcept {
     static_cast<AsCompletedState *>(Obj)->release();
@@ -201,13 +208,13 @@ public:
       return Step::Suspended;
     }
     {
-      std::optional<H> F = child_1.take_result();
-      if (!F)
+      std::size_t I = child_1.take_result();
+      if (I == AsCompletedState<H>::Timedout)
         throw TimeoutError("");
       if constexpr (std::is_void_v<T>)
-        F->result();
+        S->All[I].result();
       else
-        this->return_value(T(F->result()));
+        this->return_value(T(S->All[I].result()));
     }
     return this->finish();
   }
@@ -218,7 +225,7 @@ public:
 
 private:
   Ref<AsCompletedState<H>> S;
-  Coro<std::optional<H>> child_1;
+  Coro<std::size_t> child_1;
 };
 
 } // namespace detail
@@ -256,10 +263,11 @@ as_completed(std::vector<A> Fs, std::optional<double> Timeout = std::nullopt,
   std::vector<H> Todo;
   for (A &Arg : Fs)
     Todo.push_back(E::make(L, Arg, Loc));
-  S->Todo = detail::distinct(std::move(Todo));
-  for (const H &F : S->Todo) {
+  S->All = detail::distinct(std::move(Todo));
+  for (std::size_t I = 0; I < S->All.size(); ++I) {
+    S->Todo.push_back(I);
     S->retain();
-    F.impl()->addDoneCallback(&State::Ops, S.get());
+    S->All[I].impl()->addDoneCallback(&State::Ops, S.get());
   }
   if (!S->Todo.empty() && Timeout)
     // The timer holds the state; _on_completion cancels it when all are done.
