@@ -55,9 +55,9 @@ TEST(Validation, ConditionWithoutItsLock) {
   EXPECT_EQ(messageOf<cosm::RuntimeError>([&] { C.notify(); }),
             "cannot notify on un-acquired lock");
   cosm::Loop L;
-  EXPECT_EQ(messageOf<cosm::RuntimeError>(
-                [&] { L.run_until_complete(C.wait()); }),
-            "cannot wait on un-acquired lock");
+  EXPECT_EQ(
+      messageOf<cosm::RuntimeError>([&] { L.run_until_complete(C.wait()); }),
+      "cannot wait on un-acquired lock");
 }
 
 // Queue().task_done() -> ValueError('task_done() called too many times')
@@ -73,8 +73,7 @@ TEST(Validation, AClosedLoop) {
   cosm::Loop L;
   L.close();
   const std::string Closed = "Event loop is closed";
-  EXPECT_EQ(messageOf<cosm::RuntimeError>([&] { L.call_soon([] {}); }),
-            Closed);
+  EXPECT_EQ(messageOf<cosm::RuntimeError>([&] { L.call_soon([] {}); }), Closed);
   EXPECT_EQ(messageOf<cosm::RuntimeError>([&] { L.call_later(1, [] {}); }),
             Closed);
   EXPECT_EQ(messageOf<cosm::RuntimeError>([&] { L.create_task(noop()); }),
@@ -129,8 +128,7 @@ TEST(Validation, ALoopUsedFromAnotherThreadInDebugMode) {
       // The loop's thread waits in join(): nothing races.
       std::thread([&] {
         Soon = messageOf<cosm::RuntimeError>([&] { L.call_soon([] {}); });
-        Later =
-            messageOf<cosm::RuntimeError>([&] { L.call_later(0, [] {}); });
+        Later = messageOf<cosm::RuntimeError>([&] { L.call_later(0, [] {}); });
       }).join();
       return F.finish();
     }));
@@ -150,8 +148,7 @@ TEST(Validation, FutureStates) {
   EXPECT_THROW(F.result(), cosm::InvalidStateError);
   F.set_result(1);
   EXPECT_THROW(F.set_result(2), cosm::InvalidStateError);
-  EXPECT_THROW(F.set_exception(cosm::ValueError("x")),
-               cosm::InvalidStateError);
+  EXPECT_THROW(F.set_exception(cosm::ValueError("x")), cosm::InvalidStateError);
 }
 
 // An Event waited on in one loop, then in another -> RuntimeError('<repr>
@@ -165,9 +162,9 @@ TEST(Validation, ASynchronisationObjectUsedFromASecondLoop) {
   A.run_until_complete(T);
   E.clear();
   cosm::Loop B;
-  EXPECT_EQ(messageOf<cosm::RuntimeError>(
-                [&] { B.run_until_complete(E.wait()); }),
-            "Event is bound to a different event loop");
+  EXPECT_EQ(
+      messageOf<cosm::RuntimeError>([&] { B.run_until_complete(E.wait()); }),
+      "Event is bound to a different event loop");
 }
 
 } // namespace
