@@ -14,9 +14,8 @@ namespace cosm {
 namespace {
 
 // async def wait(self):
-//     if not self.locked(): raise RuntimeError('cannot wait on un-acquired lock')
-//     self.release()
-//     try:
+//     if not self.locked(): raise RuntimeError('cannot wait on un-acquired
+//     lock') self.release() try:
 //         fut = ...; self._waiters.append(fut)
 //         try: await fut; return True
 //         finally: self._waiters.remove(fut)
@@ -44,11 +43,8 @@ public:
     if (!C->L.locked())
       throw RuntimeError("cannot wait on un-acquired lock");
     C->L.release();
-    Fut = new detail::FutureImpl<bool>(&C->boundLoop("Condition"),
-                                       {"Condition.wait", 0});
-    C->Waiters.push_back(Fut);
     state = 1;
-    return detail::suspendOn(*Fut);
+    return Fut.start(C->Waiters, C->boundLoop("Condition"), "Condition.wait");
   resume_1:
     try {
       resume_point();
@@ -91,14 +87,10 @@ public:
   }
 
 private:
-  void removeWaiter() noexcept {
-    if (Fut)
-      detail::removeFirst(C->Waiters, Fut.get());
-    Fut.reset();
-  }
+  void removeWaiter() noexcept { Fut.leave(); }
 
   detail::Ref<detail::ConditionState> C;
-  detail::Ref<detail::FutureImpl<bool>> Fut;
+  detail::WaiterSlot<bool> Fut;
   Coro<bool> Acquire;
   std::exception_ptr Pending;
   bool Cancelled = false;
@@ -117,15 +109,7 @@ Condition::Condition(Lock L) : S(new detail::ConditionState(std::move(L))) {}
 void Condition::notify(std::size_t N) const {
   if (!S->L.locked())
     throw RuntimeError("cannot notify on un-acquired lock");
-  std::size_t Idx = 0;
-  for (const auto &Fut : S->Waiters) {
-    if (Idx >= N)
-      break;
-    if (!Fut->done()) {
-      ++Idx;
-      Fut->setResult(false);
-    }
-  }
+  S->Waiters.wakeUpTo(N, false);
 }
 
 } // namespace cosm

@@ -33,11 +33,8 @@ public:
       return_value(true);
       return finish();
     }
-    Fut =
-        new detail::FutureImpl<bool>(&E->boundLoop("Event"), {"Event.wait", 0});
-    E->Waiters.push_back(Fut);
     state = 1;
-    return detail::suspendOn(*Fut);
+    return Fut.start(E->Waiters, E->boundLoop("Event"), "Event.wait");
   resume_1:
     try {
       resume_point();
@@ -52,17 +49,13 @@ public:
   }
 
   /// The `finally`: also runs if the frame is destroyed while waiting.
-  void unwind() noexcept override {
-    if (Fut)
-      detail::removeFirst(E->Waiters, Fut.get());
-    Fut.reset();
-  }
+  void unwind() noexcept override { Fut.leave(); }
 
   const char *function_name() const noexcept override { return "Event.wait"; }
 
 private:
   detail::Ref<detail::EventState> E;
-  detail::Ref<detail::FutureImpl<bool>> Fut;
+  detail::WaiterSlot<bool> Fut;
 };
 
 } // namespace
@@ -73,9 +66,7 @@ void Event::set() const {
   if (S->Value)
     return;
   S->Value = true;
-  for (const auto &Fut : S->Waiters)
-    if (!Fut->done())
-      Fut->setResult(true);
+  S->Waiters.wakeAll(true);
 }
 
 Coro<bool> Event::wait() const { return Coro<bool>::make<EventWaitFrame>(S); }

@@ -8,21 +8,12 @@
 
 #include "cosm/task.hpp"
 
-#include <algorithm>
-
 namespace cosm {
-namespace detail {
-
-void LockState::wakeUpFirst() {
-  // A done first waiter is about to run: it takes the lock, or, if it was
-  // cancelled meanwhile, wakes the next one itself.
-  if (!Waiters.empty() && !Waiters.front()->done())
-    Waiters.front()->setResult(true);
-}
-
-} // namespace detail
-
 namespace {
+
+/// asyncio's _wake_up_first. A done first waiter is about to run: it takes
+/// the lock, or, if it was cancelled meanwhile, wakes the next one itself.
+void wakeUpFirst(detail::LockState &L) { L.Waiters.wakeFront(true); }
 
 // async def acquire(self):
 //     if not self._locked and all(w.cancelled() for w in self._waiters):
@@ -48,18 +39,13 @@ public:
     default:
       break;
     }
-    if (!L->Locked &&
-        std::all_of(L->Waiters.begin(), L->Waiters.end(),
-                    [](const auto &W) { return W->cancelled(); })) {
+    if (!L->Locked && L->Waiters.allCancelled()) {
       L->Locked = true;
       return_value(true);
       return finish();
     }
-    Fut = new detail::FutureImpl<bool>(&L->boundLoop("Lock"),
-                                       {"Lock.acquire", 0});
-    L->Waiters.push_back(Fut);
     state = 1;
-    return detail::suspendOn(*Fut);
+    return Fut.start(L->Waiters, L->boundLoop("Lock"), "Lock.acquire");
   resume_1:
     try {
       resume_point();
@@ -67,7 +53,7 @@ public:
     } catch (const CancelledError &) {
       unwind();
       if (!L->Locked)
-        L->wakeUpFirst();
+        wakeUpFirst(*L);
       throw;
     } catch (...) {
       unwind();
@@ -80,17 +66,13 @@ public:
   }
 
   /// The inner `finally`.
-  void unwind() noexcept override {
-    if (Fut)
-      detail::removeFirst(L->Waiters, Fut.get());
-    Fut.reset();
-  }
+  void unwind() noexcept override { Fut.leave(); }
 
   const char *function_name() const noexcept override { return "Lock.acquire"; }
 
 private:
   detail::Ref<detail::LockState> L;
-  detail::Ref<detail::FutureImpl<bool>> Fut;
+  detail::WaiterSlot<bool> Fut;
 };
 
 } // namespace
@@ -105,7 +87,7 @@ void Lock::release() const {
   if (!S->Locked)
     throw RuntimeError("Lock is not acquired.");
   S->Locked = false;
-  S->wakeUpFirst();
+  wakeUpFirst(*S);
 }
 
 } // namespace cosm

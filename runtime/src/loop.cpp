@@ -278,14 +278,26 @@ void Loop::checkOpen() const {
     throw RuntimeError("Event loop is closed");
 }
 
+namespace {
+/// asyncio's _check_thread, which call_soon and call_at run in debug mode
+/// only: RunningLoop is thread-local, so another thread sees it unset.
+void checkThread(const Loop *L, bool Debug, bool Running) {
+  if (Debug && Running && RunningLoop != L)
+    throw RuntimeError("Non-thread-safe operation invoked on an event loop "
+                       "other than the current one");
+}
+} // namespace
+
 void Loop::scheduleSoon(detail::HandleImpl *H) {
   checkOpen();
+  checkThread(this, Debug, Running);
   H->retain();
   Ready.push({&detail::HandleImpl::Ops, H, nullptr});
 }
 
 void Loop::scheduleTimer(detail::HandleImpl *H, double When) {
   checkOpen();
+  checkThread(this, Debug, Running);
   H->When = When;
   H->Seq = NextSeq++;
   H->IsTimer = true;

@@ -42,8 +42,8 @@ void cancelAllTasks(Loop &L) {
   for (const Ref<TaskBase> &T : ToCancel)
     T->cancel();
   // gather(*to_cancel, return_exceptions=True)
-  Ref<GatheringFuture> All(
-      new GatheringFuture(L, SourceLoc::current(), /*ReturnExceptions=*/true));
+  Ref<GatheringFuture<void>> All(new GatheringFuture<void>(
+      L, SourceLoc::current(), /*ReturnExceptions=*/true));
   for (const Ref<TaskBase> &T : ToCancel)
     All->addChild(*T);
   All->sealed();

@@ -10,24 +10,18 @@
 #include "cosm/errors.hpp"
 #include "cosm/task.hpp"
 
-#include <algorithm>
-
 namespace cosm {
 namespace detail {
 
 bool SemaphoreState::locked() const noexcept {
-  return Value == 0 ||
-         std::any_of(Waiters.begin(), Waiters.end(),
-                     [](const auto &W) { return !W->cancelled(); });
+  return Value == 0 || !Waiters.allCancelled();
 }
 
 void SemaphoreState::wakeUpNext() {
-  for (const auto &W : Waiters)
-    if (!W->done()) {
-      --Value;
-      W->setResult(true);
-      return;
-    }
+  if (FutureImpl<bool> *W = Waiters.firstPending()) {
+    --Value;
+    W->setResult(true);
+  }
 }
 
 } // namespace detail
@@ -63,17 +57,15 @@ public:
       return_value(true);
       return finish();
     }
-    Fut = new detail::FutureImpl<bool>(&S->boundLoop("Semaphore"),
-                                       {"Semaphore.acquire", 0});
-    S->Waiters.push_back(Fut);
     state = 1;
-    return detail::suspendOn(*Fut);
+    return Fut.start(S->Waiters, S->boundLoop("Semaphore"),
+                     "Semaphore.acquire");
   resume_1:
     try {
       resume_point();
       Fut->result();
     } catch (const CancelledError &) {
-      detail::Ref<detail::FutureImpl<bool>> F = Fut;
+      detail::Ref<detail::FutureImpl<bool>> F(Fut.get());
       unwind();
       if (!F->cancelled()) {
         // Woken (a unit was reserved for us) but cancelled before running.
@@ -93,11 +85,7 @@ public:
   }
 
   /// The inner `finally`.
-  void unwind() noexcept override {
-    if (Fut)
-      detail::removeFirst(S->Waiters, Fut.get());
-    Fut.reset();
-  }
+  void unwind() noexcept override { Fut.leave(); }
 
   const char *function_name() const noexcept override {
     return "Semaphore.acquire";
@@ -105,7 +93,7 @@ public:
 
 private:
   detail::Ref<detail::SemaphoreState> S;
-  detail::Ref<detail::FutureImpl<bool>> Fut;
+  detail::WaiterSlot<bool> Fut;
 };
 
 } // namespace

@@ -15,6 +15,7 @@
 #include "cosm/loop.hpp"
 #include "cosm/streams.hpp"
 #include "cosm/task.hpp"
+#include "cosm/waiters.hpp"
 #include "pipe_transport.hpp"
 
 #include <cstddef>
@@ -246,7 +247,7 @@ struct Connection : RefCounted {
   // FlowControlMixin
   bool WritePaused = false;
   bool Lost = false;
-  std::deque<Ref<FutureImpl<void>>> DrainWaiters;
+  WaiterQueue<void> DrainWaiters;
   Ref<FutureImpl<void>> Closed;
 };
 

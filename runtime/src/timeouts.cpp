@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "cosm/timeouts.hpp"
 
+#include <cstdio>
+
 namespace cosm::detail {
 
 namespace {
@@ -36,31 +38,79 @@ void removeReleaseWaiter(FutureBase &Fut, FutureImpl<void> &W) noexcept {
 }
 
 TimerHandle releaseLater(Loop &L, double Delay, FutureImpl<void> &W) {
-  return L.call_later(Delay, [R = Ref<FutureImpl<void>>(&W)] {
-    runRelease(R.get(), nullptr);
-  });
+  return L.call_later(
+      Delay, [R = Ref<FutureImpl<void>>(&W)] { runRelease(R.get(), nullptr); });
 }
 
-void TimeoutState::enter(std::optional<double> When) {
+void TimeoutState::enter() {
+  // 3.11 lets a Timeout be entered again (3.12 refuses): a fresh scope.
+  State = St::Entered;
   AnyTask Current = current_task();
   if (!Current)
     throw RuntimeError("Timeout should be used inside a task");
   Task = Current.impl();
   CancellingAtEnter = Task->cancelling();
-  Loop &L = get_running_loop();
-  // The frame owns this state and cancels the handler before it goes: the
-  // callback may hold a plain pointer.
-  auto OnTimeout = [this] {
-    Task->cancel();
-    State = St::Expiring;
-    Handler = Handle();
-  };
+  reschedule(When);
+}
+
+void TimeoutState::reschedule(std::optional<double> NewWhen) {
+  if (State == St::Created)
+    throw RuntimeError("Timeout has not been entered");
+  if (State != St::Entered)
+    throw RuntimeError("Cannot change state of " + std::string(stateValue()) +
+                       " Timeout");
+  When = NewWhen;
+  Handler.cancel();
+  Handler = Handle();
   if (!When)
     return;
+  Loop &L = get_running_loop();
+  // _on_timeout. The handler holds the state; the state lets go of the
+  // handler when it runs, is cancelled or the scope exits.
+  auto OnTimeout = [Self = Ref<TimeoutState>(this)] {
+    Self->Task->cancel();
+    Self->State = St::Expiring;
+    Self->Handler = Handle();
+  };
   if (*When <= L.time())
     Handler = L.call_soon(OnTimeout);
   else
     Handler = L.call_at(*When, OnTimeout);
+}
+
+const char *TimeoutState::stateValue() const noexcept {
+  switch (State) {
+  case St::Created:
+    return "created";
+  case St::Entered:
+    return "active";
+  case St::Expiring:
+    return "expiring";
+  case St::Expired:
+    return "expired";
+  case St::Exited:
+    return "finished";
+  }
+  return "?";
+}
+
+std::string TimeoutState::repr() const {
+  std::string Info;
+  if (State == St::Entered) {
+    Info = " when=";
+    if (!When) {
+      Info += "None";
+    } else {
+      // Python's repr of round(when, 3): shortest form, at least one decimal.
+      char Buf[64];
+      std::snprintf(Buf, sizeof Buf, "%.3f", *When);
+      std::string V = Buf;
+      while (V.size() > 1 && V.back() == '0' && V[V.size() - 2] != '.')
+        V.pop_back();
+      Info += V;
+    }
+  }
+  return "<Timeout [" + std::string(stateValue()) + "]" + Info + ">";
 }
 
 bool TimeoutState::exit(const std::exception_ptr &E) {
@@ -84,3 +134,13 @@ bool TimeoutState::exit(const std::exception_ptr &E) {
 }
 
 } // namespace cosm::detail
+
+namespace cosm {
+Timeout timeout(std::optional<double> Seconds) {
+  Loop &L = get_running_loop();
+  std::optional<double> When;
+  if (Seconds)
+    When = L.time() + *Seconds;
+  return Timeout(When);
+}
+} // namespace cosm

@@ -179,9 +179,7 @@ void Connection::maybeResumeProtocol() {
     return;
   // FlowControlMixin.resume_writing
   WritePaused = false;
-  for (auto &W : DrainWaiters)
-    if (!W->done())
-      W->setResult();
+  DrainWaiters.wakeAll();
 }
 
 void Connection::writeReady() {
@@ -288,14 +286,12 @@ void Connection::connectionLost(const std::exception_ptr &E) {
   }
   // FlowControlMixin.connection_lost
   Lost = true;
-  if (WritePaused)
-    for (auto &W : DrainWaiters)
-      if (!W->done()) {
-        if (E)
-          W->setException(E);
-        else
-          W->setResult();
-      }
+  if (WritePaused) {
+    if (E)
+      DrainWaiters.failAll(E);
+    else
+      DrainWaiters.wakeAll();
+  }
   ClientTask = {};
   Cb = nullptr;
 }
@@ -362,10 +358,8 @@ public:
       throw ConnectionResetError("Connection lost");
     if (!C->WritePaused)
       return finish();
-    Waiter = new FutureImpl<void>(C->L, {"StreamWriter.drain", 0});
-    C->DrainWaiters.push_back(Waiter);
     state = 2;
-    return suspendOn(*Waiter);
+    return Waiter.start(C->DrainWaiters, *C->L, "StreamWriter.drain");
   resume_2:
     try {
       resume_point();
@@ -377,17 +371,14 @@ public:
     unwind();
     return finish();
   }
-  void unwind() noexcept override {
-    if (Waiter)
-      removeFirst(C->DrainWaiters, std::exchange(Waiter, nullptr).get());
-  }
+  void unwind() noexcept override { Waiter.leave(); }
   const char *function_name() const noexcept override {
     return "StreamWriter.drain";
   }
 
 private:
   Ref<Connection> C;
-  Ref<FutureImpl<void>> Waiter;
+  WaiterSlot<void> Waiter;
 };
 
 } // namespace

@@ -31,6 +31,8 @@ COSM_ASYNC cosm::Coro<void> main_() {
   cosm::Task<void> f = cosm::create_task(noop());
   std::printf("%s\n", f.get_name().c_str());
   cosm::await(f);
+  std::printf("%s %s\n", cosm::current_task().get_coro_name(),
+              f.get_coro_name());
 }
 
 int main() { cosm::run(main_()); }

@@ -2,8 +2,9 @@
 ///
 /// \file
 /// The smaller pieces of asyncio's task API: Future/Task
-/// remove_done_callback(fn) and sleep(delay, result). Expected lines come
-/// from the asyncio twin quoted with each test.
+/// remove_done_callback(fn), sleep(delay, result) and the name of
+/// get_coro(). Expected lines come from the asyncio twin quoted with each
+/// test.
 ///
 //===----------------------------------------------------------------------===//
 #include "test_frames.hpp"
@@ -106,6 +107,17 @@ TEST(SleepResult, CancelledRaises) {
   auto T = L.create_task(cosm::sleep(10, 5));
   L.call_soon([T] { T.cancel(); });
   EXPECT_THROW(L.run_until_complete(T), cosm::CancelledError);
+}
+
+// t = create_task(value(3)); t.get_coro().__qualname__ -> 'value', also
+// once the task is done.
+TEST(GetCoroName, IsTheAsyncFunctionsName) {
+  cosm::Loop L;
+  auto T = L.create_task(value(3));
+  EXPECT_STREQ(T.get_coro_name(), "value");
+  EXPECT_EQ(L.run_until_complete(T), 3);
+  EXPECT_STREQ(T.get_coro_name(), "value");
+  EXPECT_STREQ(cosm::AnyTask(T).get_coro_name(), "value");
 }
 
 } // namespace

@@ -21,9 +21,9 @@
 #include "cosm/lock.hpp"
 #include "cosm/loop_bound.hpp"
 #include "cosm/task.hpp"
+#include "cosm/waiters.hpp"
 
 #include <cstddef>
-#include <deque>
 #include <type_traits>
 #include <utility>
 
@@ -32,7 +32,7 @@ namespace detail {
 struct ConditionState : RefCounted, LoopBound {
   explicit ConditionState(Lock L) : L(std::move(L)) {}
   Lock L;
-  std::deque<Ref<FutureImpl<bool>>> Waiters;
+  WaiterQueue<bool> Waiters;
 };
 
 /// async def wait_for(self, predicate):

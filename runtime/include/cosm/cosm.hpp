@@ -8,6 +8,7 @@
 #define COSM_COSM_HPP
 
 #include "cosm/async.hpp"
+#include "cosm/barrier.hpp"
 #include "cosm/condition.hpp"
 #include "cosm/datagrams.hpp"
 #include "cosm/errors.hpp"
@@ -29,5 +30,6 @@
 #include "cosm/taskgroup.hpp"
 #include "cosm/threads.hpp"
 #include "cosm/timeouts.hpp"
+#include "cosm/wait.hpp"
 
 #endif // COSM_COSM_HPP

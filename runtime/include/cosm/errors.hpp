@@ -47,6 +47,13 @@ public:
   using Error::Error;
 };
 
+/// A Barrier was aborted or reset while a task waited on it, or is broken
+/// (asyncio.BrokenBarrierError, a RuntimeError).
+class BrokenBarrierError : public RuntimeError {
+public:
+  using RuntimeError::RuntimeError;
+};
+
 /// An argument or call sequence is wrong: Queue::task_done() called more
 /// times than items were put (asyncio raises ValueError).
 class ValueError : public Error {

@@ -11,13 +11,12 @@
 #include "cosm/frame.hpp"
 #include "cosm/future.hpp"
 #include "cosm/loop_bound.hpp"
-
-#include <deque>
+#include "cosm/waiters.hpp"
 
 namespace cosm {
 namespace detail {
 struct EventState : RefCounted, LoopBound {
-  std::deque<Ref<FutureImpl<bool>>> Waiters;
+  WaiterQueue<bool> Waiters;
   bool Value = false;
 };
 } // namespace detail

@@ -9,7 +9,6 @@
 ///   sharing an object; it stays valid while a handle to the future lives.
 /// - A future created when no loop runs is bound lazily, to the loop running
 ///   when it first needs one (a done callback or an await).
-/// - No remove_done_callback() for user callables.
 ///
 //===----------------------------------------------------------------------===//
 #ifndef COSM_FUTURE_HPP
@@ -87,6 +86,8 @@ public:
   void setException(std::exception_ptr E);
   /// Marks the stored exception retrieved: no "never retrieved" report.
   void markRetrieved() noexcept { LogTraceback = false; }
+  /// The message of the cancel() that cancelled it ("" for None).
+  const std::string &cancelMessage() const noexcept { return CancelMsg; }
 
   /// Registers a done callback; runs through call_soon when the future
   /// completes, or at once through call_soon if it is already done. Takes
@@ -143,8 +144,9 @@ private:
   std::unique_ptr<std::vector<CallbackEntry>> MoreCallbacks;
 };
 
-/// A future holding a T: what cosm::Future<T> points to.
-template <class T> class FutureImpl final : public FutureBase {
+/// A future holding a T: what cosm::Future<T> points to (gather's future
+/// derives from it).
+template <class T> class FutureImpl : public FutureBase {
 public:
   using FutureBase::FutureBase;
 
@@ -269,9 +271,12 @@ public:
   /// The shared state, for the runtime (suspend_on, gather).
   detail::FutureImpl<T> *impl() const noexcept { return Impl.get(); }
 
+protected:
+  /// Adopts an existing future (gather's handle).
+  explicit Future(detail::FutureImpl<T> *P) noexcept : Impl(P) {}
+
 private:
   template <class, class, class> friend struct detail::DoneCallbackBox;
-  explicit Future(detail::FutureImpl<T> *P) noexcept : Impl(P) {}
   detail::Ref<detail::FutureImpl<T>> Impl;
 };
 

@@ -13,16 +13,12 @@
 #include "cosm/frame.hpp"
 #include "cosm/future.hpp"
 #include "cosm/loop_bound.hpp"
-
-#include <deque>
+#include "cosm/waiters.hpp"
 
 namespace cosm {
 namespace detail {
 struct LockState : RefCounted, LoopBound {
-  /// Wakes the first waiter unless it is already woken (asyncio
-  /// _wake_up_first).
-  void wakeUpFirst();
-  std::deque<Ref<FutureImpl<bool>>> Waiters;
+  WaiterQueue<bool> Waiters;
   bool Locked = false;
 };
 } // namespace detail

@@ -13,8 +13,7 @@
 #include "cosm/frame.hpp"
 #include "cosm/future.hpp"
 #include "cosm/loop_bound.hpp"
-
-#include <deque>
+#include "cosm/waiters.hpp"
 
 namespace cosm {
 namespace detail {
@@ -24,7 +23,7 @@ struct SemaphoreState : RefCounted, LoopBound {
   bool locked() const noexcept;
   /// asyncio's _wake_up_next: the first waiter not done gets a unit.
   void wakeUpNext();
-  std::deque<Ref<FutureImpl<bool>>> Waiters;
+  WaiterQueue<bool> Waiters;
   int Value;
   int Bound; ///< the initial value for a BoundedSemaphore, else -1
 };

@@ -195,6 +195,10 @@ public:
   /// asyncio's get_name() and set_name() ("" stands for no name: "Task-N").
   std::string get_name() const { return Impl->name(); }
   void set_name(std::string Name) const { Impl->setName(std::move(Name)); }
+  /// asyncio's `task.get_coro().__qualname__`: the async function's name
+  /// (cosm cannot hand out the coroutine itself: the task owns it), kept
+  /// after the task is done.
+  const char *get_coro_name() const noexcept { return Impl->coroName(); }
 
   /// Calls Fn(task) through call_soon once the task is done.
   template <class F> void add_done_callback(F Fn) const {
@@ -241,6 +245,7 @@ public:
   std::string name() const { return Impl->name(); }
   std::string get_name() const { return Impl->name(); }
   void set_name(std::string Name) const { Impl->setName(std::move(Name)); }
+  const char *get_coro_name() const noexcept { return Impl->coroName(); }
   int cancelling() const noexcept { return Impl->cancelling(); }
   int uncancel() const noexcept { return Impl->uncancel(); }
 

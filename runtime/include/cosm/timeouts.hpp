@@ -15,7 +15,10 @@
 ///   deadline passes the current task is cancelled; the CancelledError that
 ///   leaves `coro` becomes TimeoutError unless someone else cancelled the
 ///   task too (Task.uncancel() bookkeeping, as 3.11). `timeout_at(when,
-///   coro)` takes a deadline on Loop::time()'s clock.
+///   coro)` takes a deadline on Loop::time()'s clock. `timeout(seconds)`
+///   and `timeout_at(when)` alone return the cosm::Timeout object (asyncio's
+///   `async with asyncio.timeout(s) as cm`), whose async_with(coro) enters
+///   it and whose when(), reschedule() and expired() work as asyncio's.
 /// - `shield(x)` is `asyncio.shield(x)`: a Future that follows x but whose
 ///   cancellation does not cancel x.
 ///
@@ -32,6 +35,7 @@
 
 #include <exception>
 #include <optional>
+#include <string>
 #include <type_traits>
 #include <utility>
 
@@ -86,7 +90,8 @@ template <class T, bool Owned, class H> T resultOf(const H &Handle) {
 
 /// asyncio.wait_for (3.11), with _cancel_and_wait inlined (it is awaited
 /// as a coroutine, so it costs no pass of its own).
-template <class A> class WaitForFrame final : public Frame<typename EnsureFuture<A>::Value> {
+template <class A>
+class WaitForFrame final : public Frame<typename EnsureFuture<A>::Value> {
   using E = EnsureFuture<A>;
   using T = typename E::Value;
 
@@ -205,7 +210,8 @@ private:
 };
 
 /// `await fut` on a task or future: wait_for with no timeout.
-template <class H> class AwaitFrame final : public Frame<typename EnsureFuture<H>::Value> {
+template <class H>
+class AwaitFrame final : public Frame<typename EnsureFuture<H>::Value> {
   using T = typename EnsureFuture<H>::Value;
 
 public:
@@ -234,33 +240,42 @@ private:
   H Fut;
 };
 
-/// What a timeout() scope shares with its timer callback.
+/// asyncio's timeouts.Timeout: what a timeout() scope, its timer callback
+/// and the user's cosm::Timeout handle share.
 struct TimeoutState : RefCounted {
+  explicit TimeoutState(std::optional<double> When) : When(When) {}
   Ref<TaskBase> Task;
-  enum class St : unsigned char { Entered, Expiring, Expired, Exited };
-  St State = St::Entered;
+  enum class St : unsigned char { Created, Entered, Expiring, Expired, Exited };
+  St State = St::Created;
+  std::optional<double> When;
   int CancellingAtEnter = 0;
   Handle Handler;
   /// __aenter__: binds to the current task and schedules the deadline
   /// (none without one).
-  void enter(std::optional<double> When);
+  void enter();
+  /// Timeout.reschedule(when).
+  void reschedule(std::optional<double> NewWhen);
   /// __aexit__: true if the exception leaving the block must become
   /// TimeoutError.
   bool exit(const std::exception_ptr &E);
+  /// __repr__.
+  std::string repr() const;
+  /// _State's value: "created", "active", ...
+  const char *stateValue() const noexcept;
 };
 
-/// `async with asyncio.timeout_at(when): return await body`.
+/// `async with timeout: return await body`.
 template <class T> class TimeoutFrame final : public Frame<T> {
 public:
-  TimeoutFrame(std::optional<double> When, Coro<T> Body)
-      : When(When), child_1(std::move(Body)) {}
+  TimeoutFrame(Ref<TimeoutState> S, Coro<T> Body)
+      : S(std::move(S)), child_1(std::move(Body)) {}
   ~TimeoutFrame() override { unwind(); }
 
   Step resume() override {
     if (this->state == 1)
       goto resume_1;
-    S = new TimeoutState;
-    S->enter(When);
+    S->enter();
+    Entered = true;
   resume_1:
     if (child_1.step() == Step::Suspended) {
       this->state = 1;
@@ -278,9 +293,8 @@ public:
       } catch (...) {
         Error = std::current_exception();
       }
-      bool Convert = S->exit(Error);
-      S.reset();
-      if (Convert)
+      Entered = false;
+      if (S->exit(Error))
         throw TimeoutError("");
       if (Error)
         std::rethrow_exception(Error);
@@ -291,8 +305,11 @@ public:
   }
 
   void unwind() noexcept override {
-    if (S)
+    if (Entered) {
+      // The handler's callback holds the state: let go of it.
       S->Handler.cancel();
+      S->Handler = Handle();
+    }
     child_1 = {};
   }
 
@@ -300,9 +317,9 @@ public:
 
 private:
   using Outcome = std::conditional_t<std::is_void_v<T>, char, T>;
-  std::optional<double> When;
-  Coro<T> child_1;
   Ref<TimeoutState> S;
+  Coro<T> child_1;
+  bool Entered = false;
 };
 
 /// asyncio.shield's outer future and its two done callbacks.
@@ -366,16 +383,62 @@ wait_for(A &&X, std::optional<double> Seconds,
       return Coro<T>::template make<detail::AwaitFrame<D>>(
           D(std::forward<A>(X)));
   }
-  return Coro<T>::template make<detail::WaitForFrame<D>>(
-      D(std::forward<A>(X)), *Seconds, Loc);
+  return Coro<T>::template make<detail::WaitForFrame<D>>(D(std::forward<A>(X)),
+                                                         *Seconds, Loc);
 }
+
+/// asyncio.Timeout: the object of `async with asyncio.timeout(...) as cm`.
+/// A shared handle (copies refer to the same scope). Enter it with
+/// async_with(body); inside, when(), reschedule() and expired() behave as
+/// asyncio 3.11's (which, unlike 3.12, lets a Timeout be entered again).
+class Timeout {
+public:
+  /// asyncio.Timeout(when): a deadline on Loop::time()'s clock, or
+  /// std::nullopt for none. Scheduled only when entered.
+  explicit Timeout(std::optional<double> When)
+      : S(new detail::TimeoutState(When)) {}
+
+  /// The current deadline (std::nullopt: none).
+  std::optional<double> when() const noexcept { return S->When; }
+  /// Moves the deadline: std::nullopt removes it, a deadline already passed
+  /// expires the scope in the next pass. RuntimeError unless the scope is
+  /// active ("Cannot change state of expiring Timeout", ... as asyncio;
+  /// before it is entered, where asyncio asserts, "Timeout has not been
+  /// entered").
+  void reschedule(std::optional<double> When) const { S->reschedule(When); }
+  /// True once the deadline has cancelled the scope (asyncio's expired()).
+  bool expired() const noexcept {
+    return S->State == detail::TimeoutState::St::Expiring ||
+           S->State == detail::TimeoutState::St::Expired;
+  }
+  /// asyncio's repr(): `<Timeout [active] when=12.345>`, `<Timeout
+  /// [expired]>`.
+  std::string repr() const { return S->repr(); }
+
+  /// `async with self: return await Body`: Body runs inline in the current
+  /// task; if the deadline passes, the CancelledError that leaves it
+  /// becomes TimeoutError (see timeout_at). RuntimeError outside a task.
+  template <class T> Coro<T> async_with(Coro<T> Body) const {
+    return Coro<T>::template make<detail::TimeoutFrame<T>>(S, std::move(Body));
+  }
+
+private:
+  detail::Ref<detail::TimeoutState> S;
+};
+
+/// asyncio.timeout_at(When): a Timeout with that deadline (std::nullopt:
+/// none), to enter with async_with().
+inline Timeout timeout_at(std::optional<double> When) { return Timeout(When); }
+
+/// asyncio.timeout(Seconds): a Timeout Seconds after now (Loop::time() is
+/// read here, as asyncio.timeout() reads loop.time()); std::nullopt: none.
+Timeout timeout(std::optional<double> Seconds);
 
 /// `async with asyncio.timeout_at(When): return await Body`; std::nullopt
 /// is None (no deadline).
 template <class T>
 Coro<T> timeout_at(std::optional<double> When, Coro<T> Body) {
-  return Coro<T>::template make<detail::TimeoutFrame<T>>(When,
-                                                         std::move(Body));
+  return Timeout(When).async_with(std::move(Body));
 }
 
 /// `async with asyncio.timeout(Seconds): return await Body` (the deadline is
@@ -383,11 +446,7 @@ Coro<T> timeout_at(std::optional<double> When, Coro<T> Body) {
 /// std::nullopt is None (no deadline).
 template <class T>
 Coro<T> timeout(std::optional<double> Seconds, Coro<T> Body) {
-  Loop &L = get_running_loop();
-  std::optional<double> When;
-  if (Seconds)
-    When = L.time() + *Seconds;
-  return timeout_at(When, std::move(Body));
+  return timeout(Seconds).async_with(std::move(Body));
 }
 
 /// asyncio.shield(x): a future with x's outcome; cancelling it (or the task

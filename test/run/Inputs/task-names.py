@@ -20,6 +20,8 @@ async def main_():
     f = asyncio.create_task(noop())
     print(f.get_name())
     await f
+    print(asyncio.current_task().get_coro().__qualname__,
+          f.get_coro().__qualname__)
 
 
 asyncio.run(main_())
