@@ -129,6 +129,14 @@ void FunctionPlan::hoist(const VarDecl *D) {
            "that lives across a suspension (write its type)");
     Failed = true;
   }
+  if (Type->isArrayType() && Type.isDestructedType()) {
+    // Its destruction in the frame would be std::destroy_at of an array,
+    // which C++17 does not have.
+    report(Context.getDiagnostics(), D->getLocation(), Diag::Unsupported,
+           "a local array whose elements have destructors and that lives "
+           "across a suspension (use std::array)");
+    Failed = true;
+  }
   if (V.Store == Storage::Object && !Type->isDependentType() &&
       Type.isDestructedType())
     V.LiveBit = allocateLiveBit();

@@ -124,6 +124,14 @@ std::string Lowerer::forCondition(const ForStmt *F) {
 /// Keeps a range-for's range in the frame: the range itself when it is a
 /// temporary, else a pointer to it. Returns how the loop names it.
 std::string Lowerer::rangeMember(const Expr *RangeInit) {
+  // The array behind a braced list lives as long as the list does where it
+  // is written; a copy of the list in the frame would outlive it.
+  if (isa<CXXStdInitializerListExpr>(RangeInit->IgnoreImplicit())) {
+    fail(RangeInit->getBeginLoc(), Diag::Unsupported,
+         "a range-for over a braced list whose body suspends (store the "
+         "list in a local std::array first)");
+    return "";
+  }
   std::string Value = expr(RangeInit);
   if (RangeInit->isPRValue()) {
     std::string Type = typeText(RangeInit->getType().getUnqualifiedType());
