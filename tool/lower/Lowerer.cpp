@@ -46,7 +46,7 @@ bool Lowerer::lastLineHasPlaceholder() const {
     case Op::Code:
     case Op::Glue:
     case Op::User:
-      if (StringRef(It->Text).drop_back().contains('\n'))
+      if (!It->Text.empty() && StringRef(It->Text).drop_back().contains('\n'))
         return false;
       break;
     default:

@@ -37,10 +37,15 @@ public:
 
 private:
   // Operations. Each carries the user's line it implements (CurrentLine).
-  void code(std::string S) { add(Op::Code, std::move(S), CurrentLine); }
-  void glue(std::string S) { add(Op::Glue, std::move(S), CurrentLine); }
+  void code(std::string S) { text(Op::Code, std::move(S), CurrentLine); }
+  void glue(std::string S) { text(Op::Glue, std::move(S), CurrentLine); }
   void user(std::string S, clang::SourceLocation Begin) {
-    add(Op::User, std::move(S), Lines.line(Begin));
+    text(Op::User, std::move(S), Lines.line(Begin));
+  }
+  /// Code of one of the three kinds; nothing for none.
+  void text(Op::Kind What, std::string S, unsigned Line) {
+    if (!S.empty())
+      add(What, std::move(S), Line);
   }
   Op &add(Op::Kind What, std::string S = {}, unsigned Line = 0);
   bool lastLineHasPlaceholder() const;
