@@ -14,10 +14,20 @@ std::exception_ptr osError(int Err, const std::string &Text) {
   case ESHUTDOWN:
     return std::make_exception_ptr(BrokenPipeError(Err, Text));
   case ECONNRESET:
-  case ECONNABORTED:
     return std::make_exception_ptr(ConnectionResetError(Err, Text));
+  case ECONNABORTED:
+    return std::make_exception_ptr(ConnectionAbortedError(Err, Text));
   case ECONNREFUSED:
     return std::make_exception_ptr(ConnectionRefusedError(Err, Text));
+  case ENOENT:
+    return std::make_exception_ptr(FileNotFoundError(Err, Text));
+  case EACCES:
+  case EPERM:
+    return std::make_exception_ptr(PermissionError(Err, Text));
+  case EEXIST:
+    return std::make_exception_ptr(FileExistsError(Err, Text));
+  case ESRCH:
+    return std::make_exception_ptr(ProcessLookupError(Err, Text));
   default:
     return std::make_exception_ptr(OSError(Err, Text));
   }

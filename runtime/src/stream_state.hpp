@@ -230,9 +230,8 @@ struct Connection : RefCounted {
   PipeKind Kind = PipeKind::None;
   Ref<ReaderState> Reader;
   Ref<ServerState> Srv;
-  /// Pipes: told when the transport is gone (the subprocess protocol's
-  /// pipe_connection_lost).
-  PipeLost OnLost;
+  /// A subprocess's pipe: where its data and its end go (pipe_transport.hpp).
+  PipeEvent OnPipe;
   ClientConnected Cb; ///< server side: what connection_made calls
   Task<void> ClientTask;
   SocketAddress Peer, Local;

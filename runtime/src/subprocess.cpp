@@ -12,6 +12,7 @@
 #include "cosm/gather.hpp"
 #include "cosm/loop.hpp"
 #include "cosm/task.hpp"
+#include "os_error.hpp"
 #include "pipe_transport.hpp"
 
 #include <cerrno>
@@ -54,10 +55,7 @@ void setNonBlocking(int Fd) {
 }
 
 std::exception_ptr spawnError(int Err, const std::string &Program) {
-  std::string Text = std::string(std::strerror(Err)) + ": '" + Program + "'";
-  if (Err == ENOENT)
-    return std::make_exception_ptr(FileNotFoundError(Err, Text));
-  return std::make_exception_ptr(OSError(Err, Text));
+  return osError(Err, std::string(std::strerror(Err)) + ": '" + Program + "'");
 }
 
 /// The child's standard streams as posix_spawn file actions; the parent's
@@ -189,18 +187,23 @@ int exitFd(pid_t Pid, bool &IsPidfd) {
 
 } // namespace
 
-/// The pipes' connection_lost reach the process through this link, which
-/// the process clears when it goes away first.
+/// The pipes reach the process through this link, which the process clears
+/// when it goes away first.
 struct ProcessLink {
   ProcessState *P;
 };
 
+/// base_subprocess's BaseSubprocessTransport and the SubprocessStreamProtocol
+/// behind it, for one child.
 struct ProcessState : RefCounted {
   ProcessState(Loop &L, pid_t Pid) : L(&L), Pid(Pid) {
     Link = std::make_shared<ProcessLink>(ProcessLink{this});
   }
   ~ProcessState() override {
     Link->P = nullptr;
+    for (int Fd : PipeFds)
+      if (Fd >= 0)
+        ::close(Fd);
     if (ExitFd >= 0) {
       // Never noticed the exit (the loop closed first): as asyncio's
       // transport when collected, kill the child; reap it if no thread will.
@@ -211,6 +214,15 @@ struct ProcessState : RefCounted {
     }
   }
 
+  /// _call: runs Fn one call later, or once the pipes are connected.
+  void call(std::function<void()> Fn) {
+    if (Connecting)
+      PendingCalls.push_back(std::move(Fn));
+    else
+      L->call_soon(std::move(Fn));
+  }
+
+  /// The child watcher: a pidfd or the fallback thread's socket.
   void watchExit() {
     ExitFd = exitFd(Pid, IsPidfd);
     L->add_reader(ExitFd,
@@ -231,30 +243,36 @@ struct ProcessState : RefCounted {
         return;
       Code = N == ssize_t(sizeof Msg) && Msg[0] == 0 ? exitCode(Msg[1]) : 255;
     }
-    Ref<ProcessState> Self(this);
     L->remove_reader(ExitFd);
     ::close(std::exchange(ExitFd, -1));
-    processExited(Code);
+    // unix_events' _child_watcher_callback: "skip one iteration for
+    // callbacks to be executed" (call_soon_threadsafe of a call_soon).
+    L->call_soon([Self = Ref<ProcessState>(this), Code] {
+      Self->L->call_soon([Self, Code] { Self->processExited(Code); });
+    });
   }
-  // base_subprocess._process_exited
+  // _process_exited (process_exited of the protocol does nothing visible).
   void processExited(int Code) {
     Returncode = Code;
     tryFinish();
   }
-  // _pipe_connection_lost
-  void pipeLost(int Slot) {
+  // _pipe_connection_lost: the protocol's part one call later.
+  void pipeLost(int Slot, std::function<void()> Deliver) {
     Disconnected[Slot] = true;
+    call(std::move(Deliver));
     tryFinish();
   }
-  // _try_finish and _call_connection_lost
+  // _try_finish: every pipe connected and gone, and the exit noticed.
   void tryFinish() {
     if (!Returncode || Finished)
       return;
     for (int I = 0; I < 3; ++I)
-      if (Pipes[I] && !Disconnected[I])
+      if (PipeWanted[I] && !Disconnected[I])
         return;
     Finished = true;
-    L->call_soon([Self = Ref<ProcessState>(this)] {
+    // _call_connection_lost: wakes wait().
+    call([Self = Ref<ProcessState>(this)] {
+      Self->Gone = true;
       std::vector<Ref<FutureImpl<int>>> Ws = std::move(Self->ExitWaiters);
       for (auto &W : Ws)
         if (!W->cancelled())
@@ -263,11 +281,26 @@ struct ProcessState : RefCounted {
         P.reset();
     });
   }
-  PipeLost lostHook(int Slot) {
-    return [Link = Link, Slot](std::exception_ptr) {
-      if (Link->P)
-        Link->P->pipeLost(Slot);
-    };
+  /// What pipe Slot's transport reports (Read/WriteSubprocessPipeProto).
+  PipeEvent pipeEvents(int Slot) {
+    return
+        [Link = Link, Lp = L, Slot](std::function<void()> Deliver, bool Lost) {
+          if (!Link->P)
+            Lp->call_soon(std::move(Deliver));
+          else if (Lost)
+            Link->P->pipeLost(Slot, std::move(Deliver));
+          else
+            Link->P->call(std::move(Deliver));
+        };
+  }
+  /// transport.close(): closes the pipes connected so far and kills a
+  /// child whose exit was not noticed.
+  void close() {
+    for (auto &P : Pipes)
+      if (P)
+        P->close();
+    if (!Returncode)
+      ::kill(Pid, SIGKILL);
   }
 
   Loop *L;
@@ -275,11 +308,21 @@ struct ProcessState : RefCounted {
   int ExitFd = -1;
   bool IsPidfd = false;
   std::optional<int> Returncode;
-  /// _call_connection_lost has been queued (asyncio's _proc is None).
-  bool Finished = false;
-  /// The pipe transports by child fd (writers: handles on the transports).
+  /// _call_connection_lost has been queued (_finished), and has run
+  /// (asyncio's _proc is None).
+  bool Finished = false, Gone = false;
+  /// The pipes are being connected: _call queues (_pending_calls).
+  bool Connecting = true;
+  std::vector<std::function<void()>> PendingCalls;
+  /// Parent ends of the pipes, until their transports own them.
+  int PipeFds[3] = {-1, -1, -1};
+  bool PipeWanted[3] = {false, false, false};
+  /// The pipe transports by child fd, once connected (writers: handles on
+  /// the transports), and the streams the Process gives out.
   std::optional<StreamWriter> Pipes[3];
   bool Disconnected[3] = {false, false, false};
+  std::optional<StreamWriter> Stdin;
+  std::optional<StreamReader> Stdout, Stderr;
   std::vector<Ref<FutureImpl<int>>> ExitWaiters;
   std::shared_ptr<ProcessLink> Link;
 };
@@ -291,12 +334,114 @@ struct ProcessAccess {
 
 namespace {
 
-// create_subprocess_exec/_shell: starts the child in the first step.
+// base_subprocess._connect_pipes, a task of its own: connects stdin, stdout
+// and stderr in turn (each connect_*_pipe waits for its transport's
+// connection_made), then runs the calls queued meanwhile and wakes Waiter.
+class ConnectPipesFrame final : public Frame<void> {
+public:
+  ConnectPipesFrame(Ref<ProcessState> S, Ref<FutureImpl<void>> Waiter,
+                    std::size_t Limit)
+      : S(std::move(S)), Waiter(std::move(Waiter)), Limit(Limit) {}
+  Step resume() override {
+    if (state == 1) {
+      resume_point();
+      Connected->result();
+      ++Slot;
+    }
+    for (; Slot < 3; ++Slot) {
+      if (!S->PipeWanted[Slot])
+        continue;
+      connect(Slot);
+      state = 1;
+      return suspendOn(*Connected);
+    }
+    S->Connecting = false;
+    for (auto &Fn : std::exchange(S->PendingCalls, {}))
+      S->L->call_soon(std::move(Fn));
+    if (!Waiter->cancelled())
+      Waiter->setResult();
+    return finish();
+  }
+  const char *function_name() const noexcept override {
+    return "BaseSubprocessTransport._connect_pipes";
+  }
+
+private:
+  void connect(int Slot) {
+    Loop &L = *S->L;
+    Connected = new FutureImpl<void>(&L, {"connect_pipe", 0});
+    int Fd = std::exchange(S->PipeFds[Slot], -1);
+    if (Slot == 0) {
+      S->Stdin = pipeWriter(L, Fd, S->pipeEvents(0), Connected);
+      S->Pipes[0] = S->Stdin;
+      return;
+    }
+    auto [Reader, Transport] =
+        pipeReader(L, Fd, Limit, S->pipeEvents(Slot), Connected);
+    (Slot == 1 ? S->Stdout : S->Stderr) = std::move(Reader);
+    S->Pipes[Slot] = std::move(Transport);
+  }
+
+  Ref<ProcessState> S;
+  Ref<FutureImpl<void>> Waiter;
+  std::size_t Limit;
+  int Slot = 0;
+  Ref<FutureImpl<void>> Connected;
+};
+
+// create_subprocess_exec/_shell: starts the child and the task that
+// connects its pipes, then waits for that task (_make_subprocess_transport).
+// Cancelled meanwhile, it closes the transport and waits for the exit.
 class CreateFrame final : public Frame<Process> {
 public:
   CreateFrame(std::vector<std::string> Argv, SubprocessOptions Opts)
       : Argv(std::move(Argv)), Opts(std::move(Opts)) {}
   Step resume() override {
+    switch (state) {
+    case 1:
+      goto resume_1;
+    case 2:
+      goto resume_2;
+    default:
+      break;
+    }
+    start();
+    state = 1;
+    return suspendOn(*Waiter);
+  resume_1:
+    try {
+      resume_point();
+      Waiter->result();
+    } catch (...) {
+      Error = std::current_exception();
+      S->close();
+      Wait = ProcessAccess::make(S).wait();
+      goto resume_2;
+    }
+    {
+      Process P = ProcessAccess::make(S);
+      P.pid = int(S->Pid);
+      P.stdin_ = S->Stdin;
+      P.stdout_ = S->Stdout;
+      P.stderr_ = S->Stderr;
+      return_value(std::move(P));
+    }
+    return finish();
+  resume_2:
+    if (Wait.step() == Step::Suspended) {
+      state = 2;
+      return Step::Suspended;
+    }
+    Wait.take_result();
+    std::rethrow_exception(Error);
+  }
+  void unwind() noexcept override { Wait = {}; }
+  const char *function_name() const noexcept override {
+    return "create_subprocess_exec";
+  }
+
+private:
+  void start() {
     Loop &L = get_running_loop();
     if (Opts.limit == 0)
       throw ValueError("Limit cannot be <= 0");
@@ -305,33 +450,22 @@ public:
     Setup.stream(1, Opts.stdout_);
     Setup.stream(2, Opts.stderr_);
     pid_t Pid = Setup.spawn(Argv, Opts.cwd, Opts.env);
-    Ref<ProcessState> S(new ProcessState(L, Pid));
-    Process P = ProcessAccess::make(S);
-    P.pid = int(Pid);
-    // connect_write_pipe for stdin, connect_read_pipe for stdout, stderr.
-    if (Opts.stdin_ == subprocess::PIPE) {
-      P.stdin_ = pipeWriter(L, Setup.takeParentFd(0), S->lostHook(0));
-      S->Pipes[0] = P.stdin_;
+    S = new ProcessState(L, Pid);
+    for (int Slot = 0; Slot < 3; ++Slot) {
+      S->PipeFds[Slot] = Setup.takeParentFd(Slot);
+      S->PipeWanted[Slot] = S->PipeFds[Slot] >= 0;
     }
-    for (int Slot = 1; Slot < 3; ++Slot) {
-      if ((Slot == 1 ? Opts.stdout_ : Opts.stderr_) != subprocess::PIPE)
-        continue;
-      auto [Reader, Transport] = pipeReader(L, Setup.takeParentFd(Slot),
-                                            Opts.limit, S->lostHook(Slot));
-      (Slot == 1 ? P.stdout_ : P.stderr_) = std::move(Reader);
-      S->Pipes[Slot] = std::move(Transport);
-    }
+    Waiter = new FutureImpl<void>(&L, {"create_subprocess_exec", 0});
+    create_task(Coro<void>::make<ConnectPipesFrame>(S, Waiter, Opts.limit));
     S->watchExit();
-    return_value(std::move(P));
-    return finish();
-  }
-  const char *function_name() const noexcept override {
-    return "create_subprocess_exec";
   }
 
-private:
   std::vector<std::string> Argv;
   SubprocessOptions Opts;
+  Ref<ProcessState> S;
+  Ref<FutureImpl<void>> Waiter;
+  std::exception_ptr Error;
+  Coro<int> Wait;
 };
 
 // Process.wait: base_subprocess._wait.
@@ -541,7 +675,7 @@ Process::communicate(std::optional<std::string> Input) const {
 }
 
 void Process::send_signal(int Sig) const {
-  if (S->Finished)
+  if (S->Gone)
     throw ProcessLookupError();
   // Popen.send_signal: nothing once the exit is known (the pid may be
   // reused).

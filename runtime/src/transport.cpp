@@ -117,7 +117,11 @@ void Connection::readReady() {
     L->remove_reader(Fd);
     return;
   }
-  Reader->feedData(std::string_view(Chunk.get(), std::size_t(R)));
+  std::string_view Data(Chunk.get(), std::size_t(R));
+  if (OnPipe)
+    OnPipe([Rd = Reader, D = std::string(Data)] { Rd->feedData(D); }, false);
+  else
+    Reader->feedData(Data);
 }
 
 ssize_t Connection::receiveSome(char *Buf, std::size_t N) {
@@ -253,7 +257,8 @@ void Connection::forceClose(std::exception_ptr E) {
 
 void Connection::callConnectionLost(std::exception_ptr E) {
   Ref<Connection> Self(this);
-  if (ProtocolConnected)
+  PipeEvent Pipe = std::move(OnPipe);
+  if (ProtocolConnected && !Pipe)
     connectionLost(E);
   if (Fd >= 0) {
     L->remove_reader(Fd);
@@ -263,8 +268,13 @@ void Connection::callConnectionLost(std::exception_ptr E) {
   }
   if (Ref<ServerState> S = std::move(Srv))
     S->detach();
-  if (auto Lost = std::move(OnLost))
-    Lost(E);
+  if (Pipe)
+    Pipe(
+        [Self, E] {
+          if (Self->ProtocolConnected)
+            Self->connectionLost(E);
+        },
+        true);
 }
 
 void Connection::connectionLost(const std::exception_ptr &E) {
@@ -310,21 +320,24 @@ openStreams(Loop &L, int Fd, std::size_t Limit, Ref<FutureImpl<void>> Waiter) {
 
 //===-- Pipe transports (subprocesses; pipe_transport.hpp) ----------------===//
 
-std::pair<StreamReader, StreamWriter>
-pipeReader(Loop &L, int Fd, std::size_t Limit, PipeLost OnLost) {
+std::pair<StreamReader, StreamWriter> pipeReader(Loop &L, int Fd,
+                                                 std::size_t Limit,
+                                                 PipeEvent OnEvent,
+                                                 Ref<FutureImpl<void>> Waiter) {
   Ref<ReaderState> R(new ReaderState(Limit));
   Ref<Connection> C(new Connection(L, Fd, R, PipeKind::Read));
-  C->OnLost = std::move(OnLost);
-  C->start(nullptr);
+  C->OnPipe = std::move(OnEvent);
+  C->start(std::move(Waiter));
   return {Connection::readerOf(std::move(R)),
           Connection::writerOf(std::move(C))};
 }
 
-StreamWriter pipeWriter(Loop &L, int Fd, PipeLost OnLost) {
+StreamWriter pipeWriter(Loop &L, int Fd, PipeEvent OnEvent,
+                        Ref<FutureImpl<void>> Waiter) {
   Ref<Connection> C(new Connection(L, Fd, new ReaderState(stream_default_limit),
                                    PipeKind::Write));
-  C->OnLost = std::move(OnLost);
-  C->start(nullptr);
+  C->OnPipe = std::move(OnEvent);
+  C->start(std::move(Waiter));
   return Connection::writerOf(std::move(C));
 }
 

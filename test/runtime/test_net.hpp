@@ -71,6 +71,10 @@ template <class F> std::string errorOf(F &&Fn) {
     return std::string("gaierror ") + E.what();
   } catch (const cosm::ConnectionRefusedError &E) {
     return std::string("ConnectionRefusedError ") + E.what();
+  } catch (const cosm::FileNotFoundError &E) {
+    return std::string("FileNotFoundError ") + E.what();
+  } catch (const cosm::PermissionError &E) {
+    return std::string("PermissionError ") + E.what();
   } catch (const cosm::OSError &E) {
     return std::string("OSError ") + E.what();
   } catch (const cosm::OverflowError &E) {

@@ -331,10 +331,11 @@ TEST_F(Subprocess, CommunicateIgnoresAChildThatDoesNotRead) {
   EXPECT_EQ(R.Code, 0);
 }
 
-// The child exits without reading its stdin: wait() returns once the pipe
-// is closed too, then writes are dropped and drain() raises
-// ConnectionResetError("Connection lost"), as asyncio's (python3 prints the
-// same).
+// The child exits without reading its stdin: once the pipe is closed
+// (wait_closed(); wait() alone may return first, when the exit is noticed
+// before the pipe's end, in asyncio too), writes are dropped and drain()
+// raises ConnectionResetError("Connection lost"), as asyncio's (python3
+// prints the same).
 TEST_F(Subprocess, StdinAfterTheChildExited) {
   std::vector<std::string> Seen;
   cosm::run(lambda_coro(
@@ -345,12 +346,15 @@ TEST_F(Subprocess, StdinAfterTheChildExited) {
         case 1: goto resume_1;
         case 2: goto resume_2;
         case 3: goto resume_3;
+        case 4: goto resume_4;
         }
         AWAIT_CORO(F, 1, C,
                    cosm::create_subprocess_exec("true", {}, pipes(PIPE, {})));
         P = C.take_result();
         AWAIT_CORO(F, 2, W, P->wait());
         Seen.push_back(std::to_string(W.take_result()));
+        AWAIT_CORO(F, 4, D, P->stdin_->wait_closed());
+        D.take_result();
         P->stdin_->write(std::string(100000, 'x'));
         for (I = 0; I < 2; ++I) {
           AWAIT_CORO(F, 3, D, P->stdin_->drain());

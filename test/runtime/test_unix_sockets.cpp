@@ -4,7 +4,7 @@
 /// open_unix_connection and start_unix_server over a filesystem path and a
 /// Linux abstract name, through the same transport as TCP; the stale socket
 /// file asyncio removes; the errors for a missing path, a refused
-/// connection and a name in use (CPython 3.11's texts).
+/// or forbidden connection and a name in use (CPython 3.11's texts).
 ///
 //===----------------------------------------------------------------------===//
 #include "test_net.hpp"
@@ -104,7 +104,7 @@ TEST(UnixSockets, MissingPathAndRefusedConnection) {
               L.run_until_complete(
                   cosm::open_unix_connection(Dir.Path + "/missing.sock"));
             }),
-            "OSError [Errno 2] No such file or directory");
+            "FileNotFoundError [Errno 2] No such file or directory");
   // A socket file nobody listens on.
   std::string Path = Dir.Path + "/stale.sock";
   cosm::Server S =
@@ -114,6 +114,13 @@ TEST(UnixSockets, MissingPathAndRefusedConnection) {
   EXPECT_EQ(
       errorOf([&] { L.run_until_complete(cosm::open_unix_connection(Path)); }),
       "ConnectionRefusedError [Errno 111] Connection refused");
+  // A socket file that may not be written to (root may write anyway).
+  ASSERT_EQ(::chmod(Path.c_str(), 0), 0);
+  if (::geteuid() != 0)
+    EXPECT_EQ(errorOf([&] {
+                L.run_until_complete(cosm::open_unix_connection(Path));
+              }),
+              "PermissionError [Errno 13] Permission denied");
   EXPECT_EQ(errorOf([&] {
               L.run_until_complete(cosm::open_unix_connection(
                   Dir.Path + "/" + std::string(200, 'x')));

@@ -122,6 +122,32 @@ class ConnectionRefusedError : public ConnectionError {
 public:
   using ConnectionError::ConnectionError;
 };
+class ConnectionAbortedError : public ConnectionError {
+public:
+  using ConnectionError::ConnectionError;
+};
+
+/// The other OSError subclasses Python picks by errno (ENOENT, EACCES and
+/// EPERM, EEXIST, ESRCH).
+class FileNotFoundError : public OSError {
+public:
+  using OSError::OSError;
+};
+class PermissionError : public OSError {
+public:
+  using OSError::OSError;
+};
+class FileExistsError : public OSError {
+public:
+  using OSError::OSError;
+};
+/// An operation on a process that no longer exists: Process::send_signal()
+/// once the process is finished.
+class ProcessLookupError : public OSError {
+public:
+  ProcessLookupError() : OSError("") {}
+  using OSError::OSError;
+};
 
 /// A name lookup failed (Python's socket.gaierror): what() is "[Errno -2]
 /// Name or service not known", code() the EAI_* value.

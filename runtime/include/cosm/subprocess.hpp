@@ -19,11 +19,14 @@
 /// - wait() returns at once once the exit was noticed; otherwise it waits
 ///   until the child has exited and every pipe is closed, as 3.11 does.
 ///
+/// - As in asyncio, the pipes are connected by a task of their own
+///   (_connect_pipes, which takes a Task-N number), one pass per
+///   transport's connection_made and one for its waiter; what a pipe reads,
+///   its end and the exit reach the streams and wait() one call later.
+///
 /// Differences from asyncio: stdin/stdout/stderr are macros in C, so the
 /// arguments and attributes are stdin_, stdout_ and stderr_; bytes are
-/// std::string; the child is started in the first step of
-/// create_subprocess_*() without yielding, and what a pipe reads reaches
-/// its StreamReader at once rather than one pass later.
+/// std::string.
 ///
 //===----------------------------------------------------------------------===//
 #ifndef COSM_SUBPROCESS_HPP
@@ -48,20 +51,6 @@ inline constexpr int PIPE = -1;
 inline constexpr int STDOUT = -2;
 inline constexpr int DEVNULL = -3;
 } // namespace subprocess
-
-/// An operation on a process that no longer exists (ProcessLookupError):
-/// send_signal() once the process is finished.
-class ProcessLookupError : public OSError {
-public:
-  ProcessLookupError() : OSError("") {}
-  using OSError::OSError;
-};
-
-/// The program to run does not exist (FileNotFoundError).
-class FileNotFoundError : public OSError {
-public:
-  using OSError::OSError;
-};
 
 /// The keyword arguments of create_subprocess_exec/_shell.
 struct SubprocessOptions {
