@@ -23,17 +23,6 @@ COSM_ASYNC cosm::Coro<int> Holder<T>::get() { // expected-error {{cosm-lower can
   return 1;
 }
 
-COSM_ASYNC cosm::Coro<void> several() {
-  int a = cosm::await(leaf()), b = 2; // expected-error {{cosm-lower cannot lower 'cosm::await' in a declaration of several variables yet}}
-  (void)a;
-  (void)b;
-}
-
-COSM_ASYNC cosm::Coro<void> condition_variable() {
-  if (int v = 1; v) // expected-error {{cosm-lower cannot lower an 'if' with an init-statement or condition variable that suspends yet}}
-    cosm::await(leaf());
-}
-
 // The array behind a braced list ends with the loop's statement: a copy of
 // the std::initializer_list in the frame would point at freed storage.
 COSM_ASYNC cosm::Coro<void> braced() {

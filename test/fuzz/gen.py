@@ -191,7 +191,8 @@ class Gen:
         fn = ctx["fn"]
         kinds = ["trace", "sleep0", "call", "call", "nap", "arith"]
         if depth < 2:
-            kinds += ["if", "loop", "guard", "try", "shortc", "ternary", "args"]
+            kinds += ["if", "loop", "guard", "try", "shortc", "ternary", "args",
+                      "ifvar", "whilevar", "forvar", "retry", "skip"]
         if ctx["loop"]:
             kinds += ["brk"]
         if ctx["can_return"]:
@@ -297,6 +298,99 @@ class Gen:
                 o.cclose()
                 o.pclose()
             return cost * n + 1
+        if k == "ifvar":
+            # an if whose init-statement awaits; the variable is read in both
+            # branches, after their suspensions
+            var, m, a = self.fresh("v"), r.randint(2, 4), self.val(ctx)
+            sub = dict(ctx, ints=ctx["ints"] + [var])
+            o.py("%s = (await count(%s)) %% %d" % (var, a, m))
+            o.copen("if (int %s = cosm::await(count(%s)) %% %d; %s != 0) {" % (var, a, m, var))
+            o.popen("if %s != 0:" % var)
+            c1 = self.stmts(sub, r.randint(1, 2), depth + 1)
+            o.both('tr("%s then " + S(%s));' % (tag, var), 'tr("%s then " + str(%s))' % (tag, var))
+            o.ci -= 1
+            o.cpp("} else {")
+            o.ci += 1
+            o.pclose()
+            o.popen("else:")
+            c2 = self.stmts(sub, r.randint(0, 2), depth + 1)
+            o.both('tr("%s else " + S(%s));' % (tag, var), 'tr("%s else " + str(%s))' % (tag, var))
+            o.cclose()
+            o.pclose()
+            return max(c1, c2) + 1
+        if k == "whilevar":
+            # `while (int left = n - await(count(i)))`: a condition variable
+            # declared by each iteration
+            i, left, n = self.fresh("i"), self.fresh("left"), r.randint(1, 3)
+            sub = dict(ctx, loop=True, ints=ctx["ints"] + [i, left], budget=max(1, ctx["budget"] // n))
+            o.both("int %s = 0;" % i, "%s = 0" % i)
+            o.copen("while (int %s = %d - cosm::await(count(%s))) {" % (left, n, i))
+            o.popen("while True:")
+            o.py("%s = %d - await count(%s)" % (left, n, i))
+            o.popen("if not %s:" % left)
+            o.py("break")
+            o.pclose()
+            o.both("++%s;" % i, "%s += 1" % i)
+            cost = self.stmts(sub, r.randint(1, 3), depth + 1) + 1
+            o.cclose()
+            o.pclose()
+            return cost * n + 1
+        if k == "forvar":
+            # `for (int i = 0; int left = n - await(count(i)); ++i)`: the
+            # variable lives through the increment (Python: try/finally)
+            i, left, n = self.fresh("i"), self.fresh("left"), r.randint(1, 3)
+            sub = dict(ctx, loop=True, ints=ctx["ints"] + [i, left], budget=max(1, ctx["budget"] // n))
+            o.copen("for (int %s = 0; int %s = %d - cosm::await(count(%s)); ++%s) {" % (i, left, n, i, i))
+            o.py("%s = 0" % i)
+            o.popen("while True:")
+            o.py("%s = %d - await count(%s)" % (left, n, i))
+            o.popen("if not %s:" % left)
+            o.py("break")
+            o.pclose()
+            o.popen("try:")
+            cost = self.stmts(sub, r.randint(1, 3), depth + 1) + 1
+            o.pclose()
+            o.popen("finally:")
+            o.py("%s += 1" % i)
+            o.pclose()
+            o.cclose()
+            o.pclose()
+            return cost * n + 1
+        if k == "retry":
+            # a backward goto: the block runs again while tries < n
+            tries, label, n = self.fresh("tries"), self.fresh("again"), r.randint(2, 3)
+            sub = dict(ctx, loop=False, ints=ctx["ints"] + [tries], budget=max(1, ctx["budget"] // n))
+            o.copen("{")
+            o.both("int %s = 0;" % tries, "%s = 0" % tries)
+            o.popen("while True:")
+            o.ci -= 1
+            o.cpp("%s:" % label)
+            o.ci += 1
+            o.copen("{")
+            cost = self.stmts(sub, r.randint(1, 2), depth + 1)
+            o.cclose()
+            o.both("if (++%s < %d)" % (tries, n), "%s += 1" % tries)
+            o.cpp("  goto %s;" % label)
+            o.popen("if %s < %d:" % (tries, n))
+            o.py("continue")
+            o.pclose()
+            o.py("break")
+            o.cclose()
+            o.pclose()
+            return cost * n + 1
+        if k == "skip":
+            # a forward goto over a block that suspends
+            v, m, label = self.val(ctx), r.randint(2, 3), self.fresh("skip")
+            o.both('tr("%s " + S(%s %% %d));' % (tag, v, m), 'tr("%s " + str(%s %% %d))' % (tag, v, m))
+            o.cpp("if (%s %% %d == 0)" % (v, m))
+            o.cpp("  goto %s;" % label)
+            o.copen("{")
+            o.popen("if not (%s %% %d == 0):" % (v, m))
+            cost = self.stmts(ctx, r.randint(1, 2), depth + 1)
+            o.cclose()
+            o.pclose()
+            o.cpp("%s:;" % label)
+            return cost
         if k == "brk":
             v, m = self.val(ctx), r.randint(2, 3)
             word = r.choice(["break", "continue"])

@@ -20,8 +20,8 @@ namespace cosm {
 /// Names the generated code uses inside the frame (its base class's
 /// members, its own helpers): a local of the same name must be renamed.
 static constexpr const char *BaseNames[] = {
-    "state",  "resume", "unwind", "function_name",
-    "return_value", "finish", "cosm", "std"};
+    "state",        "resume", "unwind", "function_name",
+    "return_value", "finish", "cosm",   "std"};
 
 bool FunctionPlan::containsAwait(const Stmt *S) const {
   if (!S)
@@ -146,7 +146,7 @@ void FunctionPlan::hoist(const VarDecl *D) {
     V.Name = freshName("bound"); // `auto [a, b]`: the object a and b name
   else
     V.Name = Taken.contains(D->getName()) ? freshName(D->getName())
-                                         : D->getName().str();
+                                          : D->getName().str();
   Taken.insert(V.Name);
   LocalIndex[D] = Locals.size();
   Locals.push_back(std::move(V));
@@ -208,6 +208,14 @@ bool FunctionPlan::hoistDecls(const Stmt *S, bool Guarded) {
   return Destroyed;
 }
 
+void FunctionPlan::hoistCondition(const Stmt *Decls, bool &Guarded,
+                                  std::initializer_list<const Stmt *> Rest) {
+  bool Suspends = llvm::any_of(
+      Rest, [&](const Stmt *Part) { return Part && containsAwait(Part); });
+  if (Suspends || Guarded)
+    Guarded |= hoistDecls(Decls, !Suspends);
+}
+
 void FunctionPlan::hoistScope(const Stmt *S, bool Guarded) {
   if (!S || isa<Expr>(S))
     return;
@@ -224,27 +232,55 @@ void FunctionPlan::hoistScope(const Stmt *S, bool Guarded) {
       for (auto Later = std::next(It); Later != Body.end() && !AwaitFollows;
            ++Later)
         AwaitFollows = containsAwait(*Later);
+      // `T a = await(f()), b = await(g());`: a suspension follows the first
+      // variable; all move, so that they are constructed one by one.
+      const auto *DS = dyn_cast<DeclStmt>(underLabels(*It));
+      AwaitFollows |= DS && !DS->isSingleDecl() && containsAwait(DS);
       if (AwaitFollows || Guarded)
         Guarded |= hoistDecls(underLabels(*It), !AwaitFollows);
       hoistScope(*It, Guarded);
     }
     return;
   }
+  // The variable of a condition and of an init-statement lives in the frame
+  // when a suspension follows it in the statement (hoistCondition).
   if (const auto *For = dyn_cast<ForStmt>(S)) {
-    bool Suspends = containsAwait(For->getCond()) ||
+    bool Suspends = containsAwait(For->getConditionVariableDeclStmt()) ||
+                    containsAwait(For->getCond()) ||
                     containsAwait(For->getInc()) ||
                     containsAwait(For->getBody());
     if (Suspends || Guarded)
       Guarded |= hoistDecls(For->getInit(), !Suspends);
+    // Each iteration's variable lives through the body and the increment.
+    hoistCondition(For->getConditionVariableDeclStmt(), Guarded,
+                   {For->getInc(), For->getBody()});
+  } else if (const auto *If = dyn_cast<IfStmt>(S)) {
+    hoistCondition(If->getInit(), Guarded,
+                   {If->getConditionVariableDeclStmt(), If->getCond(),
+                    If->getThen(), If->getElse()});
+    hoistCondition(If->getConditionVariableDeclStmt(), Guarded,
+                   {If->getThen(), If->getElse()});
+  } else if (const auto *Switch = dyn_cast<SwitchStmt>(S)) {
+    hoistCondition(Switch->getInit(), Guarded,
+                   {Switch->getConditionVariableDeclStmt(), Switch->getCond(),
+                    Switch->getBody()});
+    hoistCondition(Switch->getConditionVariableDeclStmt(), Guarded,
+                   {Switch->getBody()});
+  } else if (const auto *While = dyn_cast<WhileStmt>(S)) {
+    hoistCondition(While->getConditionVariableDeclStmt(), Guarded,
+                   {While->getBody()});
   } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
     const VarDecl *Var = Range->getLoopVariable();
     const Expr *Init = Range->getRangeInit();
     if (const auto *Temporary =
-            Init ? dyn_cast<MaterializeTemporaryExpr>(boundExpr(Init)) : nullptr)
+            Init ? dyn_cast<MaterializeTemporaryExpr>(boundExpr(Init))
+                 : nullptr)
       Init = Temporary->getSubExpr();
     bool KeepsRange = Init && Init->isPRValue() &&
                       !Init->getType()->isDependentType() &&
                       Init->getType().isDestructedType();
+    hoistCondition(Range->getInit(), Guarded,
+                   {Range->getRangeInit(), Range->getBody()});
     if (containsAwait(Range->getBody()) ||
         (Guarded && (destroysSomething(Var) || KeepsRange) &&
          nameableOutside(Var->getType().getNonReferenceType()))) {
@@ -277,19 +313,10 @@ public:
 
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
 
-  bool VisitGotoStmt(GotoStmt *G) {
-    if (Plan.Suspends)
-      fail(G->getGotoLoc(), Diag::GotoInAsync, "'goto'");
-    return true;
-  }
   bool VisitIndirectGotoStmt(IndirectGotoStmt *G) {
     if (Plan.Suspends)
-      fail(G->getGotoLoc(), Diag::GotoInAsync, "'goto'");
-    return true;
-  }
-  bool VisitLabelStmt(LabelStmt *L) {
-    if (Plan.Suspends)
-      fail(L->getIdentLoc(), Diag::GotoInAsync, "a label");
+      fail(G->getGotoLoc(), Diag::Unsupported,
+           "a computed 'goto' (GNU) in a COSM_ASYNC function that suspends");
     return true;
   }
   bool VisitVarDecl(VarDecl *V) {
@@ -301,43 +328,6 @@ public:
         Kept->Type.empty())
       fail(V->getLocation(), Diag::Unsupported,
            "a lambda stored in a local that lives across a suspension");
-    return true;
-  }
-  bool VisitDeclStmt(DeclStmt *D) {
-    if (!D->isSingleDecl() && Plan.containsAwait(D))
-      fail(D->getBeginLoc(), Diag::Unsupported,
-           "'cosm::await' in a declaration of several variables");
-    return true;
-  }
-  bool VisitIfStmt(IfStmt *I) {
-    if ((I->getConditionVariable() || I->getInit()) && Plan.containsAwait(I))
-      fail(I->getBeginLoc(), Diag::Unsupported,
-           "an 'if' with an init-statement or condition variable that suspends");
-    return true;
-  }
-  bool VisitSwitchStmt(SwitchStmt *S) {
-    if ((S->getConditionVariable() || S->getInit()) && Plan.containsAwait(S))
-      fail(S->getBeginLoc(), Diag::Unsupported,
-           "a 'switch' with an init-statement or condition variable that "
-           "suspends");
-    return true;
-  }
-  bool VisitWhileStmt(WhileStmt *W) {
-    if (W->getConditionVariable() && Plan.containsAwait(W))
-      fail(W->getBeginLoc(), Diag::Unsupported,
-           "a 'while' condition variable in a loop that suspends");
-    return true;
-  }
-  bool VisitForStmt(ForStmt *F) {
-    if (F->getConditionVariable() && Plan.containsAwait(F))
-      fail(F->getBeginLoc(), Diag::Unsupported,
-           "a 'for' condition variable in a loop that suspends");
-    return true;
-  }
-  bool VisitCXXForRangeStmt(CXXForRangeStmt *F) {
-    if (F->getInit() && Plan.containsAwait(F))
-      fail(F->getBeginLoc(), Diag::Unsupported,
-           "a range-based 'for' with an init-statement that suspends");
     return true;
   }
   bool VisitStmtExpr(StmtExpr *E) {
@@ -422,8 +412,8 @@ public:
       }
     }
     if (const auto *Binding = dyn_cast<BindingDecl>(E->getDecl()))
-      if (const auto *Whole = dyn_cast_or_null<DecompositionDecl>(
-              Binding->getDecomposedDecl()))
+      if (const auto *Whole =
+              dyn_cast_or_null<DecompositionDecl>(Binding->getDecomposedDecl()))
         if (const FrameVar *FV = Plan.frameVar(Whole)) {
           replace(E->getLocation(), bindingText(*Whole, *Binding, *FV),
                   Binding->getName());
@@ -448,7 +438,8 @@ public:
   bool VisitMemberExpr(MemberExpr *E) {
     if (!E->isImplicitAccess())
       return true;
-    if (const auto *This = dyn_cast<CXXThisExpr>(E->getBase()->IgnoreImpCasts()))
+    if (const auto *This =
+            dyn_cast<CXXThisExpr>(E->getBase()->IgnoreImpCasts()))
       if (This->isImplicit())
         insert(E->getMemberLoc(), Plan.SelfName + "->",
                E->getMemberDecl()->getName());
@@ -493,8 +484,8 @@ public:
       const auto *V = dyn_cast<VarDecl>(C.getCapturedVar());
       // A constant made static cannot be captured: copy it instead.
       if (V && C.isExplicit() && Plan.StaticConstants.count(V)) {
-        replace(C.getLocation(), V->getName().str() + " = " + V->getName().str(),
-                V->getName());
+        replace(C.getLocation(),
+                V->getName().str() + " = " + V->getName().str(), V->getName());
         continue;
       }
       const FrameVar *FV = V ? Plan.frameVar(V) : nullptr;
@@ -523,10 +514,9 @@ private:
   /// as well), so its body reads as the rest of resume().
   void captureThis(const LambdaExpr *L, const LambdaCapture &C) {
     const std::string &Self = Plan.SelfName;
-    std::string Capture =
-        C.getCaptureKind() == LCK_StarThis
-            ? Self + " = cosm::ThisCopy(*" + Self + ")"
-            : Self + " = " + Self;
+    std::string Capture = C.getCaptureKind() == LCK_StarThis
+                              ? Self + " = cosm::ThisCopy(*" + Self + ")"
+                              : Self + " = " + Self;
     if (!C.isExplicit()) {
       // `[=]` or `[&]` would capture the frame, which may be gone when the
       // lambda runs.
@@ -565,10 +555,11 @@ private:
     QualType Type = Whole.getType().getNonReferenceType();
     if (Type->isArrayType())
       return Object + "[" + std::to_string(Index) + "]";
-    if (Binding.getHoldingVar() || !isa_and_nonnull<MemberExpr>(
-                                       Binding.getBinding()->IgnoreImplicit()))
+    if (Binding.getHoldingVar() ||
+        !isa_and_nonnull<MemberExpr>(Binding.getBinding()->IgnoreImplicit()))
       return "std::get<" + std::to_string(Index) + ">(" + Object + ")";
-    const auto *Field = cast<MemberExpr>(Binding.getBinding()->IgnoreImplicit());
+    const auto *Field =
+        cast<MemberExpr>(Binding.getBinding()->IgnoreImplicit());
     return Object + "." + Field->getMemberDecl()->getName().str();
   }
 
@@ -625,7 +616,8 @@ bool FunctionPlan::analyse(const FileContext &File) {
   if (!checkReturns(F, Context))
     return false;
   Dependent = F->isDependentContext();
-  if (const FunctionTemplateDecl *Template = F->getDescribedFunctionTemplate()) {
+  if (const FunctionTemplateDecl *Template =
+          F->getDescribedFunctionTemplate()) {
     const TemplateParameterList *Params = Template->getTemplateParameters();
     auto Header = Text.span(Params->getSourceRange());
     if (!Header) {
@@ -643,7 +635,8 @@ bool FunctionPlan::analyse(const FileContext &File) {
            "an out-of-line COSM_ASYNC member of a class template");
     return false;
   }
-  if (const auto *M = dyn_cast<CXXMethodDecl>(F); M && M->getParent()->isLambda()) {
+  if (const auto *M = dyn_cast<CXXMethodDecl>(F);
+      M && M->getParent()->isLambda()) {
     report(Diags, F->getLocation(), Diag::Unsupported, "a COSM_ASYNC lambda");
     return false;
   }
@@ -678,8 +671,12 @@ bool FunctionPlan::analyse(const FileContext &File) {
   struct UsingFinder : RecursiveASTVisitor<UsingFinder> {
     bool Found = false;
     bool VisitUsingDecl(UsingDecl *) { return !(Found = true); }
-    bool VisitUsingDirectiveDecl(UsingDirectiveDecl *) { return !(Found = true); }
-    bool VisitNamespaceAliasDecl(NamespaceAliasDecl *) { return !(Found = true); }
+    bool VisitUsingDirectiveDecl(UsingDirectiveDecl *) {
+      return !(Found = true);
+    }
+    bool VisitNamespaceAliasDecl(NamespaceAliasDecl *) {
+      return !(Found = true);
+    }
   } Usings;
   Usings.TraverseStmt(const_cast<Stmt *>(Body));
   UsesNames = Usings.Found;

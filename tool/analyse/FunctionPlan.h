@@ -1,4 +1,5 @@
-//===- analyse/FunctionPlan.h - What an async function's frame holds -*- C++ -*-===//
+//===- analyse/FunctionPlan.h - What an async function's frame holds -*- C++
+//-*-===//
 ///
 /// \file
 /// The second stage: for one COSM_ASYNC definition, decides which locals
@@ -18,6 +19,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <string>
@@ -36,10 +38,10 @@ enum class Storage {
 /// A parameter or local of the function, as a member of the frame.
 struct FrameVar {
   const clang::VarDecl *Decl = nullptr;
-  std::string Name;     ///< the member's name: the source name unless taken
-  std::string Type;     ///< the member's type (for Pointer, the referent's)
+  std::string Name; ///< the member's name: the source name unless taken
+  std::string Type; ///< the member's type (for Pointer, the referent's)
   Storage Store = Storage::Plain;
-  int LiveBit = -1;     ///< for Object with a destructor: its bit in `live`
+  int LiveBit = -1; ///< for Object with a destructor: its bit in `live`
   /// A local no suspension follows in its scope, kept in the frame only so
   /// that it is destroyed in order with the frame objects around it.
   bool Guarded = false;
@@ -146,6 +148,8 @@ private:
   }
   void hoistScope(const clang::Stmt *S, bool Guarded = false);
   bool hoistDecls(const clang::Stmt *S, bool Guarded);
+  void hoistCondition(const clang::Stmt *Decls, bool &Guarded,
+                      std::initializer_list<const clang::Stmt *> Rest);
   void hoist(const clang::VarDecl *D);
   bool check(const clang::Stmt *S);
   void rewriteReferences(const clang::Stmt *S);

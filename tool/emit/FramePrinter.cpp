@@ -70,6 +70,7 @@ private:
   std::string
   dispatch(const std::vector<std::pair<unsigned, std::string>> &Cases,
            bool Reset) const;
+  std::string locals() const;
   std::string members() const;
   std::string frameStruct(const std::string &Body);
   std::optional<std::string> function();
@@ -204,6 +205,35 @@ Printer::dispatch(const std::vector<std::pair<unsigned, std::string>> &Cases,
   return S + "}\n";
 }
 
+/// The plan's locals in source order; those of one storage slot share a
+/// union, where the first of them stands.
+std::string Printer::locals() const {
+  auto Declaration = [](const FrameVar &L) {
+    return L.Type + (L.Store == Storage::Pointer ? " *" : " ") + L.Name + ";\n";
+  };
+  std::string S;
+  std::vector<bool> Printed(Plan.Locals.size());
+  for (size_t I = 0; I < Plan.Locals.size(); ++I) {
+    if (Printed[I])
+      continue;
+    std::string Shared;
+    size_t Count = 0;
+    for (size_t J = I; J < Plan.Locals.size(); ++J)
+      if (Model.LocalSlots[J] == Model.LocalSlots[I]) {
+        Shared += Declaration(Plan.Locals[J]);
+        Printed[J] = true;
+        ++Count;
+      }
+    if (Count > 1)
+      S += "// Never alive at once: one storage.\n";
+    if (Count > 1 || Plan.Locals[I].Store == Storage::Object)
+      S += "union {\n" + Shared + "};\n";
+    else
+      S += Shared;
+  }
+  return S;
+}
+
 /// The members the lowering added, in the order it added them.
 std::string Printer::members() const {
   std::string S;
@@ -257,14 +287,7 @@ std::string Printer::frameStruct(const std::string &Body) {
     S += P.Type + " " + P.Name + ";\n";
     AddParam(P.Type, P.Name, passed(P.Decl, P.Name));
   }
-  for (const FrameVar &L : Plan.Locals) {
-    if (L.Store == Storage::Object)
-      S += "union {\n" + L.Type + " " + L.Name + ";\n};\n";
-    else if (L.Store == Storage::Pointer)
-      S += L.Type + " *" + L.Name + ";\n";
-    else
-      S += L.Type + " " + L.Name + ";\n";
-  }
+  S += locals();
   S += members();
   if (Model.LiveBits > 0)
     S += llvm::formatv("std::bitset<{0}> {1}; // which objects above are "

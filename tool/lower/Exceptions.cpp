@@ -137,7 +137,7 @@ void Lowerer::movedHandler(const CXXCatchStmt *Handler,
                                     : std::string("...")) +
        ", outside the try statement: it suspends.\n");
   code("if (" + Caught + ") {\n");
-  pushScope();
+  pushScope(Handler);
   Scopes.back().push_back({Caught, -1});
   if (Parameter.LiveBit >= 0)
     Scopes.back().push_back(Parameter);

@@ -85,7 +85,7 @@ struct Region {
 
 /// A way out of a scope, and the frame objects it destroys, in order.
 struct Exit {
-  enum Kind { Return, Break, Continue, ScopeEnd, Handler, Unwind };
+  enum Kind { Return, Break, Continue, Goto, ScopeEnd, Handler, Unwind };
   Kind What = Return;
   SourcePos Where;
   std::vector<std::string> Destroys;
@@ -140,6 +140,9 @@ struct FrameModel {
   std::vector<std::pair<unsigned, std::string>> TopCases;
   std::vector<Exit> Exits;
   std::vector<LocalType> LocalTypes;
+  /// The storage slot of each of the plan's locals: locals of one slot
+  /// share a union (their scopes are never alive at once).
+  std::vector<unsigned> LocalSlots;
   /// A frame member names a local type: all of them nest in the frame.
   bool NestedTypes = false;
   std::vector<Op> Body;

@@ -1,4 +1,4 @@
-//===- lower/Loops.cpp - Loops, switch, break and continue ----------------===//
+//===- lower/Loops.cpp - Loops, switch, break, continue and goto ---------===//
 //
 // A loop whose header does not suspend keeps its shape; one whose condition
 // or increment suspends becomes `while (true)` with the condition evaluated
@@ -18,7 +18,36 @@ void Lowerer::loopBody(const Stmt *Body, std::string ContinueTo) {
   block(Body);
 }
 
+/// The start of an iteration that declares the condition's variable:
+/// `T x = e; if (!x) break;` in a scope of its own, which the caller ends.
+/// `break` and leaving by the condition end it too; `continue` does not
+/// when the loop has an increment to run first.
+void Lowerer::conditionVariable(const Stmt *Loop, const DeclStmt *Variable,
+                                std::string ContinueTo) {
+  size_t Outside = Scopes.size();
+  pushScope(Loop);
+  Targets.push_back({true, Outside, std::move(ContinueTo)});
+  if (!Targets.back().ContinueTo.empty())
+    Targets.back().ContinueDepth = Scopes.size();
+  stmt(Variable);
+  const auto *V = cast<VarDecl>(Variable->getSingleDecl());
+  code("if (!static_cast<bool>(" + variableUse(V) + ")) {\n");
+  exitScopes(Exit::Break, Loop->getBeginLoc(), Outside);
+  code("break;\n}\n");
+}
+
 void Lowerer::whileStmt(const WhileStmt *W) {
+  if (const DeclStmt *Variable = W->getConditionVariableDeclStmt();
+      Variable && headIsLowered(W, nullptr, Variable)) {
+    // `while (T x = e) body`: each iteration declares x and ends it.
+    code("while (true) {\n");
+    conditionVariable(W, Variable);
+    block(W->getBody());
+    Targets.pop_back();
+    popScope(W->getEndLoc());
+    code("}\n");
+    return;
+  }
   if (!Plan.containsAwait(W->getCond())) {
     code("while (" +
          head(nullptr, W->getConditionVariableDeclStmt(), W->getCond()) + ") ");
@@ -60,6 +89,9 @@ static std::string forHead(const std::string &Init, const std::string &Cond,
 }
 
 void Lowerer::forStmt(const ForStmt *F) {
+  if (const DeclStmt *Variable = F->getConditionVariableDeclStmt();
+      Variable && headIsLowered(F, F->getInit(), Variable))
+    return forConditionVariable(F, Variable);
   const Stmt *Init = F->getInit();
   bool HeaderSuspends =
       Plan.containsAwait(F->getCond()) || Plan.containsAwait(F->getInc());
@@ -87,7 +119,7 @@ void Lowerer::forStmt(const ForStmt *F) {
     return;
   }
   code("{\n");
-  pushScope();
+  pushScope(F);
   if (Init)
     stmt(Init);
   if (!HeaderSuspends) {
@@ -110,6 +142,29 @@ void Lowerer::forStmt(const ForStmt *F) {
       stmt(F->getInc());
     code("}\n");
   }
+  popScope(F->getEndLoc());
+  code("}\n");
+}
+
+/// `for (init; T x = e; inc) body`: x lives through the body and the
+/// increment, and ends with each iteration ([stmt.for]).
+void Lowerer::forConditionVariable(const ForStmt *F, const DeclStmt *Variable) {
+  code("{\n");
+  pushScope(F);
+  if (F->getInit())
+    stmt(F->getInit());
+  std::string Next = F->getInc() ? freshName("next") : "";
+  code("while (true) {\n");
+  conditionVariable(F, Variable, Next);
+  block(F->getBody());
+  bool Used = Targets.back().ContinueUsed;
+  Targets.pop_back();
+  if (Used)
+    code(Next + ":;\n");
+  if (F->getInc())
+    stmt(F->getInc());
+  popScope(F->getEndLoc());
+  code("}\n");
   popScope(F->getEndLoc());
   code("}\n");
 }
@@ -153,6 +208,20 @@ std::string Lowerer::rangeMember(const Expr *RangeInit) {
 }
 
 void Lowerer::rangeFor(const CXXForRangeStmt *F) {
+  if (F->getInit() && headIsLowered(F, F->getInit(), nullptr)) {
+    // C++20's `for (init; T x : range)` is `{ init; for (T x : range) }`.
+    code("{\n");
+    pushScope(F);
+    stmt(F->getInit());
+    rangeLoop(F);
+    popScope(F->getEndLoc());
+    code("}\n");
+    return;
+  }
+  rangeLoop(F);
+}
+
+void Lowerer::rangeLoop(const CXXForRangeStmt *F) {
   const VarDecl *Var = F->getLoopVariable();
   const FrameVar *Loop = Plan.frameVar(Var);
   if (!Loop) {
@@ -171,7 +240,7 @@ void Lowerer::rangeFor(const CXXForRangeStmt *F) {
     return;
   }
   code("{\n");
-  pushScope();
+  pushScope(F);
   const Expr *RangeInit = F->getRangeInit();
   // A temporary range (`for (auto x : make())`) lives in the frame; Clang
   // shows it as the temporary `auto &&__range` binds.
@@ -215,7 +284,7 @@ void Lowerer::rangeFor(const CXXForRangeStmt *F) {
   code("for (" + Begin + " = " + BeginCall + ", " + End + " = " + EndCall +
        "; " + Begin + " != " + End + "; ++" + Begin + ") {\n");
   Targets.push_back({true, Scopes.size(), {}});
-  pushScope();
+  pushScope(F->getBody());
   std::string Element = "*" + Begin;
   switch (Loop->Store) {
   case Storage::Plain:
@@ -227,7 +296,7 @@ void Lowerer::rangeFor(const CXXForRangeStmt *F) {
   case Storage::Object:
   case Storage::Ref:
     code("::new (&" + Loop->Name + ") " + Loop->Type + "(" + Element + ");\n");
-    constructed(Loop->Name, Loop->LiveBit);
+    constructed(Loop->Name, Loop->LiveBit, Var->getLocation());
     break;
   }
   block(F->getBody());
@@ -239,10 +308,24 @@ void Lowerer::rangeFor(const CXXForRangeStmt *F) {
 }
 
 void Lowerer::switchStmt(const SwitchStmt *S) {
-  std::string Cond =
-      S->getInit() || S->getConditionVariable()
-          ? head(S->getInit(), S->getConditionVariableDeclStmt(), S->getCond())
-          : expr(S->getCond());
+  const DeclStmt *Variable = S->getConditionVariableDeclStmt();
+  if (headIsLowered(S, S->getInit(), Variable)) {
+    // As an `if`'s: `{ init; T x = e; switch (x) ... }`.
+    code("{\n");
+    pushScope(S);
+    headDecls(S->getInit(), Variable);
+    switchOn(S, Variable ? variableUse(S->getConditionVariable())
+                         : expr(S->getCond()));
+    popScope(S->getEndLoc());
+    code("}\n");
+    return;
+  }
+  switchOn(S, S->getInit() || Variable
+                  ? head(S->getInit(), Variable, S->getCond())
+                  : expr(S->getCond()));
+}
+
+void Lowerer::switchOn(const SwitchStmt *S, std::string Cond) {
   if (!Temps.empty() || !Handles.empty()) {
     std::string Name = member(MemberRole::Selector,
                               typeText(S->getCond()->getType()), "selector");
@@ -262,7 +345,9 @@ void Lowerer::jump(const Stmt *S) {
   for (auto It = Targets.rbegin(); It != Targets.rend(); ++It) {
     if (!IsBreak && !It->IsLoop)
       continue;
-    exitScopes(What, S->getBeginLoc(), It->ScopeDepth);
+    exitScopes(What, S->getBeginLoc(),
+               IsBreak ? It->ScopeDepth
+                       : It->ContinueDepth.value_or(It->ScopeDepth));
     if (IsBreak)
       return code("break;\n");
     if (It->ContinueTo.empty())
@@ -271,6 +356,60 @@ void Lowerer::jump(const Stmt *S) {
     return code("goto " + It->ContinueTo + ";\n");
   }
   code(IsBreak ? "break;\n" : "continue;\n");
+}
+
+/// True if \p Target is \p S or inside it.
+static bool encloses(const Stmt *S, const Stmt *Target) {
+  if (S == Target)
+    return true;
+  for (const Stmt *Child : S->children())
+    if (Child && encloses(Child, Target))
+      return true;
+  return false;
+}
+
+/// A jump is a jump in the state machine too: `goto L` ends the frame
+/// objects of every scope it leaves, and of the scope it stays in those
+/// declared after L (a jump back before a declaration ends the object, as
+/// in C++). Jumps into a scope past an initialisation are C++ errors,
+/// already reported by Clang.
+void Lowerer::gotoStmt(const GotoStmt *G) {
+  const LabelStmt *Target = G->getLabel()->getStmt();
+  size_t Depth = Scopes.size();
+  while (Depth > 0 && !encloses(ScopeOwners[Depth - 1], Target))
+    --Depth;
+  Exit Record{Exit::Goto, pos(G->getBeginLoc()), {}};
+  for (size_t I = Scopes.size(); I-- > Depth;)
+    destroy(Scopes[I], Record);
+  if (Depth > 0) {
+    const SourceManager &SM = Context.getSourceManager();
+    std::vector<Cleanup> After;
+    for (const Cleanup &C : Scopes[Depth - 1])
+      if (C.Declared.isValid() &&
+          SM.isBeforeInTranslationUnit(Target->getBeginLoc(), C.Declared))
+        After.push_back(C);
+    destroy(After, Record);
+  }
+  Model.Exits.push_back(std::move(Record));
+  code("goto " + labelName(G->getLabel()) + ";\n");
+}
+
+/// A user's label keeps its name, unless it is spelled like a label the
+/// frame uses (`resume_1`, `branch_1`): then it gets a fresh one.
+std::string Lowerer::labelName(const LabelDecl *Label) {
+  auto [It, New] = Labels.try_emplace(Label);
+  if (New) {
+    StringRef Name = Label->getName();
+    bool Generated = false;
+    for (StringRef Prefix : {"resume_", "branch_"})
+      if (Name.starts_with(Prefix) &&
+          llvm::all_of(Name.drop_front(Prefix.size()),
+                       [](char C) { return isDigit(C); }) &&
+          Name.size() > Prefix.size())
+        Generated = true;
+    It->second = Generated ? freshName(Name.str() + "_user") : Name.str();
+  }
+  return It->second;
 }
 
 } // namespace cosm

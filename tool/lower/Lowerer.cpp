@@ -118,7 +118,7 @@ void Lowerer::destroy(const std::vector<Cleanup> &Cleanups, Exit &Record) {
 void Lowerer::popScope(SourceLocation End) {
   Exit Record{Exit::ScopeEnd, pos(End), {}};
   destroy(Scopes.back(), Record);
-  Scopes.pop_back();
+  dropScope();
   if (!Record.Destroys.empty())
     Model.Exits.push_back(std::move(Record));
 }
@@ -140,11 +140,12 @@ void Lowerer::setLive(int Bit) {
     Constructed.push_back(Bit);
 }
 
-void Lowerer::constructed(const std::string &Name, int LiveBit) {
+void Lowerer::constructed(const std::string &Name, int LiveBit,
+                          SourceLocation Declared) {
   if (LiveBit < 0)
     return;
   setLive(LiveBit);
-  Scopes.back().push_back({Name, LiveBit});
+  Scopes.back().push_back({Name, LiveBit, Declared});
   if (!Open.empty())
     Open.back().Objects.push_back({Name, LiveBit});
 }
@@ -182,7 +183,10 @@ std::optional<FrameModel> Lowerer::run() {
   compound(Body, /*Braces=*/false);
   if (Failed)
     return std::nullopt;
-  if (Body->body_empty() || !isa<ReturnStmt>(Body->body_back())) {
+  const Stmt *Last = Body->body_empty() ? nullptr : Body->body_back();
+  while (const auto *Label = dyn_cast_or_null<LabelStmt>(Last))
+    Last = Label->getSubStmt();
+  if (!isa_and_nonnull<ReturnStmt>(Last)) {
     Model.FallsOff = true;
     add(Op::Code, "return finish();\n");
   }
@@ -195,6 +199,7 @@ std::optional<FrameModel> Lowerer::run() {
     return std::nullopt;
   }
   finishModel();
+  Model.LocalSlots = shareStorage(Plan, Context.getSourceManager());
   return std::move(Model);
 }
 

@@ -14,6 +14,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/StringSet.h"
+#include <map>
 #include <set>
 
 namespace cosm {
@@ -27,6 +28,10 @@ inline bool needsDestruction(clang::QualType Type) {
 /// True if evaluating \p E earlier or later gives the same result: it has
 /// no side effects and reads nothing a suspension could change.
 bool isStable(const clang::Expr *E);
+
+/// The storage slot of each local of \p Plan (FrameModel::LocalSlots).
+std::vector<unsigned> shareStorage(const FunctionPlan &Plan,
+                                   const clang::SourceManager &SM);
 
 class Lowerer {
 public:
@@ -80,13 +85,24 @@ private:
   struct Cleanup {
     std::string Name;
     int LiveBit = -1; ///< -1: clear a kept exception
+    /// Where a user's variable is declared (a `goto` back before it ends it).
+    clang::SourceLocation Declared = {};
   };
-  void pushScope() { Scopes.emplace_back(); }
+  void pushScope(const clang::Stmt *Owner) {
+    Scopes.emplace_back();
+    ScopeOwners.push_back(Owner);
+  }
   void popScope(clang::SourceLocation End = {});
+  /// Ends the innermost scope without destroying (its end is unreachable).
+  void dropScope() {
+    Scopes.pop_back();
+    ScopeOwners.pop_back();
+  }
   void destroy(const std::vector<Cleanup> &Cleanups, Exit &Record);
   void exitScopes(Exit::Kind What, clang::SourceLocation Loc, size_t Depth);
   void setLive(int Bit);
-  void constructed(const std::string &Name, int LiveBit);
+  void constructed(const std::string &Name, int LiveBit,
+                   clang::SourceLocation Declared = {});
 
   // Statements.
   void stmt(const clang::Stmt *S);
@@ -100,6 +116,10 @@ private:
   void returnStmt(const clang::ReturnStmt *R);
   std::string head(const clang::Stmt *Init, const clang::DeclStmt *Variable,
                    const clang::Expr *Cond);
+  bool headIsLowered(const clang::Stmt *S, const clang::Stmt *Init,
+                     const clang::DeclStmt *Variable);
+  void headDecls(const clang::Stmt *Init, const clang::DeclStmt *Variable);
+  std::string variableUse(const clang::VarDecl *V) const;
   void ifStmt(const clang::IfStmt *I);
   void constexprIf(const clang::IfStmt *I);
   void dependentConstexprIf(const clang::IfStmt *I);
@@ -110,12 +130,21 @@ private:
   // Loops and jumps (Loops.cpp), exceptions (Exceptions.cpp).
   void whileStmt(const clang::WhileStmt *W);
   void doStmt(const clang::DoStmt *D);
+  void conditionVariable(const clang::Stmt *Loop,
+                         const clang::DeclStmt *Variable,
+                         std::string ContinueTo = {});
   void forStmt(const clang::ForStmt *F);
+  void forConditionVariable(const clang::ForStmt *F,
+                            const clang::DeclStmt *Variable);
   std::string forCondition(const clang::ForStmt *F);
   void rangeFor(const clang::CXXForRangeStmt *F);
+  void rangeLoop(const clang::CXXForRangeStmt *F);
   std::string rangeMember(const clang::Expr *RangeInit);
   void switchStmt(const clang::SwitchStmt *S);
+  void switchOn(const clang::SwitchStmt *S, std::string Cond);
   void jump(const clang::Stmt *S);
+  void gotoStmt(const clang::GotoStmt *G);
+  std::string labelName(const clang::LabelDecl *Label);
   void loopBody(const clang::Stmt *Body, std::string ContinueTo = {});
   void tryStmt(const clang::CXXTryStmt *T);
   void handler(const clang::CXXCatchStmt *Handler, const std::string &Caught,
@@ -159,6 +188,9 @@ private:
     size_t ScopeDepth;      ///< the scopes alive outside the statement
     std::string ContinueTo; ///< a label when `continue` cannot be used
     bool ContinueUsed = false;
+    /// The scopes `continue` keeps, when not those `break` keeps (a `for`
+    /// condition's variable lives on through the increment).
+    std::optional<size_t> ContinueDepth = std::nullopt;
   };
   /// A region being lowered, and the frame objects its handlers destroy.
   struct OpenRegion {
@@ -173,10 +205,14 @@ private:
     bool Maybe = false; ///< constructed on one branch only
   };
   std::vector<std::vector<Cleanup>> Scopes;
+  /// The statement each scope belongs to (what a `goto` may stay inside).
+  std::vector<const clang::Stmt *> ScopeOwners;
   std::vector<JumpTarget> Targets;
   std::vector<OpenRegion> Open;
   std::vector<Temp> Temps;
   std::vector<std::string> Handles;
+  /// User labels renamed because they are spelled like generated ones.
+  std::map<const clang::LabelDecl *, std::string> Labels;
   /// Objects the generated code keeps (temporaries, ranges): bit, name.
   std::vector<std::pair<int, std::string>> TempBits;
   /// Live bits in the order their objects are constructed.

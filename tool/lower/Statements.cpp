@@ -36,6 +36,13 @@ void Lowerer::stmt(const Stmt *S) {
   case Stmt::BreakStmtClass:
   case Stmt::ContinueStmtClass:
     return jump(S);
+  case Stmt::GotoStmtClass:
+    return gotoStmt(cast<GotoStmt>(S));
+  case Stmt::LabelStmtClass: {
+    const auto *Label = cast<LabelStmt>(S);
+    code(labelName(Label->getDecl()) + ":\n");
+    return stmt(Label->getSubStmt());
+  }
   case Stmt::NullStmtClass:
     return code(";\n");
   case Stmt::CaseStmtClass: {
@@ -79,7 +86,7 @@ void Lowerer::block(const Stmt *S) {
   if (const auto *C = dyn_cast<CompoundStmt>(S))
     return compound(C);
   code("{\n");
-  pushScope();
+  pushScope(S);
   stmt(S);
   popScope(S->getEndLoc());
   code("}\n");
@@ -93,7 +100,7 @@ static bool isFallthrough(const Stmt *S) {
 void Lowerer::compound(const CompoundStmt *C, bool Braces) {
   if (Braces)
     code("{\n");
-  pushScope();
+  pushScope(C);
   auto Previous = Text.offset(C->getLBracLoc());
   unsigned Cursor = Previous ? *Previous + 1 : 0;
   for (const Stmt *Child : C->body()) {
@@ -114,10 +121,13 @@ void Lowerer::compound(const CompoundStmt *C, bool Braces) {
   }
   if (auto End = Text.offset(C->getRBracLoc()); End && *End >= Cursor)
     comments({Cursor, *End}, !C->body_empty());
-  // After a final return, break or continue the scope's end is unreachable.
-  if (!C->body_empty() &&
-      isa<ReturnStmt, BreakStmt, ContinueStmt>(C->body_back()))
-    Scopes.pop_back();
+  // After a final return, break, continue or goto the scope's end is
+  // unreachable.
+  const Stmt *Last = C->body_empty() ? nullptr : C->body_back();
+  while (const auto *Label = dyn_cast_or_null<LabelStmt>(Last))
+    Last = Label->getSubStmt();
+  if (isa_and_nonnull<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt>(Last))
+    dropScope();
   else
     popScope(C->getRBracLoc());
   if (Braces)
@@ -167,6 +177,9 @@ void Lowerer::declStmt(const DeclStmt *D) {
         Constant |= Plan.StaticConstants.count(V) != 0;
       }
     std::string Code = render(D);
+    // A condition's declaration has no semicolon of its own.
+    if (!StringRef(Code).rtrim().ends_with(";"))
+      Code += ";";
     // A resumption may jump past a constant: only a static allows it.
     if (Constant) {
       size_t Attributes = StringRef(Code).starts_with("[[") ? Code.find("]]")
@@ -240,7 +253,7 @@ void Lowerer::construct(const FrameVar &V) {
   }
   code("::new (&" + V.Name + ") " + V.Type + Args + ";\n");
   endFullExpression();
-  constructed(V.Name, V.LiveBit);
+  constructed(V.Name, V.LiveBit, D->getLocation());
 }
 
 std::string Lowerer::constructArgs(const VarDecl *D) {
@@ -341,21 +354,62 @@ std::string Lowerer::head(const Stmt *Init, const DeclStmt *Variable,
   return Head + (Variable ? render(Variable) : render(Cond));
 }
 
+bool Lowerer::headIsLowered(const Stmt *S, const Stmt *Init,
+                            const DeclStmt *Variable) {
+  auto InFrame = [&](const Stmt *Decls) {
+    const auto *D = dyn_cast_or_null<DeclStmt>(Decls);
+    return D && llvm::any_of(D->decls(), [&](const Decl *Each) {
+             const auto *V = dyn_cast<VarDecl>(Each);
+             return V && Plan.frameVar(V);
+           });
+  };
+  return (Init || Variable) &&
+         (Plan.containsAwait(S) || InFrame(Init) || InFrame(Variable));
+}
+
+void Lowerer::headDecls(const Stmt *Init, const DeclStmt *Variable) {
+  if (Init)
+    stmt(Init);
+  if (Variable)
+    stmt(Variable);
+}
+
+std::string Lowerer::variableUse(const VarDecl *V) const {
+  const FrameVar *FV = Plan.frameVar(V);
+  if (!FV)
+    return V->getName().str();
+  return FV->Store == Storage::Pointer ? "(*" + FV->Name + ")" : FV->Name;
+}
+
 void Lowerer::ifStmt(const IfStmt *I) {
   if (I->isConstexpr() && Plan.containsAwait(I))
     return constexprIf(I);
   std::string Keyword = I->isConstexpr() ? "if constexpr (" : "if (";
-  if (I->getInit() || I->getConditionVariable())
-    // Refused when they suspend (FunctionPlan): kept as written.
+  const DeclStmt *Variable = I->getConditionVariableDeclStmt();
+  bool Lowered = headIsLowered(I, I->getInit(), Variable);
+  if (Lowered) {
+    // `if (init; T x = e) ...` is `{ init; T x = e; if (x) ... }`: the
+    // variables live as long as the whole statement, else branch included.
+    code("{\n");
+    pushScope(I);
+    headDecls(I->getInit(), Variable);
     code(Keyword +
-         head(I->getInit(), I->getConditionVariableDeclStmt(), I->getCond()) +
+         (Variable ? variableUse(I->getConditionVariable())
+                   : condition(I->getCond())) +
          ") ");
-  else
+  } else if (I->getInit() || Variable) {
+    code(Keyword + head(I->getInit(), Variable, I->getCond()) + ") ");
+  } else {
     code(Keyword + condition(I->getCond()) + ") ");
+  }
   block(I->getThen());
   if (I->getElse()) {
     code("else ");
     block(I->getElse());
+  }
+  if (Lowered) {
+    popScope(I->getEndLoc());
+    code("}\n");
   }
 }
 

@@ -55,6 +55,8 @@ const char *exitName(Exit::Kind What) {
     return "break";
   case Exit::Continue:
     return "continue";
+  case Exit::Goto:
+    return "goto";
   case Exit::ScopeEnd:
     return "scope-end";
   case Exit::Handler:
@@ -116,11 +118,18 @@ void frameVars(const FrameModel &Model, Tree &T) {
   for (const FrameVar &P : Plan.Params)
     T.add("Param '" + P.Type + "' " + named(P) + " " + storageName(P.Store) +
           sourceLine(P.Decl));
-  for (const FrameVar &L : Plan.Locals) {
+  for (size_t I = 0; I < Plan.Locals.size(); ++I) {
+    const FrameVar &L = Plan.Locals[I];
+    // The earlier locals whose storage this one reuses.
+    std::vector<std::string> Shares;
+    for (size_t J = 0; J < I; ++J)
+      if (Model.LocalSlots[J] == Model.LocalSlots[I])
+        Shares.push_back(Plan.Locals[J].Name);
     T.add("Local '" + L.Type + "' " + named(L) + " " + storageName(L.Store) +
           live(L.LiveBit) + sourceLine(L.Decl) +
           (L.Guarded ? ": destroyed in order with the frame objects around it"
-                     : ": a suspension follows it in its scope"));
+                     : ": a suspension follows it in its scope") +
+          (Shares.empty() ? "" : "; storage of " + llvm::join(Shares, ", ")));
   }
   for (const FrameMember &M : Model.Members) {
     if (M.Role == MemberRole::ChildSlot) {

@@ -17,10 +17,6 @@ static std::pair<DiagnosticsEngine::Level, const char *> describe(Diag Kind) {
   case Diag::AsyncNotCoro:
     return {DiagnosticsEngine::Error,
             "COSM_ASYNC function must return 'cosm::Coro<T>', not %0"};
-  case Diag::GotoInAsync:
-    return {DiagnosticsEngine::Error,
-            "%0 in a COSM_ASYNC function that suspends cannot be lowered: "
-            "a jump across a suspension point has no equivalent in the frame"};
   case Diag::VariableLengthArray:
     return {DiagnosticsEngine::Error,
             "variable-length array in a COSM_ASYNC function: a frame's size "

@@ -15,16 +15,15 @@
 namespace cosm {
 
 enum class Diag {
-  AwaitOutsideAsync,   ///< cosm::await in a function not marked COSM_ASYNC
-  AddAsyncNote,        ///< note with the COSM_ASYNC fix-it
-  AsyncNotCoro,        ///< COSM_ASYNC on a function not returning Coro<T>
-  GotoInAsync,         ///< goto or label in a function that suspends
-  VariableLengthArray, ///< VLA in an async function
-  Unsupported,         ///< a construct cosm-lower cannot lower yet (%0)
-  InMacro,             ///< a rewrite needed inside a macro expansion
-  MissingReturn,       ///< a non-void async function can fall off its end
+  AwaitOutsideAsync,     ///< cosm::await in a function not marked COSM_ASYNC
+  AddAsyncNote,          ///< note with the COSM_ASYNC fix-it
+  AsyncNotCoro,          ///< COSM_ASYNC on a function not returning Coro<T>
+  VariableLengthArray,   ///< VLA in an async function
+  Unsupported,           ///< a construct cosm-lower cannot lower yet (%0)
+  InMacro,               ///< a rewrite needed inside a macro expansion
+  MissingReturn,         ///< a non-void async function can fall off its end
   LoweredDoesNotCompile, ///< --verify: the output does not compile (here)
-  CompilerSays,        ///< note: the compiler's message on the output
+  CompilerSays,          ///< note: the compiler's message on the output
 };
 
 /// Reports \p Kind at \p Loc, with \p Arg for the messages that take one.
