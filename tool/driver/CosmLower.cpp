@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "cosm-lower/Config.h"
+#include "driver/FrameSizes.h"
 #include "driver/OutputChecks.h"
 #include "driver/SelfCheck.h"
 #include "report/HtmlReport.h"
@@ -24,6 +25,7 @@
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/Execution.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -104,6 +106,15 @@ static cl::opt<bool> Verify(
              "line and write nothing"),
     cl::cat(Category));
 
+static cl::opt<uint64_t> MaxFrameBytes(
+    "max-frame-bytes",
+    cl::desc("A frame holds the frame of a coroutine of the file it awaits "
+             "(no allocation) only while its own size stays at most <n> "
+             "bytes, as Clang computes it; beyond, the child's frame is "
+             "allocated, and a frame over the limit gets a remark (default: "
+             "1024)"),
+    cl::value_desc("n"), cl::init(1024), cl::cat(Category));
+
 static cl::extrahelp CommonHelp(tooling::CommonOptionsParser::HelpMessage);
 static cl::extrahelp MoreHelp(R"(
 cosm-lower rewrites each COSM_ASYNC function of the input into a frame
@@ -169,18 +180,19 @@ public:
     Deps->attachToPreprocessor(CI.getPreprocessor());
     auto All = std::make_shared<AllIncludes>();
     All->attachToPreprocessor(CI.getPreprocessor());
-    return std::make_unique<Consumer>(Results, Style, Options, File.str(),
+    return std::make_unique<Consumer>(CI, Results, Style, Options, File.str(),
                                       std::move(Deps), std::move(All));
   }
 
 private:
   class Consumer : public ASTConsumer {
   public:
-    Consumer(ResultMap &Results, const format::FormatStyle &Style,
+    Consumer(CompilerInstance &CI, ResultMap &Results,
+             const format::FormatStyle &Style,
              const cosm::LowerOptions &Options, std::string File,
              std::shared_ptr<DependencyCollector> Deps,
              std::shared_ptr<DependencyCollector> All)
-        : Results(Results), Style(Style), Options(Options),
+        : CI(CI), Results(Results), Style(Style), Options(Options),
           File(std::move(File)), Deps(std::move(Deps)), All(std::move(All)) {}
     void HandleTranslationUnit(ASTContext &Context) override {
       if (Context.getDiagnostics().hasErrorOccurred())
@@ -191,7 +203,10 @@ private:
       StringRef Real =
           SM.getFileEntryRefForID(SM.getMainFileID())->getFileEntry()
               .tryGetRealPathName();
-      auto Text = cosm::lowerMainFile(Context, Style, Options);
+      // The reports list every frame's size: measure even without embedding.
+      bool ListSizes = Emit == EmitKind::Model || Emit == EmitKind::Html;
+      auto Text = cosm::lowerWithFrameLimit(CI, Context, Style, Options,
+                                            MaxFrameBytes, ListSizes);
       if (!Text)
         return;
       vfs::FileSystem &FS = SM.getFileManager().getVirtualFileSystem();
@@ -203,6 +218,7 @@ private:
     }
 
   private:
+    CompilerInstance &CI;
     ResultMap &Results;
     const format::FormatStyle &Style;
     const cosm::LowerOptions &Options;
@@ -254,6 +270,20 @@ std::optional<std::string> content(const cosm::LoweredFile &File,
                        sys::path::filename(Source).str() + "\n";
     for (const std::string &Dump : File.Models)
       Text += "\n" + Dump;
+    // Clang's sizeof of each generated frame struct, with what it holds.
+    Text += "\nFrame sizes (sizeof, by Clang; --max-frame-bytes=" +
+            std::to_string(MaxFrameBytes) + ")\n";
+    for (const cosm::FrameSize &Frame : File.Frames) {
+      Text +=
+          "  " + Frame.Name + ": " +
+          (Frame.Bytes ? std::to_string(Frame.Bytes) + " bytes"
+                       : std::string("unknown (a template, or not measured)"));
+      if (Frame.OverLimit)
+        Text += ", over the limit";
+      if (!Frame.Slot.empty())
+        Text += ", holds " + llvm::join(Frame.Slot, ", ");
+      Text += "\n";
+    }
     return Text;
   }
   }
@@ -676,8 +706,8 @@ int main(int argc, const char **argv) {
   // --emit=dot and --emit=model write no code: nothing to check.
   bool WritesCode = Emit == EmitKind::Cpp || Emit == EmitKind::Html;
   for (size_t I = 0; Verify && WritesCode && I < Sources.size(); ++I)
-    if (Inputs[I] && !selfCheck(Database, Sources[I],
-                                *Inputs[I], *Style, Options, argv[0])) {
+    if (Inputs[I] && !selfCheck(Database, Sources[I], *Inputs[I], *Style,
+                                Options, argv[0])) {
       if (!EachOnItsOwn)
         return 1;
       Status = 1;
