@@ -173,6 +173,16 @@ def targets(report):
                          status(big <= 1.25 * prev)))
     else:
         rows.append(("Lowering time <= 1.2x clang -fsyntax-only", "n/a", status(None)))
+    # Workload 7 (issue 15): the lowered file against its C++20 twin.
+    comp = [c for c in report["cases"] if c["case"]["workload"] == "compile"]
+    for cc, raw in (("cosm-gcc", "coro20-gcc"), ("cosm-clang", "coro20-clang")):
+        pairs = [(c["case"]["args"][0], median(c["results"], cc, "cpu"),
+                  median(c["results"], raw, "cpu")) for c in comp]
+        pairs = [(n, a, b) for n, a, b in pairs if a and b]
+        rows.append(("Compile time at -O2 <= 1.0x the same program as C++20 coroutines "
+                     "(%s; functions: ratio)" % label(raw),
+                     ", ".join("%d: %sx" % (n, fmt(a / b)) for n, a, b in pairs) or "n/a",
+                     status(max(a / b for _, a, b in pairs) <= 1.0 if pairs else None)))
     return rows
 
 
@@ -219,7 +229,9 @@ def plots(report, outdir, reldir):
             ax.set_yticklabels([c["case"]["title"].split(" (")[0] for c in cases], fontsize=8)
             ax.invert_yaxis()
             ax.set_xscale("log")
-            ax.set_xlabel("ns per %s (median, log scale; lower is better)" % (
+            ax.set_xlabel("%s per %s (median, log scale; lower is better)" % (
+                "CPU ms" if workload == "compile" else "ns",
+                "function compiled" if workload == "compile" else
                 "call or resume" if workload == "nested" else metric))
         ax.set_title("cosm-lower vs clang -fsyntax-only" if workload == "tool" else workload)
         ax.legend(fontsize=7, loc="best")

@@ -30,11 +30,11 @@ PROGRAMS = {
     "python": {"yield", "spawn", "nested", "parked", "timers"},
 }
 
-NAMES = ["yield", "spawn", "nested", "parked", "timers", "tool"]
+NAMES = ["yield", "spawn", "nested", "parked", "timers", "tool", "compile"]
 
 # The headline metric of each workload (what the plots and ratios use).
 HEADLINE = {"yield": "step", "spawn": "task", "nested": "call", "parked": "wake",
-            "timers": "fire", "tool": "cpu"}
+            "timers": "fire", "tool": "cpu", "compile": "per_function"}
 
 
 def headline(workload, variant):
@@ -61,9 +61,11 @@ TABLE = [
 ]
 
 TOOL_SIZES = [10, 100, 1000, 10000]
+# Workload 7: functions per file compiled (lowered cosm, C++20 coroutines).
+COMPILE_SIZES = [100, 1000]
 
 
-def cases(only, scale, quick, tool_sizes):
+def cases(only, scale, quick, tool_sizes, compile_sizes=None):
     """The cases of the chosen workloads, at full, scaled or quick sizes."""
     out = []
     for workload, variant, title, full, scaled, tiny in TABLE:
@@ -81,6 +83,11 @@ def cases(only, scale, quick, tool_sizes):
         for n in sizes:
             out.append(Case("tool", "lower", "cosm-lower vs clang -fsyntax-only, %d functions" % n,
                             [n]))
+    if "compile" in only:
+        sizes = compile_sizes or ([3] if quick else COMPILE_SIZES)
+        for n in sizes:
+            out.append(Case("compile", "O2", "compile at -O2: lowered cosm vs C++20 coroutines, "
+                            "%d functions" % n, [n]))
     return out
 
 

@@ -607,6 +607,7 @@ bool FunctionPlan::analyse(const FileContext &File) {
   DiagnosticsEngine &Diags = Context.getDiagnostics();
   FrameName = File.FrameName;
   EarlierFrames = File.EarlierFrames;
+  Allocated = File.Allocated;
   auto Result = coroResultType(F->getReturnType());
   if (!Result) {
     report(Diags, F->getLocation(), Diag::AsyncNotCoro,

@@ -22,6 +22,7 @@
 #include <initializer_list>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,9 @@ struct FileContext {
   /// frame's name as code valid anywhere (`::ns::f_frame`).
   const std::map<const clang::FunctionDecl *, std::string> *EarlierFrames =
       nullptr;
+  /// Of those, the frames this frame must not hold (it would pass the frame
+  /// size limit, --max-frame-bytes): awaiting them allocates.
+  const std::set<std::string> *Allocated = nullptr;
 };
 
 /// Members of the frame's bases that a body's name can resolve to instead of
@@ -117,6 +121,7 @@ public:
   /// See FileContext.
   const std::map<const clang::FunctionDecl *, std::string> *EarlierFrames =
       nullptr;
+  const std::set<std::string> *Allocated = nullptr;
   std::vector<FrameVar> Params;
   std::vector<FrameVar> Locals;
   int LiveBits = 0;

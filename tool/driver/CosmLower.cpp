@@ -1,13 +1,17 @@
 //===- driver/CosmLower.cpp - The cosm-lower command ----------------------===//
 ///
 /// \file
-/// Options, the ClangTool run, and where the lowered source goes. Nothing is
-/// written unless every input lowered without an error, so a failed run
-/// never touches an existing output file.
+/// Options, the ClangTool run (or LibTooling's all-TUs executor over a whole
+/// compilation database), and where the lowered source goes. To standard
+/// output or -o, nothing is written unless every input lowered without an
+/// error, so a failed run never touches an existing output file. With
+/// --output-dir each input is on its own: one that fails writes nothing, the
+/// others are written, and the exit status says that one failed.
 ///
 //===----------------------------------------------------------------------===//
 
 #include "cosm-lower/Config.h"
+#include "driver/FrameSizes.h"
 #include "driver/OutputChecks.h"
 #include "driver/SelfCheck.h"
 #include "report/HtmlReport.h"
@@ -17,15 +21,21 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/Utils.h"
+#include "clang/Tooling/AllTUsExecution.h"
 #include "clang/Tooling/CommonOptionsParser.h"
+#include "clang/Tooling/Execution.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <optional>
 
 using namespace clang;
@@ -37,6 +47,14 @@ static cl::opt<std::string>
     OutputFile("o", cl::desc("Write the lowered source to <file> (one input "
                              "only; default: standard output)"),
                cl::value_desc("file"), cl::cat(Category));
+
+static cl::opt<std::string> OutputDir(
+    "output-dir",
+    cl::desc("Write each input's output to <dir>/<name>.lowered.cpp (<name>: "
+             "the input's file name without its extension; .dot, .html or "
+             ".model with --emit); an input that fails writes nothing, the "
+             "others are written"),
+    cl::value_desc("dir"), cl::cat(Category));
 
 static cl::opt<std::string>
     FormatStyle("style",
@@ -88,6 +106,15 @@ static cl::opt<bool> Verify(
              "line and write nothing"),
     cl::cat(Category));
 
+static cl::opt<uint64_t> MaxFrameBytes(
+    "max-frame-bytes",
+    cl::desc("A frame holds the frame of a coroutine of the file it awaits "
+             "(no allocation) only while its own size stays at most <n> "
+             "bytes, as Clang computes it; beyond, the child's frame is "
+             "allocated, and a frame over the limit gets a remark (default: "
+             "1024)"),
+    cl::value_desc("n"), cl::init(1024), cl::cat(Category));
+
 static cl::extrahelp CommonHelp(tooling::CommonOptionsParser::HelpMessage);
 static cl::extrahelp MoreHelp(R"(
 cosm-lower rewrites each COSM_ASYNC function of the input into a frame
@@ -115,18 +142,23 @@ struct Lowered {
   std::vector<std::string> Included;
 };
 using ResultMap = std::map<std::string, Lowered>;
+/// The all-TUs executor lowers on several threads: guards every ResultMap.
+std::mutex ResultsLock;
 
 /// Collects system headers too.
 class AllIncludes : public DependencyCollector {
   bool needSystemDependencies() override { return true; }
 };
 
-/// \p Files absolute, while the working directory is the compile command's.
-std::vector<std::string> absolutePaths(ArrayRef<std::string> Files) {
+/// \p Files absolute against \p FS's working directory, the compile
+/// command's (the all-TUs executor gives each thread its own, without
+/// changing the process's).
+std::vector<std::string> absolutePaths(ArrayRef<std::string> Files,
+                                       vfs::FileSystem &FS) {
   std::vector<std::string> Result;
   for (StringRef File : Files) {
     SmallString<256> Path(File);
-    sys::fs::make_absolute(Path);
+    FS.makeAbsolute(Path);
     sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
     Result.emplace_back(Path);
   }
@@ -148,18 +180,19 @@ public:
     Deps->attachToPreprocessor(CI.getPreprocessor());
     auto All = std::make_shared<AllIncludes>();
     All->attachToPreprocessor(CI.getPreprocessor());
-    return std::make_unique<Consumer>(Results, Style, Options, File.str(),
+    return std::make_unique<Consumer>(CI, Results, Style, Options, File.str(),
                                       std::move(Deps), std::move(All));
   }
 
 private:
   class Consumer : public ASTConsumer {
   public:
-    Consumer(ResultMap &Results, const format::FormatStyle &Style,
+    Consumer(CompilerInstance &CI, ResultMap &Results,
+             const format::FormatStyle &Style,
              const cosm::LowerOptions &Options, std::string File,
              std::shared_ptr<DependencyCollector> Deps,
              std::shared_ptr<DependencyCollector> All)
-        : Results(Results), Style(Style), Options(Options),
+        : CI(CI), Results(Results), Style(Style), Options(Options),
           File(std::move(File)), Deps(std::move(Deps)), All(std::move(All)) {}
     void HandleTranslationUnit(ASTContext &Context) override {
       if (Context.getDiagnostics().hasErrorOccurred())
@@ -170,15 +203,22 @@ private:
       StringRef Real =
           SM.getFileEntryRefForID(SM.getMainFileID())->getFileEntry()
               .tryGetRealPathName();
-      auto Text = cosm::lowerMainFile(Context, Style, Options);
+      // The reports list every frame's size: measure even without embedding.
+      bool ListSizes = Emit == EmitKind::Model || Emit == EmitKind::Html;
+      auto Text = cosm::lowerWithFrameLimit(CI, Context, Style, Options,
+                                            MaxFrameBytes, ListSizes);
       if (!Text)
         return;
-      Results[Real.empty() ? File : Real.str()] = {
-          std::move(*Text), absolutePaths(Deps->getDependencies()),
-          absolutePaths(All->getDependencies())};
+      vfs::FileSystem &FS = SM.getFileManager().getVirtualFileSystem();
+      Lowered Result{std::move(*Text),
+                     absolutePaths(Deps->getDependencies(), FS),
+                     absolutePaths(All->getDependencies(), FS)};
+      std::lock_guard<std::mutex> Guard(ResultsLock);
+      Results[Real.empty() ? File : Real.str()] = std::move(Result);
     }
 
   private:
+    CompilerInstance &CI;
     ResultMap &Results;
     const format::FormatStyle &Style;
     const cosm::LowerOptions &Options;
@@ -230,6 +270,20 @@ std::optional<std::string> content(const cosm::LoweredFile &File,
                        sys::path::filename(Source).str() + "\n";
     for (const std::string &Dump : File.Models)
       Text += "\n" + Dump;
+    // Clang's sizeof of each generated frame struct, with what it holds.
+    Text += "\nFrame sizes (sizeof, by Clang; --max-frame-bytes=" +
+            std::to_string(MaxFrameBytes) + ")\n";
+    for (const cosm::FrameSize &Frame : File.Frames) {
+      Text +=
+          "  " + Frame.Name + ": " +
+          (Frame.Bytes ? std::to_string(Frame.Bytes) + " bytes"
+                       : std::string("unknown (a template, or not measured)"));
+      if (Frame.OverLimit)
+        Text += ", over the limit";
+      if (!Frame.Slot.empty())
+        Text += ", holds " + llvm::join(Frame.Slot, ", ");
+      Text += "\n";
+    }
     return Text;
   }
   }
@@ -351,26 +405,109 @@ bool selfCheck(const tooling::CompilationDatabase &Database, StringRef Source,
   return false;
 }
 
-/// Writes \p Content to -o (and the depfile), or prints it.
-bool writeOutput(StringRef Content, const Lowered &Result) {
-  if (OutputFile.empty()) {
-    outs() << Content;
-    return true;
-  }
+/// Writes \p Content to \p Path, and the depfile \p Dep unless empty.
+bool writeFile(StringRef Path, StringRef Content, const Lowered &Result,
+               StringRef Dep) {
   std::error_code Error;
-  ToolOutputFile Out(OutputFile, Error, sys::fs::OF_None);
+  ToolOutputFile Out(Path, Error, sys::fs::OF_None);
   if (Error) {
-    errs() << "cosm-lower: error: cannot write " << OutputFile << ": "
+    errs() << "cosm-lower: error: cannot write " << Path << ": "
            << Error.message() << "\n";
     return false;
   }
   Out.os() << Content;
   // The depfile first: if it cannot be written, the output is not kept
   // either, so the build does not see a result without its dependencies.
-  if (!DepFile.empty() &&
-      !writeDepFile(DepFile, OutputFile, Result.Dependencies))
+  if (!Dep.empty() && !writeDepFile(Dep, Path, Result.Dependencies))
     return false;
   Out.keep();
+  return true;
+}
+
+/// Writes \p Content to -o (and the depfile), or prints it.
+bool writeOutput(StringRef Content, const Lowered &Result) {
+  if (OutputFile.empty()) {
+    outs() << Content;
+    return true;
+  }
+  return writeFile(OutputFile, Content, Result, DepFile);
+}
+
+/// --output-dir: where \p Source's output goes.
+std::string outputPath(StringRef Source) {
+  StringRef Extension = Emit == EmitKind::Cpp    ? ".lowered.cpp"
+                        : Emit == EmitKind::Dot  ? ".dot"
+                        : Emit == EmitKind::Html ? ".html"
+                                                 : ".model";
+  SmallString<256> Path(OutputDir);
+  sys::path::append(Path, sys::path::stem(Source) + Extension);
+  return std::string(Path);
+}
+
+/// --output-dir, before lowering: false, after an error, if two inputs
+/// would write the same file or an output file is an input. Inputs are
+/// compared by inode once each, not pairwise: a compilation database may
+/// hold thousands.
+bool checkOutputDir(ArrayRef<std::string> Sources) {
+  std::map<std::string, StringRef> Writers;
+  std::map<sys::fs::UniqueID, StringRef> Inputs;
+  for (const std::string &Source : Sources) {
+    std::string Out = outputPath(Source);
+    auto [It, New] = Writers.emplace(Out, Source);
+    if (!New) {
+      errs() << "cosm-lower: error: the inputs '" << It->second << "' and '"
+             << Source << "' would both be written to '" << Out
+             << "' (--output-dir): lower them in separate runs\n";
+      return false;
+    }
+    sys::fs::UniqueID Id;
+    if (!sys::fs::getUniqueID(Source, Id))
+      Inputs.emplace(Id, Source);
+  }
+  for (const auto &[Out, Source] : Writers) {
+    sys::fs::UniqueID Id;
+    if (sys::fs::getUniqueID(Out, Id) || !Inputs.count(Id))
+      continue;
+    errs() << "cosm-lower: error: --output-dir file '" << Out
+           << "' is the input '" << Inputs[Id]
+           << "' (the same file): cosm-lower never overwrites its input; "
+              "write to another directory\n";
+    return false;
+  }
+  return true;
+}
+
+/// --output-dir, after lowering, before writing: false, after an error, if
+/// an output file is a header that one of the inputs includes.
+bool checkOutputDirAgainstIncludes(ArrayRef<std::string> Sources,
+                                   ArrayRef<const Lowered *> Inputs) {
+  std::map<sys::fs::UniqueID, std::string> Outputs;
+  for (const std::string &Source : Sources) {
+    sys::fs::UniqueID Id;
+    std::string Out = outputPath(Source);
+    if (!sys::fs::getUniqueID(Out, Id)) // only an existing file is included
+      Outputs.emplace(Id, Out);
+  }
+  if (Outputs.empty())
+    return true;
+  StringSet<> Seen; // each header once, however many inputs include it
+  for (size_t I = 0; I < Inputs.size(); ++I) {
+    if (!Inputs[I])
+      continue;
+    for (const std::string &Header : Inputs[I]->Included) {
+      sys::fs::UniqueID Id;
+      if (!Seen.insert(Header).second || sys::fs::getUniqueID(Header, Id))
+        continue;
+      auto Found = Outputs.find(Id);
+      if (Found == Outputs.end())
+        continue;
+      errs() << "cosm-lower: error: --output-dir file '" << Found->second
+             << "' is '" << Header << "', which the input '" << Sources[I]
+             << "' includes (the same file): cosm-lower never overwrites "
+                "its input; write to another directory\n";
+      return false;
+    }
+  }
   return true;
 }
 
@@ -387,18 +524,91 @@ int main(int argc, const char **argv) {
   bool HasDatabase = false;
   for (StringRef Arg : ArrayRef<const char *>(argv, argc))
     if (Arg == "--" || Arg == "-p" || Arg.starts_with("-p=") ||
-        Arg.starts_with("--p="))
+        Arg.starts_with("--p=") || Arg.ends_with("executor=all-TUs"))
       HasDatabase = true;
   if (!HasDatabase)
     Args.push_back("--");
   int ArgCount = Args.size();
+  // Zero sources is valid for the all-TUs executor (it takes the database's
+  // files); for the standalone run it is refused below.
   auto Parser = tooling::CommonOptionsParser::create(ArgCount, Args.data(),
-                                                     Category, cl::OneOrMore);
+                                                     Category, cl::ZeroOrMore);
   if (!Parser) {
     errs() << toString(Parser.takeError());
     return 1;
   }
-  const std::vector<std::string> &Sources = Parser->getSourcePathList();
+  // LibTooling's own --executor option: the standalone run (the default) or
+  // --executor=all-TUs, every file of the -p database, on
+  // --execute-concurrency threads, those that match --filter.
+  // (The names the executor plugins are registered under.)
+  bool AllTUs = tooling::ExecutorName == "all-TUs";
+  if (!AllTUs && tooling::ExecutorName != "standalone") {
+    errs() << "cosm-lower: error: unknown --executor '" << tooling::ExecutorName
+           << "': standalone (the default) or all-TUs\n";
+    return 1;
+  }
+  std::vector<std::string> Sources = Parser->getSourcePathList();
+  // The standalone run's database is the parser's; all-TUs loads its own.
+  std::unique_ptr<tooling::CompilationDatabase> AllTUsDatabase;
+  if (AllTUs) {
+    if (OutputDir.empty()) {
+      errs() << "cosm-lower: error: --executor=all-TUs needs --output-dir\n";
+      return 1;
+    }
+    // The database from -p <dir>, or LibTooling's own form: its path as the
+    // only argument (`--executor=all-TUs build/compile_commands.json`), which
+    // the parser has loaded already.
+    if (Sources.size() == 1 &&
+        sys::path::filename(Sources.front()) == "compile_commands.json") {
+      Sources.clear();
+    } else if (!Sources.empty()) {
+      errs() << "cosm-lower: error: --executor=all-TUs lowers every file of "
+                "the compilation database (-p): give no input file\n";
+      return 1;
+    } else {
+      std::string BuildPath, Error;
+      for (int I = 1; I < argc; ++I) {
+        StringRef Arg = argv[I];
+        if (Arg == "--")
+          break;
+        if ((Arg == "-p" || Arg == "--p") && I + 1 < argc)
+          BuildPath = argv[I + 1];
+        else if (Arg.consume_front("-p=") || Arg.consume_front("--p="))
+          BuildPath = Arg.str();
+      }
+      if (!BuildPath.empty())
+        AllTUsDatabase = tooling::CompilationDatabase::autoDetectFromDirectory(
+            BuildPath, Error);
+      if (!AllTUsDatabase) {
+        errs() << "cosm-lower: error: --executor=all-TUs needs a compilation "
+                  "database (-p <build dir>)"
+               << (Error.empty() ? "" : ": " + Error) << "\n";
+        return 1;
+      }
+    }
+  }
+  const tooling::CompilationDatabase &Database =
+      AllTUsDatabase ? *AllTUsDatabase : Parser->getCompilations();
+  if (AllTUs) {
+    Regex Filter(tooling::Filter);
+    for (const std::string &File : Database.getAllFiles())
+      if (Filter.match(File))
+        Sources.push_back(File);
+    if (Sources.empty()) {
+      errs() << "cosm-lower: error: --executor=all-TUs: no file to lower (a "
+                "compilation database is given with -p <build dir>; "
+                "--filter='"
+             << tooling::Filter << "')\n";
+      return 1;
+    }
+  } else if (Sources.empty()) {
+    errs() << "cosm-lower: error: no input file\n";
+    return 1;
+  }
+  if (!OutputFile.empty() && !OutputDir.empty()) {
+    errs() << "cosm-lower: error: -o and --output-dir exclude each other\n";
+    return 1;
+  }
   if (!OutputFile.empty() && Sources.size() != 1) {
     errs() << "cosm-lower: error: -o takes exactly one input file\n";
     return 1;
@@ -412,9 +622,9 @@ int main(int argc, const char **argv) {
            << "\n";
     return 1;
   }
-  if (Emit == EmitKind::Html && Sources.size() != 1) {
+  if (Emit == EmitKind::Html && Sources.size() != 1 && OutputDir.empty()) {
     errs() << "cosm-lower: error: --emit=html writes one page per input: "
-              "give one input file\n";
+              "give one input file, or --output-dir\n";
     return 1;
   }
   if (!DepFile.empty() && OutputFile.empty()) {
@@ -429,34 +639,60 @@ int main(int argc, const char **argv) {
 
   if (!cosm::checkOutputsAgainstSources(OutputFile, DepFile, Sources))
     return 1;
-
-  tooling::ClangTool Tool(Parser->getCompilations(), Sources);
-  Tool.appendArgumentsAdjuster(adjustments(argv[0], /*Lowering=*/true));
+  if (!OutputDir.empty() && !checkOutputDir(Sources))
+    return 1;
 
   ResultMap Results;
   cosm::LowerOptions Options;
   Options.LineDirectives = LineDirectives;
   Options.StateGraphs = Emit == EmitKind::Dot || Emit == EmitKind::Html;
   Options.Models = Emit == EmitKind::Model;
-  LowerActionFactory Factory(Results, *Style, Options);
-  int Status = Tool.run(&Factory);
+  int Status = 0;
+  if (AllTUs) {
+    tooling::AllTUsToolExecutor Executor(Database,
+                                         tooling::ExecutorConcurrency);
+    // The failed files' diagnostics are printed already; the executor's
+    // error only lists them.
+    if (Error Failed = Executor.execute(
+            std::make_unique<LowerActionFactory>(Results, *Style, Options),
+            adjustments(argv[0], /*Lowering=*/true))) {
+      consumeError(std::move(Failed));
+      Status = 1;
+    }
+  } else {
+    tooling::ClangTool Tool(Database, Sources);
+    Tool.appendArgumentsAdjuster(adjustments(argv[0], /*Lowering=*/true));
+    LowerActionFactory Factory(Results, *Style, Options);
+    Status = Tool.run(&Factory);
+  }
   // Under `-Xclang -verify` the diagnostics are the result: Clang's verifier
   // has already compared them with the expected-* comments.
   if (clangVerifies(Args))
     return Status;
-  if (Status != 0 || Results.size() != Sources.size())
+  // Without --output-dir, all or nothing.
+  bool EachOnItsOwn = !OutputDir.empty();
+  if (!EachOnItsOwn && (Status != 0 || Results.size() != Sources.size()))
     return 1;
 
+  // Null for an input that did not lower (its errors are printed).
   std::vector<const Lowered *> Inputs;
   for (const std::string &Source : Sources) {
     // The tool names a file as its compile command does (maybe relative to
-    // the command's directory): match on the real path.
-    auto It = std::find_if(Results.begin(), Results.end(), [&](const auto &R) {
-      return cosm::sameFile(R.first, Source);
-    });
+    // the command's directory): match on the real path, first by name (a
+    // database's files are absolute), then by inode.
+    auto It = Results.find(Source);
+    if (It == Results.end())
+      It = std::find_if(Results.begin(), Results.end(), [&](const auto &R) {
+        return cosm::sameFile(R.first, Source);
+      });
     if (It == Results.end()) {
-      errs() << "cosm-lower: error: no output for " << Source << "\n";
-      return 1;
+      if (!EachOnItsOwn) {
+        errs() << "cosm-lower: error: no output for " << Source << "\n";
+        return 1;
+      }
+      Status = 1;
+      Inputs.push_back(nullptr);
+      continue;
     }
     Inputs.push_back(&It->second);
   }
@@ -465,16 +701,37 @@ int main(int argc, const char **argv) {
       !cosm::checkOutputsAgainstIncludes(OutputFile, DepFile, Sources.front(),
                                          Inputs.front()->Included))
     return 1;
+  if (EachOnItsOwn && !checkOutputDirAgainstIncludes(Sources, Inputs))
+    return 1;
   // --emit=dot and --emit=model write no code: nothing to check.
   bool WritesCode = Emit == EmitKind::Cpp || Emit == EmitKind::Html;
   for (size_t I = 0; Verify && WritesCode && I < Sources.size(); ++I)
-    if (!selfCheck(Parser->getCompilations(), Sources[I], *Inputs[I], *Style,
-                   Options, argv[0]))
+    if (Inputs[I] && !selfCheck(Database, Sources[I], *Inputs[I], *Style,
+                                Options, argv[0])) {
+      if (!EachOnItsOwn)
+        return 1;
+      Status = 1;
+      Inputs[I] = nullptr;
+    }
+  if (EachOnItsOwn && llvm::any_of(Inputs, [](auto *In) { return In; })) {
+    if (std::error_code Error = sys::fs::create_directories(OutputDir)) {
+      errs() << "cosm-lower: error: cannot create " << OutputDir << ": "
+             << Error.message() << "\n";
       return 1;
-  for (size_t I = 0; I < Sources.size(); ++I) {
-    std::optional<std::string> Content = content(Inputs[I]->Result, Sources[I]);
-    if (!Content || !writeOutput(*Content, *Inputs[I]))
-      return 1;
+    }
   }
-  return 0;
+  for (size_t I = 0; I < Sources.size(); ++I) {
+    if (!Inputs[I])
+      continue;
+    std::optional<std::string> Content = content(Inputs[I]->Result, Sources[I]);
+    bool Written =
+        Content && (EachOnItsOwn ? writeFile(outputPath(Sources[I]), *Content,
+                                             *Inputs[I], "")
+                                 : writeOutput(*Content, *Inputs[I]));
+    if (!Written && !EachOnItsOwn)
+      return 1;
+    if (!Written)
+      Status = 1;
+  }
+  return Status == 0 ? 0 : 1;
 }

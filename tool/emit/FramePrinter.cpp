@@ -104,8 +104,13 @@ std::string Printer::awaitComment(const Suspension &S) const {
            (S.Embedded ? ": a coroutine of this file. Its frame is built "
                          "inside this one (no allocation) and runs inline, in "
                          "this step; no trip through the loop.\n"
-                       : ": a coroutine. It runs inline, in this step; no trip "
-                         "through the loop.\n");
+            : S.TooLarge
+                ? ": a coroutine of this file. Its frame is allocated, not "
+                  "built inside this one: this frame would pass the frame "
+                  "size limit (--max-frame-bytes). It runs inline, in this "
+                  "step; no trip through the loop.\n"
+                : ": a coroutine. It runs inline, in this step; no trip "
+                  "through the loop.\n");
   const char *What = S.Kind == AwaitKind::Task ? "task" : "future";
   return llvm::formatv("// await {0}: a {1}. Unless it is done, this task "
                        "registers its wake-up as the {1}'s done callback and "

@@ -62,6 +62,22 @@ static std::string embeddableName(const FunctionDecl *F,
   return Name;
 }
 
+/// The frame of \p F (named \p FrameName) as Clang prints the generated
+/// struct's qualified name: `ns::f_frame`, `S::g_frame` for a member.
+static std::string qualifiedFrame(const FunctionDecl *F,
+                                  const std::string &FrameName) {
+  const DeclContext *DC = F->getDeclContext()->getRedeclContext();
+  if (const auto *Scope = dyn_cast<NamedDecl>(DC))
+    return Scope->getQualifiedNameAsString() + "::" + FrameName;
+  return FrameName;
+}
+
+/// The function an await's operand calls directly, if any.
+static const FunctionDecl *calledCoroutine(const CallExpr *Await) {
+  const auto *Call = dyn_cast<CallExpr>(Await->getArg(0)->IgnoreImplicit());
+  return Call ? Call->getDirectCallee() : nullptr;
+}
+
 /// \p Code formatted as a whole (a frame and its function, at namespace
 /// scope). Formatting the whole file once with a range per function would
 /// test every line against every range: quadratic in the functions.
@@ -194,7 +210,13 @@ FileContext FileLowering::contextFor(const FunctionDecl *F,
       ++It;
     }
   }
-  return {frameName(F, Context, Seen), &EarlierFrames};
+  FileContext File{frameName(F, Context, Seen), &EarlierFrames};
+  if (!Options.Allocate.empty()) {
+    auto Found = Options.Allocate.find(qualifiedFrame(F, File.FrameName));
+    if (Found != Options.Allocate.end())
+      File.Allocated = &Found->second;
+  }
+  return File;
 }
 
 bool FileLowering::add(const FunctionDecl *F, const tooling::Replacement &R) {
@@ -280,6 +302,23 @@ bool FileLowering::lower(const FunctionDecl *F) {
   replaceDefinition(F, *Where, *Printed);
   if (std::string Name = embeddableName(F, *Plan); !Name.empty())
     Pending.emplace_back(Where->End, F->getCanonicalDecl(), Name);
+  FrameSize Frame;
+  Frame.Function = F->getQualifiedNameAsString();
+  Frame.Name = qualifiedFrame(F, Plan->FrameName);
+  Frame.Where = F->getLocation();
+  PresumedLoc At = SM.getPresumedLoc(SM.getExpansionLoc(F->getLocation()));
+  Frame.Line = At.isValid() ? At.getLine() : 0;
+  Frame.Column = At.isValid() ? At.getColumn() : 0;
+  // The full names, as EarlierFrames has them (SlotFrames may be short).
+  for (const Suspension &S : Model->Suspensions)
+    if (S.Embedded)
+      if (const FunctionDecl *Callee =
+              S.Await ? calledCoroutine(S.Await) : nullptr)
+        if (auto Found = EarlierFrames.find(Callee->getCanonicalDecl());
+            Found != EarlierFrames.end() &&
+            llvm::find(Frame.Slot, Found->second) == Frame.Slot.end())
+          Frame.Slot.push_back(Found->second);
+  Result.Frames.push_back(std::move(Frame));
   if (Options.StateGraphs)
     Result.Graphs.push_back(buildStateGraph(*Model, Context));
   if (Options.Models)

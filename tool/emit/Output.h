@@ -15,7 +15,9 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/Format/Format.h"
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -42,6 +44,25 @@ struct LowerOptions {
   bool StateGraphs = false;
   /// Also dump each async function's lowering model (--emit=model).
   bool Models = false;
+  /// Frames (by FrameSize::Name) and, for each, the frames of earlier
+  /// coroutines it must not hold (by FrameSize::Slot's names) though it
+  /// could: the driver's decision on the frame size limit.
+  std::map<std::string, std::set<std::string>> Allocate;
+};
+
+/// A frame the lowering defined, for the frame size limit and the reports.
+struct FrameSize {
+  std::string Function; ///< the function, as named in reports
+  /// The frame struct's qualified name, as Clang prints it: `ns::f_frame`.
+  std::string Name;
+  clang::SourceLocation Where; ///< the function (valid with the AST)
+  unsigned Line = 0, Column = 0;
+  /// The frames its child slot holds (`::ns::f_frame`), if any.
+  std::vector<std::string> Slot;
+  /// sizeof, computed by Clang from the generated struct; 0 if unknown (a
+  /// template's frame, or the size was not asked for).
+  uint64_t Bytes = 0;
+  bool OverLimit = false; ///< larger than --max-frame-bytes
 };
 
 /// A lowered main file.
@@ -52,6 +73,8 @@ struct LoweredFile {
   std::vector<FunctionGraph> Graphs;
   /// With LowerOptions::Models: one dump per async function, in source order.
   std::vector<std::string> Models;
+  /// Every frame defined, in source order (children before their parents).
+  std::vector<FrameSize> Frames;
 };
 
 /// The lowered main file, or none after reporting errors.

@@ -88,9 +88,11 @@ std::string Lowerer::awaitCoroutine(size_t Index, const Expr *Operand) {
     return "";
   }
   std::string Child = member(MemberRole::Child, Type, "child");
-  bool Embedded = embedFrame(Operand);
+  bool TooLarge = false;
+  bool Embedded = embedFrame(Operand, TooLarge);
   Model.Suspensions[Index].Target = Child;
   Model.Suspensions[Index].Embedded = Embedded;
+  Model.Suspensions[Index].TooLarge = TooLarge;
   add(Op::AwaitComment, {}, CurrentLine).Id = State;
   keepOperandTemporaries(Operand);
   std::string Value = expr(Operand);
@@ -146,7 +148,7 @@ void Lowerer::endFullExpression() {
 /// rewrites the call into a placement new of that frame in the child slot.
 /// Only one child runs at a time, so one slot (sized for the largest)
 /// serves every await of the function.
-bool Lowerer::embedFrame(const Expr *Operand) {
+bool Lowerer::embedFrame(const Expr *Operand, bool &TooLarge) {
   if (!Plan.EarlierFrames)
     return false;
   const auto *Call = dyn_cast<CallExpr>(Operand->IgnoreImplicit());
@@ -164,6 +166,10 @@ bool Lowerer::embedFrame(const Expr *Operand) {
   for (const Expr *Arg : Call->arguments())
     if (isa<CXXDefaultArgExpr>(Arg))
       return false;
+  if (Plan.Allocated && Plan.Allocated->count(Found->second)) {
+    TooLarge = true;
+    return false;
+  }
   // Qualified only when the two functions are in different namespaces.
   std::string Frame = Found->second;
   if (Callee->getDeclContext()->getRedeclContext()->Equals(

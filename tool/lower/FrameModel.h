@@ -61,6 +61,9 @@ struct Suspension {
   AwaitKind Kind = AwaitKind::Coroutine;
   /// A coroutine of this file whose frame is built inside this one.
   bool Embedded = false;
+  /// A coroutine of this file whose frame could be built inside this one
+  /// but is allocated: this frame would pass --max-frame-bytes.
+  bool TooLarge = false;
   /// The operand as written (shortened), for comments and reports.
   std::string Operand;
   /// The member that holds the child coroutine, or the handle awaited.

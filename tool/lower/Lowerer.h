@@ -167,7 +167,7 @@ private:
   std::string awaitCoroutine(size_t Index, const clang::Expr *Operand);
   std::string awaitHandle(size_t Index, const clang::Expr *Operand);
   std::string childType(const clang::Expr *Operand);
-  bool embedFrame(const clang::Expr *Operand);
+  bool embedFrame(const clang::Expr *Operand, bool &TooLarge);
   void resumePoint(unsigned State);
   void finishModel();
 

@@ -266,6 +266,23 @@ std::string Page::summary() {
   return Out + "</table>\n";
 }
 
+/// Each frame's sizeof, as Clang computes it from the generated struct.
+std::string framesTable(const LoweredFile &Lowered) {
+  if (Lowered.Frames.empty())
+    return "";
+  std::string Out = "<table class=\"points\" id=\"frames\">\n<tr><th>frame"
+                    "</th><th>sizeof</th><th>holds the frames of</th></tr>\n";
+  for (const FrameSize &Frame : Lowered.Frames) {
+    std::string Size = Frame.Bytes ? std::to_string(Frame.Bytes) + " bytes"
+                                   : "unknown (a template, or not measured)";
+    if (Frame.OverLimit)
+      Size += " (over --max-frame-bytes)";
+    Out += "<tr><td>" + escape(Frame.Name) + "</td><td>" + Size + "</td><td>" +
+           escape(llvm::join(Frame.Slot, ", ")) + "</td></tr>\n";
+  }
+  return Out + "</table>\n";
+}
+
 const char *Style = R"(
 body { font: 14px/1.4 sans-serif; margin: 0; padding: 12px 16px; color: #202124; background: #fff; }
 h1 { font-size: 18px; margin: 0 0 8px; }
@@ -301,6 +318,7 @@ std::string Page::render() {
          "<span><b>via loop</b>: awaiting a task or future returns to the "
          "loop</span></p>\n";
   Out += summary();
+  Out += framesTable(Lowered);
   Out += "<div class=\"panes\">\n<section class=\"pane\" id=\"source\">"
          "<h2>source: " +
          Name + "</h2>\n<div class=\"code\">" + sourcePane() +

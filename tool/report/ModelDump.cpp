@@ -153,6 +153,9 @@ void states(const FrameModel &Model, Tree &T) {
       Line += "coroutine, inline, in " + S.Target;
       if (S.Embedded)
         Line += ", its frame built in " + Model.ChildSlot;
+      else if (S.TooLarge)
+        Line += ", its frame allocated (in the child slot this frame would "
+                "pass --max-frame-bytes)";
       break;
     case AwaitKind::Task:
     case AwaitKind::Future:
