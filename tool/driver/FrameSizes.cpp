@@ -1,6 +1,7 @@
 //===- driver/FrameSizes.cpp - sizeof each frame, by Clang ----------------===//
 
 #include "driver/FrameSizes.h"
+#include "support/LLVMCompat.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Frontend/CompilerInvocation.h"
@@ -45,7 +46,7 @@ private:
           if (auto It = Sizes.find(Record->getQualifiedNameAsString());
               It != Sizes.end())
             It->second =
-                Context.getTypeSizeInChars(Context.getRecordType(Record))
+                Context.getTypeSizeInChars(recordType(Context, Record))
                     .getQuantity();
         walk(Context, Record);
       } else if (isa<NamespaceDecl, LinkageSpecDecl, ExportDecl>(D)) {
@@ -96,12 +97,21 @@ bool measureFrames(CompilerInstance &CI, LoweredFile &File) {
   DiagOpts.ShowCarets = false; // no "N errors generated."
   DiagOpts.VerifyDiagnostics = false;
 
+  IgnoringDiagConsumer Quiet; // errors are --verify's (or the compiler's)
+  // The same files, seen from the compile command's directory. (The one
+  // version check outside support/LLVMCompat.h: it would pull
+  // CompilerInstance.h into every file that includes that header.)
+#if LLVM_VERSION_MAJOR >= 22
+  CompilerInstance Clang(std::move(Invocation), CI.getPCHContainerOperations());
+  Clang.setVirtualFileSystem(CI.getFileManager().getVirtualFileSystemPtr());
+  Clang.createDiagnostics(&Quiet, /*ShouldOwnClient=*/false);
+  Clang.createFileManager();
+#else
   CompilerInstance Clang(CI.getPCHContainerOperations());
   Clang.setInvocation(std::move(Invocation));
-  IgnoringDiagConsumer Quiet; // errors are --verify's (or the compiler's)
   Clang.createDiagnostics(&Quiet, /*ShouldOwnClient=*/false);
-  // The same files, seen from the compile command's directory.
   Clang.createFileManager(CI.getFileManager().getVirtualFileSystemPtr());
+#endif
 
   SizeMap Sizes;
   for (const FrameSize &Frame : File.Frames)
