@@ -45,9 +45,8 @@ private:
         if (Record->getName().ends_with("_frame"))
           if (auto It = Sizes.find(Record->getQualifiedNameAsString());
               It != Sizes.end())
-            It->second =
-                Context.getTypeSizeInChars(recordType(Context, Record))
-                    .getQuantity();
+            It->second = Context.getTypeSizeInChars(recordType(Context, Record))
+                             .getQuantity();
         walk(Context, Record);
       } else if (isa<NamespaceDecl, LinkageSpecDecl, ExportDecl>(D)) {
         walk(Context, cast<DeclContext>(D));
