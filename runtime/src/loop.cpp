@@ -19,6 +19,7 @@
 //===----------------------------------------------------------------------===//
 #include "cosm/loop.hpp"
 
+#include "cosm/graph.hpp"
 #include "debug.hpp"
 #include "executor.hpp"
 #include "signal_state.hpp"
@@ -504,8 +505,14 @@ void Loop::runDebug(const detail::ReadyItem &Item) {
     return;
   char Buf[32];
   std::snprintf(Buf, sizeof Buf, "%.3f", Took);
-  detail::logError("Executing " + Item.Ops->Describe(Item.Obj) + " took " +
-                   Buf + " seconds");
+  std::string Text =
+      "Executing " + Item.Ops->Describe(Item.Obj) + " took " + Buf + " seconds";
+  // A task's step: where the task waits now, and who waits for it.
+  if (Item.Ops == &detail::TaskBase::StepOps ||
+      Item.Ops == &detail::TaskBase::WakeupOps)
+    Text += "\n" +
+            detail::callGraphText(*static_cast<detail::TaskBase *>(Item.Obj));
+  detail::logError(Text);
 }
 
 void Loop::close() {
