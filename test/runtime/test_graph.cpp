@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "test_frames.hpp"
 
+#include <chrono>
 #include <regex>
 
 using namespace cosm_test;
@@ -280,6 +281,76 @@ TEST_F(Graphs, CurrentTask) {
                   "  |   File 'app.cpp', line 11, in async outer()");
   EXPECT_FALSE(Outside);
   EXPECT_THROW(cosm::capture_call_graph(), cosm::RuntimeError);
+}
+
+// Debug mode adds the call graph of the task involved to its reports.
+struct DebugGraphs : ::testing::Test, Fixture {
+  cosm::Loop L;
+  DebugGraphs() {
+    L.set_debug(true);
+    L.slow_callback_duration = 0.02;
+  }
+};
+
+TEST_F(DebugGraphs, TaskDestroyedPending) {
+  std::string Err = stderrOf([] {
+    cosm::Loop Lp;
+    Lp.set_debug(true);
+    cosm::Future<void> Never(Lp);
+    Lp.create_task(wait_on("stuck", Never), "stuck-task");
+    Lp.call_soon([&Lp] { Lp.stop(); });
+    Lp.run_forever();
+  });
+  EXPECT_NE(masked(Err).find("Task was destroyed but it is pending!\n"
+                             "task: <Task pending name='stuck-task'"),
+            std::string::npos)
+      << Err;
+  EXPECT_NE(masked(Err).find(">\n* Task(name='stuck-task', id=0x?)\n"
+                             "  + Call stack:\n"
+                             "  |   File 'app.cpp', line 3, in async stuck()\n"),
+            std::string::npos)
+      << Err;
+}
+
+TEST_F(DebugGraphs, SlowStep) {
+  cosm::Future<void> Gate(L);
+  auto T = L.create_task(
+      sited("slow", {"app.cpp", {2, 3, 0}}, [Gate](auto &Fr) -> cosm::Step {
+        switch (Fr.state) {
+        case 1:
+          goto resume_1;
+        }
+        {
+          auto End = std::chrono::steady_clock::now() +
+                     std::chrono::milliseconds(30);
+          while (std::chrono::steady_clock::now() < End) {
+          }
+        }
+        AWAIT(Fr, 1, Gate);
+        return Fr.finish();
+      }),
+      "slow-task");
+  L.call_later(0.05, [Gate] { Gate.set_result(); });
+  std::string Err = stderrOf([&] { L.run_until_complete(T); });
+  EXPECT_NE(masked(Err).find(" seconds\n* Task(name='slow-task', id=0x?)\n"
+                             "  + Call stack:\n"
+                             "  |   File 'app.cpp', line 3, in async slow()\n"),
+            std::string::npos)
+      << Err;
+}
+
+TEST_F(DebugGraphs, NeverAwaited) {
+  auto T = L.create_task(lambda_coro("dropper",
+                                     [](auto &F) {
+                                       { cosm::Coro<void> Dropped = noop(); }
+                                       return F.finish();
+                                     }),
+                         "dropper-task");
+  std::string Err = stderrOf([&] { L.run_until_complete(T); });
+  EXPECT_EQ(masked(Err), "RuntimeWarning: coroutine 'noop' was never awaited\n"
+                         "* Task(name='dropper-task', id=0x?)\n"
+                         "  + Call stack:\n"
+                         "  |   File '<cosm>', line 0, in async dropper()\n");
 }
 
 } // namespace
