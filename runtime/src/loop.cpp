@@ -527,9 +527,11 @@ void Loop::runDebug(const detail::ReadyItem &Item) {
   std::snprintf(Buf, sizeof Buf, "%.3f", Took);
   std::string Text =
       "Executing " + Item.Ops->Describe(Item.Obj) + " took " + Buf + " seconds";
-  // A task's step: where the task waits now, and who waits for it.
-  if (Item.Ops == &detail::TaskBase::StepOps ||
-      Item.Ops == &detail::TaskBase::WakeupOps)
+  // A task's step that suspended: where the task waits now, and who waits
+  // for it.
+  if ((Item.Ops == &detail::TaskBase::StepOps ||
+       Item.Ops == &detail::TaskBase::WakeupOps) &&
+      !static_cast<detail::TaskBase *>(Item.Obj)->done())
     Text += "\n" +
             detail::callGraphText(*static_cast<detail::TaskBase *>(Item.Obj));
   detail::logError(Text);
