@@ -8,6 +8,7 @@
 #                                    cosm::cosm-lower) + version file
 #                                    + CosmLower.cmake (cosm_lower())
 #   lib/pkgconfig/cosm.pc            relocatable (prefix from ${pcfiledir})
+#   share/cosm/gdb/cosm.py           the gdb extension (cosm tasks, graph)
 # and exports the build tree too: find_package(cosm) with
 # cosm_DIR=<build dir> works without installing.
 #===----------------------------------------------------------------------===#
@@ -82,4 +83,10 @@ configure_file("${PROJECT_SOURCE_DIR}/cmake/cosm.pc.in"
   "${CMAKE_BINARY_DIR}/cosm.pc" @ONLY)
 install(FILES "${CMAKE_BINARY_DIR}/cosm.pc"
   DESTINATION "${COSM_INSTALL_PKGCONFIGDIR}"
+  COMPONENT cosm_dev)
+
+# The gdb extension: `cosm tasks`, `cosm graph` (docs/runtime.md, "Where is
+# my task?").
+install(FILES "${PROJECT_SOURCE_DIR}/share/cosm/gdb/cosm.py"
+  DESTINATION "${CMAKE_INSTALL_DATADIR}/cosm/gdb"
   COMPONENT cosm_dev)

@@ -18,7 +18,8 @@ marker and `<!-- end -->`, and this script rewrites it from the real tool:
                              lower, compile and run FILE; its stdout (and its
                              stderr with the stderr flag). When FILE has a
                              Python twin (same name, .py), the twin must print
-                             the same stdout, or the script fails.
+                             the same stdout, or the script fails. Task ids
+                             (`id=0x...` of call graphs) are masked.
 
 FILE is relative to the repository root. Usage:
 
@@ -105,7 +106,9 @@ class Generator:
         result = run([self.opts.cosm_lower, path] + extra_args(text))
         if result.returncode != 0:
             raise Failure("cosm-lower failed on %s:\n%s" % (path, result.stderr))
-        return text, result.stdout
+        # The frames' line tables name the file by absolute path: show it
+        # from the root, so that the documents do not depend on the checkout.
+        return text, result.stdout.replace('"' + ROOT + "/", '"')
 
     def do_diagnose(self, path):
         args = extra_args(read(path))
@@ -144,7 +147,10 @@ class Generator:
                     want.stdout.splitlines(True), result.stdout.splitlines(True),
                     twin, path))
                 raise Failure("%s does not print what %s prints:\n%s" % (path, twin, diff))
-        return result.stdout, result.stderr
+        # Call graphs print addresses as task ids: they vary from run to run.
+        def mask(text):
+            return re.sub(r"id=0x[0-9a-f]+", "id=0x...", text)
+        return mask(result.stdout), mask(result.stderr)
 
     def render(self, kind, path, flags):
         if kind == "source":

@@ -8,6 +8,8 @@
 
 #include "cosm/errors.hpp"
 #include "cosm/frame.hpp"
+#include "cosm/graph.hpp"
+#include "cosm/loop.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -64,6 +66,14 @@ namespace cosm {
 void report_never_awaited(const FrameBase &F) noexcept {
   std::fprintf(stderr, "RuntimeWarning: coroutine '%s' was never awaited\n",
                F.function_name());
+  // Debug mode: the call graph of the task that dropped it.
+  Loop *L = detail::runningLoopOrNull();
+  if (detail::TaskBase *T = L && L->get_debug() ? detail::currentTaskOrNull()
+                                                : nullptr)
+    try {
+      std::fprintf(stderr, "%s\n", detail::callGraphText(*T).c_str());
+    } catch (...) {
+    }
   std::fflush(stderr);
 }
 

@@ -179,7 +179,57 @@ int FutureBase::removeDoneCallbackIf(const CallbackOps *Ops,
   return Removed;
 }
 
+void FutureBase::addAwaiter(FutureBase &Task) {
+  if (done() || FirstAwaiter.get() == &Task)
+    return;
+  if (!FirstAwaiter) {
+    FirstAwaiter = &Task;
+    return;
+  }
+  if (!MoreAwaiters)
+    MoreAwaiters = std::make_unique<std::vector<Ref<FutureBase>>>();
+  for (const Ref<FutureBase> &A : *MoreAwaiters)
+    if (A.get() == &Task)
+      return;
+  MoreAwaiters->emplace_back(&Task);
+}
+
+void FutureBase::discardAwaiter(const FutureBase &Task) noexcept {
+  if (MoreAwaiters) {
+    auto &More = *MoreAwaiters;
+    for (auto It = More.begin(); It != More.end(); ++It)
+      if (It->get() == &Task) {
+        More.erase(It);
+        return;
+      }
+  }
+  if (FirstAwaiter.get() != &Task)
+    return;
+  FirstAwaiter.reset();
+  if (MoreAwaiters && !MoreAwaiters->empty()) {
+    FirstAwaiter = MoreAwaiters->front();
+    MoreAwaiters->erase(MoreAwaiters->begin());
+  }
+}
+
+std::vector<FutureBase *> FutureBase::awaiters() const {
+  std::vector<FutureBase *> Out;
+  if (FirstAwaiter)
+    Out.push_back(FirstAwaiter.get());
+  if (MoreAwaiters)
+    for (const Ref<FutureBase> &A : *MoreAwaiters)
+      Out.push_back(A.get());
+  return Out;
+}
+
+void FutureBase::clearAwaiters() noexcept {
+  // Released last: an awaiter may hold the last reference to this future.
+  Ref<FutureBase> First = std::move(FirstAwaiter);
+  std::unique_ptr<std::vector<Ref<FutureBase>>> More = std::move(MoreAwaiters);
+}
+
 void FutureBase::scheduleCallbacks() {
+  clearAwaiters();
   if (!FirstCallback.Ops)
     return;
   CallbackEntry First = std::exchange(FirstCallback, {});

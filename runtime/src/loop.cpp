@@ -19,6 +19,7 @@
 //===----------------------------------------------------------------------===//
 #include "cosm/loop.hpp"
 
+#include "cosm/graph.hpp"
 #include "debug.hpp"
 #include "executor.hpp"
 #include "signal_state.hpp"
@@ -30,17 +31,26 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <ctime>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <system_error>
 #include <unistd.h>
 
+/// Every live loop, newest first (Loop::NextLoop): for the gdb extension
+/// (share/cosm/gdb/cosm.py), which reads it by this unmangled name.
+extern "C" {
+cosm::Loop *cosm_loops = nullptr;
+}
+
 namespace cosm {
 
 namespace {
 /// The loop whose run_forever() is active in this thread.
 thread_local Loop *RunningLoop = nullptr;
+/// Guards cosm_loops: loops may be made in several threads.
+std::mutex LoopsMutex;
 
 /// asyncio's MAXIMUM_SELECT_TIMEOUT.
 constexpr double MaxSelectTimeout = 24 * 3600;
@@ -173,9 +183,20 @@ Loop::Loop()
   timespec Res;
   if (::clock_getres(CLOCK_MONOTONIC, &Res) == 0)
     ClockResolution = double(Res.tv_sec) + double(Res.tv_nsec) * 1e-9;
+  std::lock_guard<std::mutex> Lock(LoopsMutex);
+  NextLoop = cosm_loops;
+  if (NextLoop)
+    NextLoop->PrevLoop = this;
+  cosm_loops = this;
 }
 
 Loop::~Loop() {
+  {
+    std::lock_guard<std::mutex> Lock(LoopsMutex);
+    (PrevLoop ? PrevLoop->NextLoop : cosm_loops) = NextLoop;
+    if (NextLoop)
+      NextLoop->PrevLoop = PrevLoop;
+  }
   if (!Closed && !Running)
     close();
   ::close(WakeFd);
@@ -504,8 +525,16 @@ void Loop::runDebug(const detail::ReadyItem &Item) {
     return;
   char Buf[32];
   std::snprintf(Buf, sizeof Buf, "%.3f", Took);
-  detail::logError("Executing " + Item.Ops->Describe(Item.Obj) + " took " +
-                   Buf + " seconds");
+  std::string Text =
+      "Executing " + Item.Ops->Describe(Item.Obj) + " took " + Buf + " seconds";
+  // A task's step that suspended: where the task waits now, and who waits
+  // for it.
+  if ((Item.Ops == &detail::TaskBase::StepOps ||
+       Item.Ops == &detail::TaskBase::WakeupOps) &&
+      !static_cast<detail::TaskBase *>(Item.Obj)->done())
+    Text += "\n" +
+            detail::callGraphText(*static_cast<detail::TaskBase *>(Item.Obj));
+  detail::logError(Text);
 }
 
 void Loop::close() {

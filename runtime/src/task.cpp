@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "cosm/task.hpp"
 
+#include "cosm/graph.hpp"
 #include "cosm/loop.hpp"
 #include "debug.hpp"
 #include "trace.hpp"
@@ -98,7 +99,12 @@ void TaskBase::reportDestroyedPending() noexcept {
   if (St != State::Pending || !LogDestroyPending)
     return;
   try {
-    logError("Task was destroyed but it is pending!\ntask: " + describe());
+    std::string Text =
+        "Task was destroyed but it is pending!\ntask: " + describe();
+    // Debug mode: where it was waiting, and who waited for it.
+    if (L && L->get_debug())
+      Text += "\n" + callGraphText(*this);
+    logError(Text);
   } catch (...) {
   }
 }
@@ -121,6 +127,7 @@ void TaskBase::abandon() noexcept {
   FutWaiter.reset();
   PendingError = nullptr;
   ResumeError = nullptr;
+  clearAwaiters();
   dropRoot();
 }
 
@@ -240,8 +247,11 @@ Step suspendOn(FutureBase &Awaited) {
   Task->retain();
   Awaited.addDoneCallback(&TaskBase::WakeupOps, Task);
   Task->FutWaiter = &Awaited;
+  Awaited.addAwaiter(*Task);
   return Step::Suspended;
 }
+
+TaskBase *currentTaskOrNull() noexcept { return CurrentTask; }
 
 } // namespace detail
 

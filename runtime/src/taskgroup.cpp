@@ -137,6 +137,8 @@ void TaskGroupState::adopt(TaskBase &T) {
   retain();
   T.addDoneCallback(&TaskDoneOps, this);
   Tasks.emplace_back(&T);
+  // asyncio 3.14: the task that entered the group waits for each child.
+  T.addAwaiter(*Parent);
 }
 
 void TaskGroupState::abort() {

@@ -20,8 +20,9 @@ namespace cosm {
 /// Names the generated code uses inside the frame (its base class's
 /// members, its own helpers): a local of the same name must be renamed.
 static constexpr const char *BaseNames[] = {
-    "state",        "resume", "unwind", "function_name",
-    "return_value", "finish", "cosm",   "std"};
+    "state",        "resume",        "unwind", "function_name",
+    "await_point",  "awaited_frame", "return_value", "finish",
+    "cosm",         "std"};
 
 bool FunctionPlan::containsAwait(const Stmt *S) const {
   if (!S)

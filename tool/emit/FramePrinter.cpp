@@ -72,6 +72,7 @@ private:
            bool Reset) const;
   std::string locals() const;
   std::string members() const;
+  std::string wherePoints() const;
   std::string frameStruct(const std::string &Body);
   std::optional<std::string> function();
 
@@ -257,6 +258,38 @@ std::string Printer::members() const {
   return S;
 }
 
+/// The line table and the two functions capture_call_graph() walks a task
+/// with: the state's line, and the child coroutine awaited inline. A
+/// parent's state is stale while its child runs; the active child says
+/// where it is. One short statement a line, so that the formatter splits
+/// none and line directives map each to the function.
+std::string Printer::wherePoints() const {
+  std::string Table = std::to_string(Model.FunctionLine);
+  std::string Point, Awaited;
+  for (const Suspension &S : Model.Suspensions) {
+    Table += ", " + std::to_string(S.Where.Line);
+    if (S.Kind != AwaitKind::Coroutine)
+      continue;
+    Point += "if (" + S.Target + ".active())\nreturn " + Model.LinesName +
+             ".at(" + std::to_string(S.State) + ");\n";
+    Awaited += "if (" + S.Target + ".active())\nreturn " + S.Target +
+               ".frame();\n";
+  }
+  std::string S = "// Where the frame waits, for cosm::capture_call_graph() "
+                  "and gdb: the line of each state's await (0: the "
+                  "function's).\nstatic constexpr cosm::FrameLines<" +
+                  std::to_string(Model.Suspensions.size() + 1) + "> " +
+                  Model.LinesName + "{" + Model.FileLiteral + ", {" + Table +
+                  "}};\n";
+  S += "cosm::SourceLine await_point() const noexcept override {\n" + Point +
+       "return " + Model.LinesName + ".at(state);\n}\n";
+  if (!Awaited.empty())
+    S += "const cosm::FrameBase *awaited_frame() const noexcept override "
+         "{\n" +
+         Awaited + "return nullptr;\n}\n";
+  return S;
+}
+
 std::string Printer::frameStruct(const std::string &Body) {
   std::string S;
   S += "// The frame of " + Plan.DisplayName +
@@ -312,6 +345,7 @@ std::string Printer::frameStruct(const std::string &Body) {
     S += "~" + Name + "() override { unwind(); }\n";
   S += "const char *function_name() const noexcept override { return \"" +
        Plan.DisplayName + "\"; }\n";
+  S += wherePoints();
   if (Unwinds) {
     S += "void unwind() noexcept override {\n";
     for (const std::string &Child : Model.Children)

@@ -152,6 +152,10 @@ struct FrameModel {
   /// The body does not end in a return: resume() adds `return finish();`.
   bool FallsOff = false;
   unsigned FunctionLine = 0;
+  /// The static table of each state's line (FrameBase::await_point), and
+  /// the user's file as a string literal, for it.
+  std::string LinesName;
+  std::string FileLiteral;
 
   const Region *region(unsigned Id) const {
     for (const Region &R : Regions)

@@ -23,6 +23,8 @@ Lowerer::Lowerer(const FunctionPlan &Plan, ASTContext &Context,
   Model.Plan = &Plan;
   Model.LiveBits = Plan.LiveBits;
   Model.FunctionLine = Lines.line(Plan.function()->getLocation());
+  Model.LinesName = freshName("lines");
+  Model.FileLiteral = Lines.quotedFile();
 }
 
 Op &Lowerer::add(Op::Kind What, std::string S, unsigned Line) {

@@ -1,6 +1,8 @@
 //===- support/LineDirectives.cpp - #line for the lowered file ------------===//
 
 #include "support/LineDirectives.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/Path.h"
 #include "llvm/ADT/SmallVector.h"
 
 using namespace clang;
@@ -10,8 +12,11 @@ namespace cosm {
 LineDirectives::LineDirectives(const SourceManager &SM,
                                llvm::StringRef FileName)
     : SM(SM) {
+  // `dir/../src/f.cpp` reads as `src/f.cpp`, however the file was named.
+  llvm::SmallString<256> Clean(FileName);
+  llvm::sys::path::remove_dots(Clean, /*remove_dot_dot=*/true);
   Quoted = "\"";
-  for (char C : FileName) {
+  for (char C : Clean) {
     if (C == '\\' || C == '"')
       Quoted += '\\';
     Quoted += C;

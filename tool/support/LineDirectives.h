@@ -32,6 +32,8 @@ public:
   /// \p Text with a directive for \p Line before each of its lines: every
   /// line of generated code that implements one construct maps to it.
   std::string markEachLine(llvm::StringRef Text, unsigned Line) const;
+  /// The file name as a string literal, quotes included.
+  const std::string &quotedFile() const { return Quoted; }
 
 private:
   const clang::SourceManager &SM;

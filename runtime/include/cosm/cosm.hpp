@@ -16,6 +16,7 @@
 #include "cosm/frame.hpp"
 #include "cosm/future.hpp"
 #include "cosm/gather.hpp"
+#include "cosm/graph.hpp"
 #include "cosm/handle.hpp"
 #include "cosm/lock.hpp"
 #include "cosm/loop.hpp"

@@ -27,6 +27,25 @@ namespace cosm {
 /// so that generated members all read `Type name;`.
 template <class T> using Type = T;
 
+/// A line of the user's source: where a frame waits (see
+/// FrameBase::await_point). File is null for the runtime's own frames.
+struct SourceLine {
+  const char *file = nullptr;
+  unsigned line = 0;
+};
+
+/// The table cosm-lower emits in each frame: the user's file and, for each
+/// state, the line of the await the frame waits at there (state 0: the
+/// function's own line). Static data, read by await_point() and by the gdb
+/// extension (share/cosm/gdb/cosm.py), which finds it by its type.
+template <unsigned N> struct FrameLines {
+  const char *file;
+  unsigned line[N];
+  constexpr SourceLine at(int State) const noexcept {
+    return {file, State >= 0 && unsigned(State) < N ? line[State] : 0};
+  }
+};
+
 /// What a resume callback reports to its caller (a parent frame or a task).
 enum class Step : unsigned char {
   Done,      ///< the body finished: the result or exception is in the frame
@@ -53,6 +72,13 @@ public:
   /// The async function's name, for debug messages. (Not `name`: the body
   /// runs inside the frame, where a base member would hide a user's `name`.)
   virtual const char *function_name() const noexcept = 0;
+
+  /// Where the frame waits (the line of its await; of the function before
+  /// its first step) and the frame of the coroutine it awaits inline, if
+  /// any: what capture_call_graph() walks. Generated frames answer from
+  /// their FrameLines; the runtime's own frames give no line.
+  virtual SourceLine await_point() const noexcept { return {}; }
+  virtual const FrameBase *awaited_frame() const noexcept { return nullptr; }
 
   /// 0 before the first step; afterwards the resume point to continue from.
   int state = 0;
@@ -96,7 +122,9 @@ namespace detail {
 /// The result slot of a frame: a value, an exception, or nothing yet.
 template <class T> class Outcome {
 public:
-  template <class U> void set_value(U &&V) { Value.emplace(std::forward<U>(V)); }
+  template <class U> void set_value(U &&V) {
+    Value.emplace(std::forward<U>(V));
+  }
   void set_exception(std::exception_ptr E) noexcept { Error = std::move(E); }
   T take() {
     if (Error)
@@ -208,6 +236,8 @@ public:
 
   explicit operator bool() const noexcept { return F != nullptr; }
   FrameBase *frame() const noexcept { return F; }
+  /// Its frame has started and not finished: its awaiter is waiting in it.
+  bool active() const noexcept { return F && F->started; }
 
 private:
   explicit Coro(Frame<T> *Fr) noexcept : F(Fr) {}
@@ -226,6 +256,18 @@ private:
 
   Frame<T> *F = nullptr;
 };
+
+/// awaited_frame() of a frame with child coroutines: the one being awaited
+/// (a frame awaits one coroutine at a time), or null.
+template <class... C>
+const FrameBase *active_child(const C &...Children) noexcept {
+  const FrameBase *Found = nullptr;
+  ((Found = Found               ? Found
+            : Children.active() ? Children.frame()
+                                : nullptr),
+   ...);
+  return Found;
+}
 
 } // namespace cosm
 

@@ -116,6 +116,15 @@ public:
   /// repr(): `<Future pending created at f.cpp:3>`, `<Task ...>`.
   virtual std::string describe() const;
 
+  /// asyncio 3.14's future_add_to_awaited_by(self, Task): Task waits for
+  /// this future (an await, or gather, TaskGroup, wait_for, shield on its
+  /// behalf), for capture_call_graph(). Every edge goes when the future
+  /// completes; discardAwaiter() removes one earlier.
+  void addAwaiter(FutureBase &Task);
+  void discardAwaiter(const FutureBase &Task) noexcept;
+  /// The tasks waiting for this future, in the order they began to.
+  std::vector<FutureBase *> awaiters() const;
+
 protected:
   /// Throws InvalidStateError unless pending (set_result on a done future).
   void checkSettable() const;
@@ -138,10 +147,17 @@ protected:
   bool IsTask = false;
   SourceLoc Loc;
 
+  /// Drops every awaited-by edge (on completion; a task abandoned).
+  void clearAwaiters() noexcept;
+
 private:
   void pushCallback(CallbackEntry E);
   CallbackEntry FirstCallback;
   std::unique_ptr<std::vector<CallbackEntry>> MoreCallbacks;
+  /// The awaited-by edges: one in place (the common case: one awaiter, no
+  /// allocation), more in a vector.
+  Ref<FutureBase> FirstAwaiter;
+  std::unique_ptr<std::vector<Ref<FutureBase>>> MoreAwaiters;
 };
 
 /// A future holding a T: what cosm::Future<T> points to (gather's future

@@ -95,6 +95,9 @@ public:
   void addChild(FutureBase &Child) {
     if (!G.add(Child))
       return;
+    // asyncio 3.14: the task calling gather() waits for each child.
+    if (TaskBase *Caller = currentTaskOrNull())
+      Child.addAwaiter(*Caller);
     this->retain();
     Child.addDoneCallback(&Ops, this);
   }

@@ -356,6 +356,12 @@ private:
   /// Pending tasks, oldest first.
   detail::TaskBase *TasksHead = nullptr;
   detail::TaskBase *TasksTail = nullptr;
+  /// Every live loop of the process, newest first, from the global
+  /// cosm_loops: how the gdb extension finds the tasks (a plain global
+  /// symbol, readable in a core file without the runtime's debug
+  /// information, where the running loop is thread-local).
+  Loop *PrevLoop = nullptr;
+  Loop *NextLoop = nullptr;
   int EpollFd = -1;
   /// An eventfd in the epoll set: other threads write it to wake the loop.
   int WakeFd = -1;

@@ -114,6 +114,12 @@ protected:
   virtual void dropRoot() noexcept = 0;
   virtual bool rootStarted() const noexcept = 0;
 
+public:
+  /// The root frame (null once the task is done): where capture_call_graph()
+  /// starts its walk.
+  virtual const FrameBase *rootFrame() const noexcept = 0;
+
+protected:
 private:
   friend class Tracer;
   /// step() without the trace.
@@ -159,6 +165,7 @@ private:
   bool rootStarted() const noexcept override {
     return Root && Root.frame()->started;
   }
+  const FrameBase *rootFrame() const noexcept override { return Root.frame(); }
 
   Coro<T> Root;
   Slot<T> Value;
@@ -166,6 +173,8 @@ private:
 
 Loop &runningLoop();
 Step suspendOn(FutureBase &Awaited);
+/// The task whose step is running in this thread, or null.
+TaskBase *currentTaskOrNull() noexcept;
 
 template <class T>
 Task<T> makeTask(Loop &L, Coro<T> C, std::string Name, SourceLoc Loc);

@@ -117,6 +117,9 @@ public:
   const char *function_name() const noexcept override {
     return "TaskGroup.run";
   }
+  const FrameBase *awaited_frame() const noexcept override {
+    return active_child(child_1, child_2);
+  }
 
 private:
   using Stored = std::conditional_t<std::is_void_v<T>, char, T>;

@@ -115,12 +115,14 @@ public:
         Fut = E::make(L, Arg, Loc);
         if (Fut.done())
           return done();
+        awaitedByCaller();
         After = AfterTimeout;
         goto cancel_and_wait;
       }
       Waiter = new FutureImpl<void>(&L, {"wait_for", 0});
       Timer = releaseLater(L, Timeout, *Waiter);
       Fut = E::make(L, Arg, Loc);
+      awaitedByCaller();
       addReleaseWaiter(*Fut.impl(), *Waiter);
       this->state = 1;
       return suspendOn(*Waiter);
@@ -191,6 +193,12 @@ public:
   const char *function_name() const noexcept override { return "wait_for"; }
 
 private:
+  /// The task running wait_for waits for Fut (asyncio 3.12+ awaits it
+  /// directly), for capture_call_graph().
+  void awaitedByCaller() {
+    if (TaskBase *Caller = currentTaskOrNull())
+      Fut.impl()->addAwaiter(*Caller);
+  }
   Step done() {
     if constexpr (std::is_void_v<T>)
       resultOf<T, E::Owned>(Fut);
@@ -314,6 +322,9 @@ public:
   }
 
   const char *function_name() const noexcept override { return "timeout"; }
+  const FrameBase *awaited_frame() const noexcept override {
+    return active_child(child_1);
+  }
 
 private:
   using Outcome = std::conditional_t<std::is_void_v<T>, char, T>;
@@ -469,6 +480,9 @@ shield(A &&X, detail::SourceLoc Loc = detail::SourceLoc::current()) {
     S::innerDone(Outer.impl(), In);
     return Outer;
   }
+  // asyncio 3.14: the task calling shield() waits for the inner future.
+  if (detail::TaskBase *Caller = detail::currentTaskOrNull())
+    In->addAwaiter(*Caller);
   Outer.impl()->retain();
   In->addDoneCallback(&S::InnerOps, Outer.impl());
   In->retain();
