@@ -192,7 +192,8 @@ class Gen:
         kinds = ["trace", "sleep0", "call", "call", "nap", "arith"]
         if depth < 2:
             kinds += ["if", "loop", "guard", "try", "shortc", "ternary", "args",
-                      "ifvar", "whilevar", "forvar", "retry", "skip"]
+                      "ifvar", "whilevar", "forvar", "retry", "skip", "alambda"]
+        kinds += ["klambda", "tlambda"]
         if ctx["loop"]:
             kinds += ["brk"]
         if ctx["can_return"]:
@@ -447,6 +448,57 @@ class Gen:
             o.cclose()
             o.pclose()
             return cost + 2
+        if k == "alambda":
+            # a COSM_ASYNC lambda invoked in place and awaited inline; it
+            # copies everything it uses ([=]), so its x is its own (Python:
+            # a nested coroutine function with x as a default argument)
+            lam = self.fresh("lam")
+            sub = dict(ctx, loop=False, can_return=False, is_main=False, tasks_ok=False,
+                       budget=max(1, ctx["budget"] // 2))
+            o.copen("x = (x + cosm::await([=] COSM_ASYNC () mutable -> cosm::Coro<int> {")
+            o.popen("async def %s(x=x):" % lam)
+            o.both('tr("%s lambda " + S(x));' % tag, 'tr("%s lambda " + str(x))' % tag)
+            cost = self.stmts(sub, r.randint(1, 3), depth + 1)
+            o.both("return x;", "return x")
+            o.cclose("}())) %% %d;" % MOD)
+            o.pclose()
+            o.py("x = (x + await %s()) %% %d" % (lam, MOD))
+            return cost + 1
+        if k == "klambda":
+            # a plain lambda kept across a suspension, capturing x by
+            # reference (it reads x when called) or by value (x when made)
+            f, m, v = self.fresh("f"), r.randint(2, 7), self.val(ctx)
+            if r.random() < 0.5:
+                o.cpp("auto %s = [&x](int d) { return (x * %d + d) %% %d; };" % (f, m, MOD))
+                o.popen("def %s(d):" % f)
+                o.py("return (x * %d + d) %% %d" % (m, MOD))
+                o.pclose()
+            else:
+                o.cpp("auto %s = [x](int d) { return (x * %d + d) %% %d; };" % (f, m, MOD))
+                o.py("%s = (lambda x0: lambda d: (x0 * %d + d) %% %d)(x)" % (f, m, MOD))
+            o.both("cosm::await(cosm::sleep(0));", "await asyncio.sleep(0)")
+            o.both("x = %s(%s);" % (f, v), "x = %s(%s)" % (f, v))
+            o.both('tr("%s kept " + S(x));' % tag, 'tr("%s kept " + str(x))' % tag)
+            return 1
+        if k == "tlambda":
+            # a task made from a temporary COSM_ASYNC lambda: its captures
+            # were copied into the frame, so the task outlives the closure
+            t, body, v = self.fresh("t"), self.fresh("tbody"), self.val(ctx)
+            o.copen("cosm::Task<int> %s = cosm::create_task([tag = std::string(\"%s\"), v = (%s)] COSM_ASYNC () -> cosm::Coro<int> {" % (t, tag, v))
+            o.cpp("cosm::await(cosm::sleep(0));")
+            o.cpp('tr(tag + " task " + S(v));')
+            o.cpp("return v % 7;")
+            o.cclose("}());")
+            o.popen("async def %s(tag, v):" % body)
+            o.py("await asyncio.sleep(0)")
+            o.py('tr(tag + " task " + str(v))')
+            o.py("return v % 7")
+            o.pclose()
+            o.py('%s = asyncio.create_task(%s("%s", %s))' % (t, body, tag, v))
+            if r.random() < 0.5:
+                o.both("cosm::await(cosm::sleep(0));", "await asyncio.sleep(0)")
+            o.both("x = (x + cosm::await(%s)) %% %d;" % (t, MOD), "x = (x + await %s) %% %d" % (t, MOD))
+            return 3
         if k == "gather":
             f = self.callee(ctx, budget=ctx["budget"] // 2)
             g = self.callee(ctx, budget=ctx["budget"] // 2)

@@ -20,9 +20,8 @@ namespace cosm {
 /// Names the generated code uses inside the frame (its base class's
 /// members, its own helpers): a local of the same name must be renamed.
 static constexpr const char *BaseNames[] = {
-    "state",        "resume",        "unwind", "function_name",
-    "await_point",  "awaited_frame", "return_value", "finish",
-    "cosm",         "std"};
+    "state",         "resume",       "unwind", "function_name", "await_point",
+    "awaited_frame", "return_value", "finish", "cosm",          "std"};
 
 bool FunctionPlan::containsAwait(const Stmt *S) const {
   if (!S)
@@ -110,7 +109,10 @@ void FunctionPlan::hoist(const VarDecl *D) {
       // A reference that extends a temporary's life: the frame holds the
       // temporary itself, which the name then denotes.
       V.Store = Storage::Object;
-      V.Type = memberType(Temp->getType().getUnqualifiedType());
+      const auto *Record = Temp->getType()->getAsCXXRecordDecl();
+      V.Type = Record && Record->isLambda()
+                   ? liftClosure(D)
+                   : memberType(Temp->getType().getUnqualifiedType());
       Type = Temp->getType();
     } else {
       V.Store = Storage::Pointer;
@@ -121,6 +123,8 @@ void FunctionPlan::hoist(const VarDecl *D) {
     const auto *Record = Type->getAsCXXRecordDecl();
     V.Type = Record && Record->isLambda() ? closureType(D)
                                           : writtenType(D, /*Referent=*/false);
+    if (Record && Record->isLambda() && V.Type.empty())
+      V.Type = liftClosure(D);
   }
   if (Type->isUndeducedAutoType() ||
       (D->getType()->getContainedAutoType() &&
@@ -618,8 +622,9 @@ bool FunctionPlan::analyse(const FileContext &File) {
   if (!checkReturns(F, Context))
     return false;
   Dependent = F->isDependentContext();
+  Lambda = File.Lambda;
   if (const FunctionTemplateDecl *Template =
-          F->getDescribedFunctionTemplate()) {
+          Lambda ? nullptr : F->getDescribedFunctionTemplate()) {
     const TemplateParameterList *Params = Template->getTemplateParameters();
     auto Header = Text.span(Params->getSourceRange());
     if (!Header) {
@@ -635,11 +640,6 @@ bool FunctionPlan::analyse(const FileContext &File) {
   if (Dependent && F->isOutOfLine()) {
     report(Diags, F->getLocation(), Diag::Unsupported,
            "an out-of-line COSM_ASYNC member of a class template");
-    return false;
-  }
-  if (const auto *M = dyn_cast<CXXMethodDecl>(F);
-      M && M->getParent()->isLambda()) {
-    report(Diags, F->getLocation(), Diag::Unsupported, "a COSM_ASYNC lambda");
     return false;
   }
   if (F->isVariadic() || isa<CXXConstructorDecl>(F) ||
@@ -665,8 +665,15 @@ bool FunctionPlan::analyse(const FileContext &File) {
            "class itself (define it out of line, after the class)");
     return false;
   }
+  if (Lambda && (*Result)->isDependentType() &&
+      !Lambda->getLambdaClass()->isDependentContext()) {
+    report(Diags, F->getLocation(), Diag::Unsupported,
+           "a generic COSM_ASYNC lambda whose result type depends on its "
+           "'auto' parameters");
+    return false;
+  }
   ResultType = memberType(*Result);
-  DisplayName = F->getQualifiedNameAsString();
+  DisplayName = Lambda ? File.LambdaName : F->getQualifiedNameAsString();
   const Stmt *Body = F->getBody();
   Suspends = containsAwait(Body);
   // `using std::string;` in the body: `string` means nothing at the frame.
@@ -683,7 +690,8 @@ bool FunctionPlan::analyse(const FileContext &File) {
   Usings.TraverseStmt(const_cast<Stmt *>(Body));
   UsesNames = Usings.Found;
 
-  if (const auto *M = dyn_cast<CXXMethodDecl>(F); M && M->isInstance()) {
+  if (const auto *M = dyn_cast<CXXMethodDecl>(F);
+      M && M->isInstance() && !Lambda) {
     SelfType = memberType(recordType(Context, M->getParent()));
     if (M->isConst())
       SelfType = "const " + SelfType;
@@ -703,17 +711,36 @@ bool FunctionPlan::analyse(const FileContext &File) {
   llvm::StringSet<> Base;
   for (const char *Name : BaseNames)
     Base.insert(Name);
+  if (Lambda && !planLambda(Base))
+    return false;
   for (const ParmVarDecl *P : F->parameters()) {
     if (!P->getIdentifier())
       continue;
     FrameVar V;
     V.Decl = P;
-    V.Type = writtenType(P, /*Referent=*/false);
     V.Store = P->getType()->isReferenceType() ? Storage::Ref : Storage::Plain;
     V.Name = Base.contains(P->getName()) ? freshName(P->getName())
                                          : P->getName().str();
+    // A generic lambda's `auto` parameter: the frame is a template whose
+    // parameter is the exact declared type, `decltype(x)` at the call.
+    V.Generic = Lambda && P->getType()->isDependentType() &&
+                !Lambda->getLambdaClass()->isDependentContext();
+    if (V.Generic) {
+      V.Type = freshName("Arg_" + V.Name);
+      Taken.insert(V.Type);
+      TemplateHeader +=
+          (TemplateHeader.empty() ? "template <class " : ", class ") + V.Type;
+      TemplateArgs += (TemplateArgs.empty() ? "<" : ", ") +
+                      ("decltype(" + P->getName() + ")").str();
+    } else {
+      V.Type = writtenType(P, /*Referent=*/false);
+    }
     ParamIndex[P] = Params.size();
     Params.push_back(std::move(V));
+  }
+  if (!TemplateHeader.empty() && Lambda) {
+    TemplateHeader += ">";
+    TemplateArgs += ">";
   }
   // Locals share one namespace with the parameters in the frame.
   llvm::StringSet<> Used;
@@ -730,6 +757,15 @@ bool FunctionPlan::analyse(const FileContext &File) {
     return false;
   for (const FrameVar &L : Locals)
     Taken.insert(L.Name);
+  for (LiftedClosure &C : Closures) {
+    C.Name = freshName((C.Local->getName() + "_closure").str());
+    Locals[LocalIndex[C.Local]].Type = C.Name;
+  }
+
+  if (Lambda && !checkLambdaTypes())
+    return false;
+  if (!checkClosures())
+    return false;
 
   Checker Check(*this, Diags);
   Check.TraverseStmt(const_cast<Stmt *>(Body));
@@ -751,6 +787,7 @@ bool FunctionPlan::analyse(const FileContext &File) {
   Rewriter.TraverseStmt(const_cast<Stmt *>(Body));
   if (Rewriter.Failed)
     return false;
+  printClosures();
 
   // An out-of-line member's frame is declared in its class and defined
   // where the member is.

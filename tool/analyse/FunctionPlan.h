@@ -15,6 +15,7 @@
 #include "support/SourceText.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/LambdaCapture.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -46,6 +47,22 @@ struct FrameVar {
   /// A local no suspension follows in its scope, kept in the frame only so
   /// that it is destroyed in order with the frame objects around it.
   bool Guarded = false;
+  /// For an async lambda: the capture this member copies (or refers to).
+  const clang::LambdaCapture *Capture = nullptr;
+  /// For a generic lambda: a parameter declared with `auto`, whose frame
+  /// member has a template parameter for its exact declared type.
+  bool Generic = false;
+};
+
+/// A plain lambda kept in a local across a suspension. Its closure type has
+/// no name a frame member could use (C++17 has no lambda in `decltype`), so
+/// it is lifted into a named function object nested in the frame: its
+/// captures become members, its body the call operator's.
+struct LiftedClosure {
+  const clang::VarDecl *Local = nullptr;
+  const clang::LambdaExpr *Lambda = nullptr;
+  std::string Name; ///< the struct's name
+  std::string Code; ///< its definition
 };
 
 /// What a reference's initialiser binds to, under the nodes that only say
@@ -64,6 +81,10 @@ struct FileContext {
   /// Of those, the frames this frame must not hold (it would pass the frame
   /// size limit, --max-frame-bytes): awaiting them allocates.
   const std::set<std::string> *Allocated = nullptr;
+  /// Set when the function is a COSM_ASYNC lambda's call operator.
+  const clang::LambdaExpr *Lambda = nullptr;
+  /// The lambda's name in messages and call graphs (`main()::lambda`).
+  std::string LambdaName;
 };
 
 /// Members of the frame's bases that a body's name can resolve to instead of
@@ -115,6 +136,9 @@ public:
   /// objects: `self` and `live` unless the function uses those names.
   std::string SelfName;
   std::string LiveName;
+  /// For a COSM_ASYNC lambda: the lambda. Its captures come first among the
+  /// frame's parameters; its body becomes a call that creates the frame.
+  const clang::LambdaExpr *Lambda = nullptr;
   /// The frame's base depends on a template parameter: its members need
   /// using-declarations, and `make` the `template` keyword.
   bool Dependent = false;
@@ -124,6 +148,7 @@ public:
   const std::set<std::string> *Allocated = nullptr;
   std::vector<FrameVar> Params;
   std::vector<FrameVar> Locals;
+  std::vector<LiftedClosure> Closures;
   int LiveBits = 0;
   bool Suspends = false;
   /// Constant locals a resumption may jump past: made `static` in
@@ -145,6 +170,8 @@ private:
                EditedText &Text)
       : F(F), Context(Context), Text(Text) {}
   bool analyse(const FileContext &File);
+  bool planLambda(const llvm::StringSet<> &Base);
+  bool checkLambdaTypes();
   std::string freshName(llvm::StringRef Stem);
   int allocateLiveBit() { return LiveBits++; }
   /// typeText() for a member the plan itself declares.
@@ -160,6 +187,9 @@ private:
   void rewriteReferences(const clang::Stmt *S);
   std::string writtenType(const clang::VarDecl *D, bool Referent);
   std::string closureType(const clang::VarDecl *D);
+  std::string liftClosure(const clang::VarDecl *D);
+  bool checkClosures();
+  void printClosures();
 
   const clang::FunctionDecl *F;
   clang::ASTContext &Context;

@@ -14,8 +14,8 @@
 #include "driver/FrameSizes.h"
 #include "driver/OutputChecks.h"
 #include "driver/SelfCheck.h"
-#include "report/HtmlReport.h"
 #include "emit/Output.h"
+#include "report/HtmlReport.h"
 #include "report/StateGraph.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -44,8 +44,9 @@ using namespace llvm;
 static cl::OptionCategory Category("cosm-lower options");
 
 static cl::opt<std::string>
-    OutputFile("o", cl::desc("Write the lowered source to <file> (one input "
-                             "only; default: standard output)"),
+    OutputFile("o",
+               cl::desc("Write the lowered source to <file> (one input "
+                        "only; default: standard output)"),
                cl::value_desc("file"), cl::cat(Category));
 
 static cl::opt<std::string> OutputDir(
@@ -200,9 +201,9 @@ private:
       // Keyed by the real path: the compile command may name the file
       // relative to a directory the tool has left by the time it writes.
       const SourceManager &SM = Context.getSourceManager();
-      StringRef Real =
-          SM.getFileEntryRefForID(SM.getMainFileID())->getFileEntry()
-              .tryGetRealPathName();
+      StringRef Real = SM.getFileEntryRefForID(SM.getMainFileID())
+                           ->getFileEntry()
+                           .tryGetRealPathName();
       // The reports list every frame's size: measure even without embedding.
       bool ListSizes = Emit == EmitKind::Model || Emit == EmitKind::Html;
       auto Text = cosm::lowerWithFrameLimit(CI, Context, Style, Options,
@@ -266,8 +267,9 @@ std::optional<std::string> content(const cosm::LoweredFile &File,
     return cosm::renderHtml(Source, File, *Svg);
   }
   case EmitKind::Model: {
-    std::string Text = "// cosm-lower --emit=model: " +
-                       sys::path::filename(Source).str() + "\n";
+    std::string Text =
+        "// cosm-lower --emit=model: " + sys::path::filename(Source).str() +
+        "\n";
     for (const std::string &Dump : File.Models)
       Text += "\n" + Dump;
     // Clang's sizeof of each generated frame struct, with what it holds.
@@ -353,15 +355,16 @@ tooling::ArgumentsAdjuster adjustments(const char *Argv0, bool Lowering) {
   // lowering checks the returns itself, analyse/ReturnCheck).
   std::vector<std::string> End = {"-resource-dir=" + resourceDir(),
                                   "-I" + cosmIncludeDir(Argv0)};
+  // COSM_ASYNC on a lambda stands where C++23 puts a lambda's attributes.
   if (Lowering)
-    End.push_back("-Wno-return-type");
+    End.insert(End.end(), {"-Wno-return-type", "-Wno-c++23-lambda-attributes"});
   else // no "N errors generated." either
     End.insert(End.end(), {"-w", "-fno-caret-diagnostics"});
   return tooling::combineAdjusters(
       tooling::getInsertArgumentAdjuster(
           Begin, tooling::ArgumentInsertPosition::BEGIN),
-      tooling::getInsertArgumentAdjuster(
-          End, tooling::ArgumentInsertPosition::END));
+      tooling::getInsertArgumentAdjuster(End,
+                                         tooling::ArgumentInsertPosition::END));
 }
 
 /// True if the compiler arguments (after `--`) ask for Clang's -verify.

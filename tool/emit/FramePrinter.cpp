@@ -35,6 +35,31 @@ std::string passed(const VarDecl *P, const std::string &Name) {
   return Name;
 }
 
+/// How frame member \p V is initialised from the constructor's parameter:
+/// a generic lambda's parameter is forwarded as it was declared; a capture
+/// by reference stays a reference; any other copy moves.
+std::string initialiser(const FrameVar &V) {
+  if (V.Generic)
+    return "std::forward<" + V.Type + ">(" + V.Name + ")";
+  if (!V.Capture)
+    return passed(V.Decl, V.Name);
+  if (V.Store == Storage::Ref || V.Decl->getType()->isScalarType())
+    return V.Name;
+  return "std::move(" + V.Name + ")";
+}
+
+/// How a lambda passes \p V, under its source name, to its frame: captures
+/// are copied (the closure may be called again), `auto` parameters
+/// forwarded.
+std::string fromLambda(const FrameVar &V) {
+  std::string Name = V.Decl->getName().str();
+  if (V.Capture)
+    return Name;
+  if (V.Generic)
+    return "std::forward<decltype(" + Name + ")>(" + Name + ")";
+  return passed(V.Decl, Name);
+}
+
 class Printer {
 public:
   Printer(const FrameModel &Model, EditedText &Text, DiagnosticsEngine &Diags,
@@ -75,6 +100,7 @@ private:
   std::string wherePoints() const;
   std::string frameStruct(const std::string &Body);
   std::optional<std::string> function();
+  std::string lambdaBody();
 
   const FrameModel &Model;
   const FunctionPlan &Plan;
@@ -272,8 +298,8 @@ std::string Printer::wherePoints() const {
       continue;
     Point += "if (" + S.Target + ".active())\nreturn " + Model.LinesName +
              ".at(" + std::to_string(S.State) + ");\n";
-    Awaited += "if (" + S.Target + ".active())\nreturn " + S.Target +
-               ".frame();\n";
+    Awaited +=
+        "if (" + S.Target + ".active())\nreturn " + S.Target + ".frame();\n";
   }
   std::string S = "// Where the frame waits, for cosm::capture_call_graph() "
                   "and gdb: the line of each state's await (0: the "
@@ -317,13 +343,15 @@ std::string Printer::frameStruct(const std::string &Body) {
   if (!Nested.empty())
     S += "// The types " + Plan.DisplayName +
          "() declares, which members of its frame name.\n" + Nested;
+  for (const LiftedClosure &C : Plan.Closures)
+    S += C.Code;
   if (!Plan.SelfType.empty()) {
     S += Plan.SelfType + " *" + Plan.SelfName + ";\n";
     AddParam(Plan.SelfType + " *", Plan.SelfName, Plan.SelfName);
   }
   for (const FrameVar &P : Plan.Params) {
     S += P.Type + " " + P.Name + ";\n";
-    AddParam(P.Type, P.Name, passed(P.Decl, P.Name));
+    AddParam(P.Type, P.Name, initialiser(P));
   }
   S += locals();
   S += members();
@@ -384,8 +412,40 @@ static bool needsDeclaration(const FunctionDecl *F) {
          refersTo(F->getBody(), F);
 }
 
+/// A COSM_ASYNC lambda keeps its introducer and parameters; its body only
+/// creates the frame.
+std::string Printer::lambdaBody() {
+  const FunctionDecl *F = Plan.function();
+  for (const auto *A : F->specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation() == "cosm.async" && !A->isInherited())
+      if (auto Where = annotationSpan(A, Text))
+        Text.replace(*Where, "");
+  std::string Args;
+  if (!Plan.SelfType.empty())
+    Args = "this";
+  bool Captures = false, ByReference = false;
+  for (const FrameVar &P : Plan.Params) {
+    Args += (Args.empty() ? "" : ", ") + fromLambda(P);
+    Captures |= P.Capture != nullptr;
+    ByReference |= P.Capture && P.Store == Storage::Ref;
+  }
+  std::string Comment = "// Calling the lambda creates its frame and runs "
+                        "nothing.";
+  if (Captures)
+    Comment += ByReference ? " The frame holds copies of the captures by "
+                             "value (safe after the closure is gone) and "
+                             "references for the captures by reference."
+                           : " The frame holds copies of the captures (safe "
+                             "after the closure is gone).";
+  return "{\n" + Comment + "\nreturn cosm::Coro<" + Plan.ResultType + ">" +
+         (Plan.Dependent ? "::template make<" : "::make<") + Plan.FrameName +
+         Plan.TemplateArgs + ">(" + Args + ");\n}";
+}
+
 std::optional<std::string> Printer::function() {
   const FunctionDecl *F = Plan.function();
+  if (Plan.Lambda)
+    return lambdaBody();
   const auto *Body = cast<CompoundStmt>(F->getBody());
   // The signature as written, without COSM_ASYNC.
   for (const auto *A : F->specific_attrs<AnnotateAttr>())

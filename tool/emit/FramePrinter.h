@@ -22,6 +22,7 @@ struct PrintedFunction {
   /// the frame calls the function).
   std::string Frame;
   /// The function itself: its signature and a body that creates the frame.
+  /// For a COSM_ASYNC lambda, only the new body, which creates the frame.
   std::string Function;
 };
 

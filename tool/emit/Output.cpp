@@ -12,6 +12,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/StringMap.h"
 #include <map>
@@ -26,11 +27,11 @@ namespace cosm {
 /// when the translation unit already uses the name (a user's `f_frame`, a
 /// variable that would hide the type): every identifier Clang has read is
 /// in its identifier table.
-static std::string frameName(const FunctionDecl *F, ASTContext &Context,
+static std::string frameName(StringRef Stem, const DeclContext *Scope,
+                             ASTContext &Context,
                              llvm::StringMap<unsigned> &Seen) {
-  std::string Base = F->getIdentifier() ? F->getName().str() : "operator";
-  Base += "_frame";
-  const DeclContext *Scope = F->getDeclContext()->getRedeclContext();
+  std::string Base = Stem.str() + "_frame";
+  Scope = Scope->getRedeclContext();
   std::string Key = std::to_string(reinterpret_cast<uintptr_t>(Scope)) + Base;
   while (true) {
     unsigned N = ++Seen[Key];
@@ -62,11 +63,17 @@ static std::string embeddableName(const FunctionDecl *F,
   return Name;
 }
 
-/// The frame of \p F (named \p FrameName) as Clang prints the generated
+static std::string frameName(const FunctionDecl *F, ASTContext &Context,
+                             llvm::StringMap<unsigned> &Seen) {
+  return frameName(F->getIdentifier() ? F->getName() : "operator",
+                   F->getDeclContext(), Context, Seen);
+}
+
+/// A frame named \p FrameName in \p DC as Clang prints the generated
 /// struct's qualified name: `ns::f_frame`, `S::g_frame` for a member.
-static std::string qualifiedFrame(const FunctionDecl *F,
+static std::string qualifiedFrame(const DeclContext *DC,
                                   const std::string &FrameName) {
-  const DeclContext *DC = F->getDeclContext()->getRedeclContext();
+  DC = DC->getRedeclContext();
   if (const auto *Scope = dyn_cast<NamedDecl>(DC))
     return Scope->getQualifiedNameAsString() + "::" + FrameName;
   return FrameName;
@@ -170,11 +177,15 @@ public:
 
 private:
   bool lower(const FunctionDecl *F);
+  bool lowerLambda(const AsyncLambda &A);
+  bool placeLambdaFrames(const AsyncDefinitions &Found);
+  void recordFrame(const FunctionPlan &Plan, const FrameModel &Model,
+                   std::string Name, SourceLocation Where);
   FileContext contextFor(const FunctionDecl *F, std::optional<Span> Where);
   bool declareInClass(const FunctionDecl *F, const FunctionPlan &Plan);
   void replaceDefinition(const FunctionDecl *F, Span Where,
                          const PrintedFunction &Code);
-  bool add(const FunctionDecl *F, const tooling::Replacement &R);
+  bool add(const Decl *F, const tooling::Replacement &R);
   void formatInContext(LoweredFile &Result);
 
   ASTContext &Context;
@@ -193,6 +204,10 @@ private:
   /// each definition ends.
   std::map<const FunctionDecl *, std::string> EarlierFrames;
   std::vector<std::tuple<unsigned, const FunctionDecl *, std::string>> Pending;
+  /// The frames of COSM_ASYNC lambdas, by the declaration they go before.
+  std::map<const Decl *, std::string> LambdaFrames;
+  /// Async functions lowered: their code carries their lambdas' frames.
+  std::set<const Decl *> Lowered;
   /// The generated code that is formatted in the context of the whole file.
   std::set<std::pair<unsigned, unsigned>> InContext; // offset, length
   LoweredFile Result;
@@ -210,19 +225,25 @@ FileContext FileLowering::contextFor(const FunctionDecl *F,
       ++It;
     }
   }
-  FileContext File{frameName(F, Context, Seen), &EarlierFrames};
+  FileContext File;
+  File.FrameName = frameName(F, Context, Seen);
+  File.EarlierFrames = &EarlierFrames;
   if (!Options.Allocate.empty()) {
-    auto Found = Options.Allocate.find(qualifiedFrame(F, File.FrameName));
+    auto Found = Options.Allocate.find(
+        qualifiedFrame(F->getDeclContext(), File.FrameName));
     if (Found != Options.Allocate.end())
       File.Allocated = &Found->second;
   }
   return File;
 }
 
-bool FileLowering::add(const FunctionDecl *F, const tooling::Replacement &R) {
+bool FileLowering::add(const Decl *F, const tooling::Replacement &R) {
   if (auto Error = Changes.add(R)) {
     llvm::consumeError(std::move(Error));
-    report(Diags, F->getLocation(), Diag::Unsupported,
+    SourceLocation Loc = F ? F->getLocation()
+                           : SM.getLocForStartOfFile(SM.getMainFileID())
+                                 .getLocWithOffset(R.getOffset());
+    report(Diags, Loc, Diag::Unsupported,
            "two COSM_ASYNC definitions that overlap");
     return false;
   }
@@ -270,6 +291,8 @@ void FileLowering::replaceDefinition(const FunctionDecl *F, Span Where,
     After = Lines.directive(Lines.lineOfOffset(Where.End));
   }
   std::string Code = Printed.Frame + "\n" + Printed.Function;
+  if (auto Frames = LambdaFrames.find(F); Frames != LambdaFrames.end())
+    Code = Frames->second + Code;
   // A definition that starts a line is formatted on its own, which costs
   // time in proportion to its size; others need their context (a class's
   // indentation) and are formatted in the whole file at the end.
@@ -300,17 +323,121 @@ bool FileLowering::lower(const FunctionDecl *F) {
     return false;
   }
   replaceDefinition(F, *Where, *Printed);
+  Lowered.insert(F);
   if (std::string Name = embeddableName(F, *Plan); !Name.empty())
     Pending.emplace_back(Where->End, F->getCanonicalDecl(), Name);
+  recordFrame(*Plan, *Model,
+              qualifiedFrame(F->getDeclContext(), Plan->FrameName),
+              F->getLocation());
+  return true;
+}
+
+/// Lowers a COSM_ASYNC lambda: its frame goes before the declaration that
+/// holds the lambda, and its body becomes a call that creates the frame.
+/// Whatever encloses the lambda later reads the new body.
+bool FileLowering::lowerLambda(const AsyncLambda &A) {
+  const CXXMethodDecl *Call = A.Lambda->getCallOperator();
+  auto Body = Text.span(A.Lambda->getBody()->getSourceRange());
+  if (!Body) {
+    report(Diags, A.Lambda->getBeginLoc(), Diag::InMacro, "this lambda");
+    return false;
+  }
+  // Named after the function (or variable) that holds it: `main_lambda`.
+  const auto *Holder = dyn_cast<NamedDecl>(A.Anchor);
+  std::string Stem = Holder && Holder->getIdentifier()
+                         ? Holder->getName().str() + "_lambda"
+                         : "lambda";
+  const DeclContext *Scope = A.Anchor->getDeclContext();
+  FileContext File;
+  File.FrameName = frameName(Stem, Scope, Context, Seen);
+  File.EarlierFrames = &EarlierFrames;
+  File.Lambda = A.Lambda;
+  File.LambdaName = Holder && Holder->getIdentifier()
+                        ? Holder->getQualifiedNameAsString() + "::lambda"
+                        : "lambda";
+  auto Plan = FunctionPlan::build(Call, Context, Text, File);
+  if (!Plan)
+    return false;
+  auto Model = lowerFunction(*Plan, Context, Text, Lines);
+  if (!Model)
+    return false;
+  auto Printed = printFrame(*Model, Text, Diags, Mapping);
+  if (!Printed)
+    return false;
+  std::string NewBody = Printed->Function;
+  if (Mapping) {
+    // The lines after the body keep their numbers.
+    size_t Was = Text.original(*Body).count('\n');
+    size_t Now = StringRef(NewBody).count('\n');
+    if (Was > Now)
+      NewBody.insert(NewBody.size() - 1, std::string(Was - Now, '\n'));
+  }
+  Text.replace(*Body, NewBody);
+  LambdaFrames[A.Anchor] += Printed->Frame + "\n";
+  recordFrame(*Plan, *Model, qualifiedFrame(Scope, File.FrameName),
+              A.Lambda->getBeginLoc());
+  return true;
+}
+
+/// The frames of lambdas held by declarations that are not lowered
+/// themselves go right before them; the lambdas' new bodies replace the
+/// old ones.
+bool FileLowering::placeLambdaFrames(const AsyncDefinitions &Found) {
+  bool Placed = true;
+  for (const auto &[Anchor, Frames] : LambdaFrames) {
+    if (Lowered.count(Anchor))
+      continue;
+    const auto *F = dyn_cast<FunctionDecl>(Anchor);
+    auto At =
+        F ? declarationStart(F, Text) : Text.offset(Anchor->getBeginLoc());
+    if (!At) {
+      report(Diags, Anchor->getLocation(), Diag::InMacro, "this declaration");
+      Placed = false;
+      continue;
+    }
+    std::string Code = Frames;
+    if (Mapping)
+      Code += Lines.directive(Lines.lineOfOffset(*At));
+    tooling::Replacement Insert(FileName, *At, 0, Code);
+    InContext.insert({Insert.getOffset(), 0});
+    Placed &= add(nullptr, Insert);
+  }
+  for (const AsyncLambda &A : Found.Lambdas) {
+    if (Lowered.count(A.Anchor))
+      continue;
+    auto Where = Text.span(A.Lambda->getSourceRange());
+    if (!Where)
+      continue; // reported when the lambda was lowered
+    // Only the outermost lambdas: their text holds the inner ones'.
+    bool Inner = llvm::any_of(Found.Lambdas, [&](const AsyncLambda &Other) {
+      auto Outer = Text.span(Other.Lambda->getSourceRange());
+      return Other.Lambda != A.Lambda && Outer && Outer->contains(*Where);
+    });
+    if (Inner)
+      continue;
+    InContext.insert({Where->Begin, Where->End - Where->Begin});
+    Placed &= add(nullptr, tooling::Replacement(FileName, Where->Begin,
+                                                Where->End - Where->Begin,
+                                                Text.render(*Where)));
+  }
+  return Placed;
+}
+
+/// Records the frame's size entry and, if asked, its state graph and model.
+void FileLowering::recordFrame(const FunctionPlan &Plan,
+                               const FrameModel &Model, std::string Name,
+                               SourceLocation Where) {
+  const FunctionDecl *F = Plan.function();
   FrameSize Frame;
-  Frame.Function = F->getQualifiedNameAsString();
-  Frame.Name = qualifiedFrame(F, Plan->FrameName);
-  Frame.Where = F->getLocation();
-  PresumedLoc At = SM.getPresumedLoc(SM.getExpansionLoc(F->getLocation()));
+  Frame.Function =
+      Plan.Lambda ? Plan.DisplayName : F->getQualifiedNameAsString();
+  Frame.Name = std::move(Name);
+  Frame.Where = Where;
+  PresumedLoc At = SM.getPresumedLoc(SM.getExpansionLoc(Where));
   Frame.Line = At.isValid() ? At.getLine() : 0;
   Frame.Column = At.isValid() ? At.getColumn() : 0;
   // The full names, as EarlierFrames has them (SlotFrames may be short).
-  for (const Suspension &S : Model->Suspensions)
+  for (const Suspension &S : Model.Suspensions)
     if (S.Embedded)
       if (const FunctionDecl *Callee =
               S.Await ? calledCoroutine(S.Await) : nullptr)
@@ -320,10 +447,9 @@ bool FileLowering::lower(const FunctionDecl *F) {
           Frame.Slot.push_back(Found->second);
   Result.Frames.push_back(std::move(Frame));
   if (Options.StateGraphs)
-    Result.Graphs.push_back(buildStateGraph(*Model, Context));
+    Result.Graphs.push_back(buildStateGraph(Model, Context));
   if (Options.Models)
-    Result.Models.push_back(dumpModel(*Model));
-  return true;
+    Result.Models.push_back(dumpModel(Model));
 }
 
 /// Only the generated code is formatted; the rest stays byte-identical.
@@ -348,8 +474,13 @@ void FileLowering::formatInContext(LoweredFile &Result) {
 
 std::optional<LoweredFile> FileLowering::run() {
   bool Failed = Diags.hasErrorOccurred();
-  for (const FunctionDecl *F : findAsyncFunctions(Context))
+  AsyncDefinitions Found = findAsyncDefinitions(Context);
+  for (const AsyncLambda &A : Found.Lambdas)
+    Failed |= !lowerLambda(A);
+  for (const FunctionDecl *F : Found.Functions)
     Failed |= !lower(F);
+  if (!Failed)
+    Failed |= !placeLambdaFrames(Found);
   if (Failed || Diags.hasErrorOccurred())
     return std::nullopt;
   auto Lowered = tooling::applyAllReplacements(Source, Changes);

@@ -145,24 +145,33 @@ public:
         !Context.getSourceManager().isInMainFile(
             Context.getSourceManager().getExpansionLoc(D->getLocation())))
       return true;
+    // A frame can be defined before a declaration of a namespace or of a
+    // class (not of a local class: a local class has no static members).
+    const DeclContext *DC = D->getLexicalDeclContext();
+    const auto *Class = dyn_cast_or_null<CXXRecordDecl>(DC);
+    bool Anchor = (DC && DC->isFileContext()) ||
+                  (Class && !Class->isLambda() && !Class->isLocalClass());
+    if (Anchor)
+      Anchors.push_back(D);
     auto *F = dyn_cast<FunctionDecl>(D);
-    if (!F)
-      return RecursiveASTVisitor::TraverseDecl(D);
-    if (F->doesThisDeclarationHaveABody() && isAsync(F))
-      Found.push_back(F);
-    Enclosing.push_back(F);
+    if (F && F->doesThisDeclarationHaveABody() && isAsync(F))
+      Found.Functions.push_back(F);
+    if (F)
+      Enclosing.push_back(F);
     bool Result = RecursiveASTVisitor::TraverseDecl(D);
-    Enclosing.pop_back();
+    if (F)
+      Enclosing.pop_back();
+    if (Anchor)
+      Anchors.pop_back();
     return Result;
   }
 
   bool TraverseLambdaExpr(LambdaExpr *L) {
-    if (isAsync(L->getCallOperator()))
-      report(Context.getDiagnostics(), L->getBeginLoc(), Diag::Unsupported,
-             "a COSM_ASYNC lambda");
     Enclosing.push_back(L->getCallOperator());
     bool Result = RecursiveASTVisitor::TraverseLambdaExpr(L);
     Enclosing.pop_back();
+    if (isAsync(L->getCallOperator()) && !Anchors.empty())
+      Found.Lambdas.push_back({L, Anchors.back()});
     return Result;
   }
 
@@ -175,21 +184,23 @@ public:
     DiagnosticsEngine &Diags = Context.getDiagnostics();
     report(Diags, Call->getBeginLoc(), Diag::AwaitOutsideAsync)
         << Call->getSourceRange();
-    if (!isa<CXXMethodDecl>(F) || !cast<CXXMethodDecl>(F)->getParent()->isLambda())
+    if (!isa<CXXMethodDecl>(F) ||
+        !cast<CXXMethodDecl>(F)->getParent()->isLambda())
       report(Diags, F->getOuterLocStart(), Diag::AddAsyncNote)
           << FixItHint::CreateInsertion(F->getOuterLocStart(), "COSM_ASYNC ");
     return true;
   }
 
-  std::vector<const FunctionDecl *> Found;
+  AsyncDefinitions Found;
 
 private:
   ASTContext &Context;
   std::vector<const FunctionDecl *> Enclosing;
+  std::vector<const Decl *> Anchors;
 };
 } // namespace
 
-std::vector<const FunctionDecl *> findAsyncFunctions(ASTContext &Context) {
+AsyncDefinitions findAsyncDefinitions(ASTContext &Context) {
   Finder F(Context);
   F.TraverseDecl(Context.getTranslationUnitDecl());
   return std::move(F.Found);

@@ -1,4 +1,5 @@
-//===- find/AsyncFinder.h - COSM_ASYNC functions and their awaits -*- C++ -*-===//
+//===- find/AsyncFinder.h - COSM_ASYNC functions and their awaits -*- C++
+//-*-===//
 ///
 /// \file
 /// The first stage: finds the async function definitions of the main file
@@ -36,10 +37,26 @@ bool isAsync(const clang::Decl *F);
 /// `T` when \p Type is `cosm::Coro<T>`.
 std::optional<clang::QualType> coroResultType(clang::QualType Type);
 
-/// The COSM_ASYNC function definitions written in the main file, in source
-/// order. Reports awaits in functions that are not COSM_ASYNC.
-std::vector<const clang::FunctionDecl *>
-findAsyncFunctions(clang::ASTContext &Context);
+/// A COSM_ASYNC lambda (`[captures] COSM_ASYNC (params) -> cosm::Coro<T>`),
+/// and the declaration its frame is defined before: the innermost one that
+/// stands in a namespace or a class.
+struct AsyncLambda {
+  const clang::LambdaExpr *Lambda = nullptr;
+  const clang::Decl *Anchor = nullptr;
+};
+
+/// What the main file defines as COSM_ASYNC.
+struct AsyncDefinitions {
+  /// Functions (and function templates), in source order.
+  std::vector<const clang::FunctionDecl *> Functions;
+  /// Lambdas, each after the async lambdas inside it: a lambda is lowered
+  /// first, and what encloses it reads its rewritten body.
+  std::vector<AsyncLambda> Lambdas;
+};
+
+/// The COSM_ASYNC definitions written in the main file. Reports awaits in
+/// functions that are not COSM_ASYNC.
+AsyncDefinitions findAsyncDefinitions(clang::ASTContext &Context);
 
 } // namespace cosm
 

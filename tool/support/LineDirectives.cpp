@@ -2,8 +2,8 @@
 
 #include "support/LineDirectives.h"
 #include "llvm/ADT/SmallString.h"
-#include "llvm/Support/Path.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 

@@ -1,0 +1,58 @@
+// What cosm-lower still refuses about lambdas, each with its own error at
+// the lambda (and nothing written). COSM_ASYNC lambdas are lowered
+// (test/run/async-lambdas.cpp), and so are plain lambdas kept across a
+// suspension (test/run/kept-lambdas.cpp), but not these.
+//
+// RUN: not %cosm-lower %s -o %t.cpp 2> %t.err
+// RUN: FileCheck %s < %t.err
+// RUN: not test -e %t.cpp
+
+#include <cosm/cosm.hpp>
+
+template <class T> cosm::Coro<T> in_template(T v) {
+  // CHECK: lambda-refusals.cpp:[[@LINE+1]]:10: error: cosm-lower cannot lower a COSM_ASYNC lambda in a template yet
+  return [v] COSM_ASYNC () -> cosm::Coro<T> {
+    cosm::await(cosm::sleep(0));
+    return v;
+  }();
+}
+template cosm::Coro<int> in_template(int);
+
+struct Widget {
+  int size = 1;
+  cosm::Coro<int> copied() {
+    // CHECK: lambda-refusals.cpp:[[@LINE+1]]:13: error: cosm-lower cannot lower a COSM_ASYNC lambda that captures '*this' yet
+    return [*this] COSM_ASYNC () -> cosm::Coro<int> {
+      cosm::await(cosm::sleep(0));
+      return size;
+    }();
+  }
+  COSM_ASYNC cosm::Coro<int> from_async() {
+    // CHECK: lambda-refusals.cpp:[[@LINE+1]]:26: error: cosm-lower cannot lower a COSM_ASYNC lambda that captures 'this' in a COSM_ASYNC member function yet
+    int n = cosm::await([this] COSM_ASYNC () -> cosm::Coro<int> {
+      cosm::await(cosm::sleep(0));
+      return size;
+    }());
+    return n;
+  }
+};
+
+cosm::Coro<int> local_type() {
+  struct Point {
+    int x;
+  };
+  Point p{3};
+  // CHECK: lambda-refusals.cpp:[[@LINE+1]]:11: error: cosm-lower cannot lower a COSM_ASYNC lambda whose capture has a type declared in the function around it (declare the type outside the function) yet
+  return [p] COSM_ASYNC () -> cosm::Coro<int> {
+    cosm::await(cosm::sleep(0));
+    return p.x;
+  }();
+}
+
+COSM_ASYNC cosm::Coro<int> uncaptured_constant() {
+  constexpr int Scale = 3;
+  // CHECK: lambda-refusals.cpp:[[@LINE+1]]:16: error: cosm-lower cannot lower a lambda stored in a local that lives across a suspension and uses 'Scale' of the function around it without capturing it yet
+  auto scale = [](int v) { return v * Scale; };
+  cosm::await(cosm::sleep(0));
+  return scale(2);
+}

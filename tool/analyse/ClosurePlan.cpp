@@ -1,0 +1,207 @@
+//===- analyse/ClosurePlan.cpp - Lambdas kept across a suspension ---------===//
+///
+/// \file
+/// A lambda stored in a local that lives across a suspension must be a frame
+/// member, but its closure type has no name in C++17. It is lifted into a
+/// named function object nested in the frame, as C++ Insights shows lambdas:
+/// one member per capture, the body as the call operator's. The lambda
+/// expression becomes the object's aggregate initialisation, in capture
+/// order, which is the order the lambda initialised its captures in.
+///
+//===----------------------------------------------------------------------===//
+
+#include "analyse/FunctionPlan.h"
+#include "support/Diagnostics.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/TypeLoc.h"
+#include "llvm/Support/Regex.h"
+
+using namespace clang;
+
+namespace cosm {
+
+/// The lambda \p Init is, under the nodes that copy or bind it.
+static const LambdaExpr *lambdaIn(const Expr *Init) {
+  while (Init) {
+    Init = Init->IgnoreImplicit();
+    if (const auto *L = dyn_cast<LambdaExpr>(Init))
+      return L;
+    const auto *Copy = dyn_cast<CXXConstructExpr>(Init);
+    if (!Copy || Copy->getNumArgs() != 1)
+      return nullptr;
+    Init = Copy->getArg(0);
+  }
+  return nullptr;
+}
+
+std::string FunctionPlan::liftClosure(const VarDecl *D) {
+  // Named once the names the function uses are known (see analyse()).
+  if (const LambdaExpr *L = lambdaIn(D->getInit()))
+    Closures.push_back({D, L, "", ""});
+  return "";
+}
+
+namespace {
+/// What the lifted body would lose: a local of the function it reads
+/// without capturing it (a constant), a type declared in the function.
+class OuterReferences : public RecursiveASTVisitor<OuterReferences> {
+public:
+  explicit OuterReferences(const LambdaExpr *L) : L(L) {}
+  const NamedDecl *Found = nullptr;
+
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    const auto *V = dyn_cast<VarDecl>(E->getDecl());
+    if (V && outside(V) && !captured(V))
+      Found = V;
+    return !Found;
+  }
+  bool VisitTagTypeLoc(TagTypeLoc TL) { return type(TL.getDecl()); }
+  bool VisitTypedefTypeLoc(TypedefTypeLoc TL) {
+    return type(TL.getTypedefNameDecl());
+  }
+
+private:
+  bool outside(const Decl *D) const {
+    const DeclContext *DC = D->getDeclContext();
+    return DC->isFunctionOrMethod() && !L->getCallOperator()->Encloses(DC);
+  }
+  bool captured(const VarDecl *V) const {
+    for (const LambdaCapture &C : L->captures())
+      if (C.capturesVariable() && C.getCapturedVar() == V)
+        return true;
+    return false;
+  }
+  bool type(const NamedDecl *D) {
+    if (D && outside(D))
+      Found = D;
+    return !Found;
+  }
+  const LambdaExpr *L;
+};
+} // namespace
+
+bool FunctionPlan::checkClosures() {
+  DiagnosticsEngine &Diags = Context.getDiagnostics();
+  auto Refuse = [&](SourceLocation Loc, const std::string &What) {
+    report(Diags, Loc, Diag::Unsupported,
+           "a lambda stored in a local that lives across a suspension " + What);
+    return false;
+  };
+  for (const LiftedClosure &C : Closures) {
+    const LambdaExpr *L = C.Lambda;
+    for (const LambdaCapture &Capture : L->captures()) {
+      if (Capture.capturesThis() && Capture.getCaptureKind() == LCK_StarThis)
+        return Refuse(Capture.getLocation(), "and captures '*this'");
+      const auto *V = Capture.capturesVariable()
+                          ? dyn_cast<VarDecl>(Capture.getCapturedVar())
+                          : nullptr;
+      if (!Capture.capturesThis() && (!V || V->getType()->isArrayType()))
+        return Refuse(Capture.getLocation(),
+                      "and captures an array or a structured binding");
+    }
+    const CXXMethodDecl *Call = L->getCallOperator();
+    if (const FunctionTemplateDecl *Template =
+            Call->getDescribedFunctionTemplate())
+      for (const NamedDecl *P : *Template->getTemplateParameters())
+        if (!P->isImplicit() || P->isParameterPack())
+          return Refuse(P->getLocation(),
+                        "and has a template parameter list or a pack");
+    if (Dependent && Call->getDescribedFunctionTemplate())
+      return Refuse(L->getBeginLoc(), "and is generic, in a template");
+    if (!Text.span(L->getSourceRange())) {
+      report(Diags, L->getBeginLoc(), Diag::InMacro, "this lambda");
+      return false;
+    }
+    OuterReferences Outer(L);
+    // The body and the signature: the captures' initialisers stay in the
+    // function, where the object is made.
+    Outer.TraverseStmt(L->getBody());
+    if (TypeSourceInfo *Signature = Call->getTypeSourceInfo())
+      Outer.TraverseTypeLoc(Signature->getTypeLoc());
+    if (Outer.Found)
+      return Refuse(L->getBeginLoc(),
+                    "and uses '" + Outer.Found->getNameAsString() +
+                        "' of the function around it without capturing it");
+  }
+  return true;
+}
+
+void FunctionPlan::printClosures() {
+  for (LiftedClosure &C : Closures) {
+    const LambdaExpr *L = C.Lambda;
+    const CXXMethodDecl *Call = L->getCallOperator();
+    std::string Members, Inits;
+    auto Add = [&](const std::string &Type, const std::string &Name,
+                   const std::string &Init) {
+      Members += Type + " " + Name + ";\n";
+      Inits += (Inits.empty() ? "" : ", ") + Init;
+    };
+    for (const LambdaCapture &Capture : L->captures()) {
+      if (Capture.capturesThis()) {
+        Add(SelfType + " *", SelfName, SelfName);
+        continue;
+      }
+      const auto *V = cast<VarDecl>(Capture.getCapturedVar());
+      std::string Name = V->getName().str();
+      if (V->isInitCapture()) {
+        auto Init = Text.span(V->getInit()->getSourceRange());
+        Add(memberType(V->getType()), Name, Init ? Text.render(*Init) : Name);
+        continue;
+      }
+      std::string Value = Name;
+      if (const FrameVar *FV = frameVar(V))
+        Value = FV->Store == Storage::Pointer ? "*" + FV->Name : FV->Name;
+      QualType Type = V->getType().getNonReferenceType();
+      if (Capture.getCaptureKind() == LCK_ByRef)
+        Add(memberType(Type) + " &", Name, Value);
+      else
+        Add(memberType(Type.getUnqualifiedType()), Name, Value);
+    }
+    // The call operator: `auto` parameters become the template's.
+    std::string Template, Params;
+    llvm::Regex Auto("(^|[^A-Za-z0-9_])auto([^A-Za-z0-9_]|$)");
+    for (const ParmVarDecl *P : Call->parameters()) {
+      auto Where = Text.span(P->getSourceRange());
+      std::string Param = Where ? Text.render(*Where) : "";
+      if (P->getType()->isDependentType() && !Dependent) {
+        std::string Arg = freshName("Arg_" + P->getName().str());
+        Template += (Template.empty() ? "template <class " : ", class ") + Arg;
+        Param = Auto.sub("\\1" + Arg + "\\2", Param);
+      }
+      Params += (Params.empty() ? "" : ", ") + Param;
+    }
+    std::string Tail;
+    if (const TypeSourceInfo *Info = Call->getTypeSourceInfo())
+      if (auto Proto =
+              Info->getTypeLoc().IgnoreParens().getAs<FunctionProtoTypeLoc>())
+        if (auto After = Text.offset(Proto.getRParenLoc()))
+          if (auto Body = Text.offset(L->getBody()->getBeginLoc());
+              Body && *After < *Body)
+            Tail = Text.render({*After + 1, *Body});
+    // What the lambda says after its parameters, but `mutable` (the
+    // operator is then not const) and `constexpr` (which goes first).
+    bool Constexpr = Call->isConstexpr() && L->hasExplicitParameters() &&
+                     llvm::StringRef(Tail).contains("constexpr");
+    for (const char *Word : {"mutable", "constexpr"}) {
+      llvm::Regex Specifier(std::string("(^|[^A-Za-z0-9_])") + Word +
+                            "([^A-Za-z0-9_]|$)");
+      Tail = Specifier.sub("\\1\\2", Tail);
+    }
+    auto Body = Text.span(L->getBody()->getSourceRange());
+    C.Code = "// The lambda in `" + C.Local->getName().str() +
+             "`, lifted into a named function object: a frame member needs "
+             "a type with a name.\nstruct " +
+             C.Name + " {\n" + Members +
+             (Template.empty() ? "" : Template + ">\n") +
+             (Constexpr ? "constexpr " : "") + "auto operator()(" + Params +
+             ")" + (Call->isConst() ? " const" : "") +
+             llvm::StringRef(Tail).rtrim().str() + " " +
+             (Body ? Text.render(*Body) : "{}") + "\n};\n";
+    if (auto Where = Text.span(L->getSourceRange()))
+      Text.replace(*Where, C.Name + "{" + Inits + "}");
+  }
+}
+
+} // namespace cosm

@@ -1,0 +1,146 @@
+//===- analyse/LambdaPlan.cpp - The frame of a COSM_ASYNC lambda ----------===//
+///
+/// \file
+/// A COSM_ASYNC lambda's frame is an ordinary frame whose first parameters
+/// are the lambda's captures: calling the lambda copies its by-value
+/// captures into the frame, so the task outlives the closure safely (C++20
+/// keeps them in the closure: C++ Core Guidelines CP.51). By-reference
+/// captures stay references, as in the lambda.
+///
+//===----------------------------------------------------------------------===//
+
+#include "analyse/FunctionPlan.h"
+#include "find/AsyncFinder.h"
+#include "support/Diagnostics.h"
+#include "support/LLVMCompat.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+
+namespace cosm {
+
+/// The member function a lambda in it captures `this` of.
+static const CXXMethodDecl *enclosingMember(const LambdaExpr *L) {
+  for (const DeclContext *DC = L->getLambdaClass()->getDeclContext(); DC;
+       DC = DC->getParent()) {
+    const auto *M = dyn_cast<CXXMethodDecl>(DC);
+    if (M && !M->getParent()->isLambda())
+      return M;
+  }
+  return nullptr;
+}
+
+bool FunctionPlan::planLambda(const llvm::StringSet<> &Base) {
+  DiagnosticsEngine &Diags = Context.getDiagnostics();
+  auto Refuse = [&](SourceLocation Loc, const std::string &What) {
+    report(Diags, Loc, Diag::Unsupported, What);
+    return false;
+  };
+  const CXXRecordDecl *Closure = Lambda->getLambdaClass();
+  if (Closure->isDependentContext())
+    return Refuse(Lambda->getBeginLoc(), "a COSM_ASYNC lambda in a template");
+  if (const FunctionTemplateDecl *Template = F->getDescribedFunctionTemplate())
+    for (const NamedDecl *P : *Template->getTemplateParameters())
+      if (!P->isImplicit())
+        return Refuse(P->getLocation(),
+                      "a COSM_ASYNC lambda with a template parameter list");
+  for (const LambdaCapture &C : Lambda->captures()) {
+    if (C.capturesThis()) {
+      const CXXMethodDecl *M = enclosingMember(Lambda);
+      if (C.getCaptureKind() == LCK_StarThis || !M)
+        return Refuse(C.getLocation(),
+                      "a COSM_ASYNC lambda that captures '*this'");
+      // In a lowered member, `this` is its frame by the time the lambda
+      // runs: the object is the frame's `self`.
+      if (isAsync(M))
+        return Refuse(C.getLocation(),
+                      "a COSM_ASYNC lambda that captures 'this' in a "
+                      "COSM_ASYNC member function");
+      SelfType = memberType(recordType(Context, M->getParent()));
+      if (M->isConst())
+        SelfType = "const " + SelfType;
+      continue;
+    }
+    const auto *V =
+        C.capturesVariable() ? dyn_cast<VarDecl>(C.getCapturedVar()) : nullptr;
+    if (!V)
+      return Refuse(C.getLocation(),
+                    "a COSM_ASYNC lambda that captures this kind of entity");
+    FrameVar Member;
+    Member.Decl = V;
+    Member.Capture = &C;
+    QualType Type = V->getType().getNonReferenceType();
+    if (C.getCaptureKind() == LCK_ByRef) {
+      Member.Store = Storage::Ref;
+      Member.Type = memberType(Context.getLValueReferenceType(Type));
+    } else {
+      Member.Store = Storage::Plain;
+      Member.Type = memberType(Type.getUnqualifiedType());
+    }
+    Member.Name = Base.contains(V->getName()) ? freshName(V->getName())
+                                              : V->getName().str();
+    ParamIndex[V] = Params.size();
+    Params.push_back(std::move(Member));
+  }
+  return true;
+}
+
+namespace {
+/// Finds a type declared in a function other than the lambda's own call
+/// operator: the frame, defined outside that function, cannot name it.
+class OuterLocalType : public RecursiveASTVisitor<OuterLocalType> {
+public:
+  explicit OuterLocalType(const DeclContext *Inside) : Inside(Inside) {}
+  bool Found = false;
+  bool VisitTypedefType(TypedefType *T) { return check(T->getDecl()); }
+  bool VisitTagType(TagType *T) { return check(T->getDecl()); }
+
+private:
+  bool check(const Decl *D) {
+    const DeclContext *DC = D->getDeclContext();
+    if (DC->isFunctionOrMethod() && !Inside->Encloses(DC))
+      Found = true;
+    return !Found;
+  }
+  const DeclContext *Inside;
+};
+} // namespace
+
+bool FunctionPlan::checkLambdaTypes() {
+  auto Check = [&](const FrameVar &V, const char *What) {
+    QualType Type = V.Decl->getType();
+    OuterLocalType Sugared(F), Canonical(F);
+    Sugared.TraverseType(Type);
+    Canonical.TraverseType(Type.getCanonicalType());
+    if (!Sugared.Found && !Canonical.Found)
+      return true;
+    // A capture is pointed at in the capture list, not at the variable.
+    report(Context.getDiagnostics(),
+           V.Capture ? V.Capture->getLocation() : V.Decl->getLocation(),
+           Diag::Unsupported,
+           std::string("a COSM_ASYNC lambda whose ") + What +
+               " has a type declared in the function around it (declare "
+               "the type outside the function)");
+    return false;
+  };
+  for (const FrameVar &V : Params)
+    if (!Check(V, V.Capture ? "capture" : "parameter"))
+      return false;
+  for (const FrameVar &V : Locals) {
+    if (!Check(V, "local"))
+      return false;
+    // A local's type written with `auto` may depend on an `auto` parameter:
+    // the frame has no name for it.
+    if (V.Decl->getType()->isDependentType() && !TemplateHeader.empty()) {
+      report(Context.getDiagnostics(), V.Decl->getLocation(), Diag::Unsupported,
+             "a local of a generic COSM_ASYNC lambda whose type depends on "
+             "its 'auto' parameters and that lives across a suspension");
+      return false;
+    }
+  }
+  return true;
+}
+
+} // namespace cosm
