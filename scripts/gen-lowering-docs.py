@@ -232,7 +232,7 @@ def extract_function(lowered, name, path):
     """NAME's frame struct with its comment, the function that creates the
     frame, and (for a recursive function) the declaration before them."""
     lines = lowered.splitlines(keepends=True)
-    frame = re.compile(r"^(\s*)struct (\S+::)?%s_frame final\b" % re.escape(name))
+    frame = re.compile(r"^(\s*)(?:template <[^>]*> )?struct (\S+::)?%s_frame final\b" % re.escape(name))
     start = next((i for i, line in enumerate(lines) if frame.match(line)), None)
     if start is None:
         raise Failure("%s: no frame struct for %s in the output" % (path, name))

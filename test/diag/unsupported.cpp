@@ -7,22 +7,6 @@
 
 COSM_ASYNC cosm::Coro<int> leaf() { return 1; }
 
-// In a template, an operand whose type is a template parameter could be a
-// coroutine or a task: the two lower differently.
-template <class Awaitable>
-COSM_ASYNC cosm::Coro<void> generic(Awaitable a) {
-  cosm::await(a); // expected-error {{cosm-lower cannot lower an await whose operand's type depends on a template parameter (is it a coroutine or a task?) yet}}
-}
-
-template <class T> struct Holder {
-  cosm::Coro<int> get();
-};
-template <class T>
-COSM_ASYNC cosm::Coro<int> Holder<T>::get() { // expected-error {{cosm-lower cannot lower an out-of-line COSM_ASYNC member of a class template yet}}
-  cosm::await(leaf());
-  return 1;
-}
-
 // The array behind a braced list ends with the loop's statement: a copy of
 // the std::initializer_list in the frame would point at freed storage.
 COSM_ASYNC cosm::Coro<void> braced() {

@@ -193,7 +193,7 @@ class Gen:
         if depth < 2:
             kinds += ["if", "loop", "guard", "try", "shortc", "ternary", "args",
                       "ifvar", "whilevar", "forvar", "retry", "skip", "alambda"]
-        kinds += ["klambda", "tlambda"]
+        kinds += ["klambda", "tlambda", "tawait"]
         if ctx["loop"]:
             kinds += ["brk"]
         if ctx["can_return"]:
@@ -499,6 +499,20 @@ class Gen:
                 o.both("cosm::await(cosm::sleep(0));", "await asyncio.sleep(0)")
             o.both("x = (x + cosm::await(%s)) %% %d;" % (t, MOD), "x = (x + await %s) %% %d" % (t, MOD))
             return 3
+        if k == "tawait":
+            # via<A>: the same template awaiting a coroutine (inline) or a
+            # task (through the loop)
+            v, kk = self.val(ctx), r.randint(1, 9)
+            if r.random() < 0.5:
+                o.both("x = (x + cosm::await(via(count(%s), %d))) %% %d;" % (v, kk, MOD),
+                       "x = (x + await via(count(%s), %d)) %% %d" % (v, kk, MOD))
+            else:
+                t = self.fresh("vt")
+                o.both("cosm::Task<int> %s = cosm::create_task(count(%s));" % (t, v),
+                       "%s = asyncio.create_task(count(%s))" % (t, v))
+                o.both("x = (x + cosm::await(via(%s, %d))) %% %d;" % (t, kk, MOD),
+                       "x = (x + await via(%s, %d)) %% %d" % (t, kk, MOD))
+            return 2
         if k == "gather":
             f = self.callee(ctx, budget=ctx["budget"] // 2)
             g = self.callee(ctx, budget=ctx["budget"] // 2)
@@ -595,6 +609,16 @@ class Gen:
         o.popen("async def count(v):")
         o.both("cosm::await(cosm::sleep(0));", "await asyncio.sleep(0)")
         o.both("return v;", "return v")
+        o.cclose()
+        o.pclose()
+        o.both("", "")
+        # a template whose await's kind its instantiation decides
+        o.cpp("template <class A>")
+        o.copen("COSM_ASYNC cosm::Coro<int> via(A a, int k) {")
+        o.popen("async def via(a, k):")
+        o.both('tr("via " + S(k));', 'tr("via " + str(k))')
+        o.both("int v = cosm::await(a);", "v = await a")
+        o.both("return (v + k) % 1000;", "return (v + k) % 1000")
         o.cclose()
         o.pclose()
         o.both("", "")

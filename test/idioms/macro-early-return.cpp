@@ -1,13 +1,18 @@
 // A macro that returns early from the function (CHECK_POSITIVE(v) expanding to
-// 'if (...) return -1;', the RETURN_IF_ERROR pattern) in an async function.
+// 'if (...) return -1;', the RETURN_IF_ERROR pattern) in an async function:
+// the invocation is expanded in place (kept as a comment), and its `return`
+// becomes the frame's return sequence.
 //
-// Refused: the `return` inside the macro must become the frame's return sequence, and macros are issue 13.
-//
-// RUN: rm -f %t.cpp
-// RUN: not %cosm-lower %s -o %t.cpp 2> %t.err
-// RUN: FileCheck %s < %t.err
-// RUN: test ! -e %t.cpp
-// CHECK: macro-early-return.cpp:{{[0-9]+}}:{{[0-9]+}}: error: cosm-lower must rewrite this code here, but it comes from a macro expansion; write it outside the macro
+// RUN: %cosm-lower %s -o %t.cpp
+// RUN: FileCheck %s < %t.cpp
+// RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
+// RUN: %t.gcc | FileCheck --check-prefix=OUT %s
+// CHECK: return_value(-1);
+// CHECK: /* expanded: CHECK_POSITIVE(n) */
+// OUT: a v -1
+// OUT-NEXT: c v 2
+// OUT-NEXT: c end
+// OUT-NEXT: results -1 -1 2
 
 #include <cosm/cosm.hpp>
 #include <cstdio>

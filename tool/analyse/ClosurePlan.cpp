@@ -59,7 +59,7 @@ public:
   }
   bool VisitTagTypeLoc(TagTypeLoc TL) { return type(TL.getDecl()); }
   bool VisitTypedefTypeLoc(TypedefTypeLoc TL) {
-    return type(TL.getTypedefNameDecl());
+    return type(TL.getTypePtr()->getDecl());
   }
 
 private:

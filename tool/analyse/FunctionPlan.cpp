@@ -637,10 +637,15 @@ bool FunctionPlan::analyse(const FileContext &File) {
                       (P->isParameterPack() ? "..." : "");
     TemplateArgs += ">";
   }
-  if (Dependent && F->isOutOfLine()) {
-    report(Diags, F->getLocation(), Diag::Unsupported,
-           "an out-of-line COSM_ASYNC member of a class template");
-    return false;
+  // `template <class T> ... Box<T>::get()`: the frame is a member class of
+  // the class template, defined out of line under the same headers.
+  for (unsigned I = 0; I < F->getNumTemplateParameterLists(); ++I) {
+    auto Header = Text.span(F->getTemplateParameterList(I)->getSourceRange());
+    if (!Header) {
+      report(Diags, F->getLocation(), Diag::InMacro, "this template header");
+      return false;
+    }
+    OuterHeaders += Text.original(*Header).str() + "\n";
   }
   if (F->isVariadic() || isa<CXXConstructorDecl>(F) ||
       isa<CXXDestructorDecl>(F)) {

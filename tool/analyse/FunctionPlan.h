@@ -132,6 +132,10 @@ public:
   /// frame (a class template) repeats.
   std::string TemplateHeader;
   std::string TemplateArgs;
+  /// For an out-of-line member of a class template: the class's
+  /// `template <class T>`, which the frame's definition repeats (the
+  /// signature as written carries it already).
+  std::string OuterHeaders;
   /// The frame's pointer to the object (members) and its bitset of live
   /// objects: `self` and `live` unless the function uses those names.
   std::string SelfName;

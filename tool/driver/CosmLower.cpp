@@ -12,7 +12,9 @@
 
 #include "cosm-lower/Config.h"
 #include "driver/FrameSizes.h"
+#include "driver/MacroExpansion.h"
 #include "driver/OutputChecks.h"
+#include "driver/Reparse.h"
 #include "driver/SelfCheck.h"
 #include "emit/Output.h"
 #include "report/HtmlReport.h"
@@ -181,8 +183,11 @@ public:
     Deps->attachToPreprocessor(CI.getPreprocessor());
     auto All = std::make_shared<AllIncludes>();
     All->attachToPreprocessor(CI.getPreprocessor());
+    auto Macros = std::make_shared<cosm::MacroTokens>();
+    Macros->attach(CI.getPreprocessor());
     return std::make_unique<Consumer>(CI, Results, Style, Options, File.str(),
-                                      std::move(Deps), std::move(All));
+                                      std::move(Deps), std::move(All),
+                                      std::move(Macros));
   }
 
 private:
@@ -192,9 +197,11 @@ private:
              const format::FormatStyle &Style,
              const cosm::LowerOptions &Options, std::string File,
              std::shared_ptr<DependencyCollector> Deps,
-             std::shared_ptr<DependencyCollector> All)
+             std::shared_ptr<DependencyCollector> All,
+             std::shared_ptr<cosm::MacroTokens> Macros)
         : CI(CI), Results(Results), Style(Style), Options(Options),
-          File(std::move(File)), Deps(std::move(Deps)), All(std::move(All)) {}
+          File(std::move(File)), Deps(std::move(Deps)), All(std::move(All)),
+          Macros(std::move(Macros)) {}
     void HandleTranslationUnit(ASTContext &Context) override {
       if (Context.getDiagnostics().hasErrorOccurred())
         return;
@@ -206,10 +213,29 @@ private:
                            .tryGetRealPathName();
       // The reports list every frame's size: measure even without embedding.
       bool ListSizes = Emit == EmitKind::Model || Emit == EmitKind::Html;
-      auto Text = cosm::lowerWithFrameLimit(CI, Context, Style, Options,
-                                            MaxFrameBytes, ListSizes);
-      if (!Text)
+      std::optional<cosm::LoweredFile> Text;
+      auto Lower = [&](CompilerInstance &Instance, ASTContext &AST) {
+        if (!AST.getDiagnostics().hasErrorOccurred())
+          Text = cosm::lowerWithFrameLimit(Instance, AST, Style, Options,
+                                           MaxFrameBytes, ListSizes);
+      };
+      // What macros produce that the lowering rewrites (awaits, returns):
+      // lower the text with those macros expanded.
+      if (auto Expanded = Macros->expandRewritten(Context))
+        cosm::reparse(CI, *Expanded, /*AsCompiled=*/false,
+                      *Context.getDiagnostics().getClient(), Lower);
+      else
+        Lower(CI, Context);
+      if (!Text) {
+        // Errors of the expanded text's parse are the input's errors.
+        if (!Context.getDiagnostics().hasErrorOccurred())
+          Context.getDiagnostics().Report(
+              Context.getDiagnostics().getCustomDiagID(
+                  DiagnosticsEngine::Error,
+                  "the input, with its macros that await expanded, does "
+                  "not lower"));
         return;
+      }
       vfs::FileSystem &FS = SM.getFileManager().getVirtualFileSystem();
       Lowered Result{std::move(*Text),
                      absolutePaths(Deps->getDependencies(), FS),
@@ -226,6 +252,7 @@ private:
     std::string File;
     std::shared_ptr<DependencyCollector> Deps;
     std::shared_ptr<DependencyCollector> All;
+    std::shared_ptr<cosm::MacroTokens> Macros;
   };
 
   ResultMap &Results;

@@ -1,13 +1,10 @@
 //===- driver/FrameSizes.cpp - sizeof each frame, by Clang ----------------===//
 
 #include "driver/FrameSizes.h"
+#include "driver/Reparse.h"
 #include "support/LLVMCompat.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/Frontend/CompilerInvocation.h"
-#include "clang/Frontend/FrontendAction.h"
-#include "clang/Lex/PreprocessorOptions.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include <algorithm>
 
 using namespace clang;
@@ -58,19 +55,6 @@ private:
   bool &Parsed;
 };
 
-class SizeAction : public ASTFrontendAction {
-public:
-  SizeAction(SizeMap &Sizes, bool &Parsed) : Sizes(Sizes), Parsed(Parsed) {}
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
-                                                 StringRef) override {
-    return std::make_unique<SizeConsumer>(Sizes, Parsed);
-  }
-
-private:
-  SizeMap &Sizes;
-  bool &Parsed;
-};
-
 /// `ns::f_frame` for a slot's `::ns::f_frame`.
 StringRef unqualified(StringRef Slot) {
   return Slot.drop_while([](char C) { return C == ':'; });
@@ -78,47 +62,18 @@ StringRef unqualified(StringRef Slot) {
 } // namespace
 
 bool measureFrames(CompilerInstance &CI, LoweredFile &File) {
-  auto Invocation = std::make_shared<CompilerInvocation>(CI.getInvocation());
-  FrontendOptions &Front = Invocation->getFrontendOpts();
-  if (Front.Inputs.size() != 1 || !Front.Inputs[0].isFile())
-    return false;
-  // As the output will be compiled: without the analysis declarations.
-  PreprocessorOptions &PP = Invocation->getPreprocessorOpts();
-  llvm::erase_if(PP.Macros, [](const std::pair<std::string, bool> &Macro) {
-    return StringRef(Macro.first).starts_with("COSM_LOWERING");
-  });
-  StringRef Main = Front.Inputs[0].getFile();
-  PP.addRemappedFile(
-      Main, MemoryBuffer::getMemBufferCopy(File.Lowered, Main).release());
-  PP.RetainRemappedFileBuffers = false;
-  DiagnosticOptions &DiagOpts = Invocation->getDiagnosticOpts();
-  DiagOpts.IgnoreWarnings = true;
-  DiagOpts.ShowCarets = false; // no "N errors generated."
-  DiagOpts.VerifyDiagnostics = false;
-
-  IgnoringDiagConsumer Quiet; // errors are --verify's (or the compiler's)
-  // The same files, seen from the compile command's directory. (The one
-  // version check outside support/LLVMCompat.h: it would pull
-  // CompilerInstance.h into every file that includes that header.)
-#if LLVM_VERSION_MAJOR >= 22
-  CompilerInstance Clang(std::move(Invocation), CI.getPCHContainerOperations());
-  Clang.setVirtualFileSystem(CI.getFileManager().getVirtualFileSystemPtr());
-  Clang.createDiagnostics(&Quiet, /*ShouldOwnClient=*/false);
-  Clang.createFileManager();
-#else
-  CompilerInstance Clang(CI.getPCHContainerOperations());
-  Clang.setInvocation(std::move(Invocation));
-  Clang.createDiagnostics(&Quiet, /*ShouldOwnClient=*/false);
-  Clang.createFileManager(CI.getFileManager().getVirtualFileSystemPtr());
-#endif
-
+  // As the output will be compiled: without the analysis declarations, and
+  // quietly (errors are --verify's, or the compiler's).
+  IgnoringDiagConsumer Quiet;
   SizeMap Sizes;
   for (const FrameSize &Frame : File.Frames)
     Sizes[Frame.Name] = 0;
   bool Parsed = false;
-  SizeAction Action(Sizes, Parsed);
-  Clang.ExecuteAction(Action); // false after any error: see SizeConsumer
-  if (!Parsed)
+  auto Measure = [&](CompilerInstance &, ASTContext &Context) {
+    SizeConsumer(Sizes, Parsed).HandleTranslationUnit(Context);
+  };
+  if (!reparse(CI, File.Lowered, /*AsCompiled=*/true, Quiet, Measure) ||
+      !Parsed)
     return false;
   for (FrameSize &Frame : File.Frames)
     Frame.Bytes = Sizes[Frame.Name];

@@ -138,6 +138,12 @@ std::string Printer::awaitComment(const Suspension &S) const {
                   "step; no trip through the loop.\n"
                 : ": a coroutine. It runs inline, in this step; no trip "
                   "through the loop.\n");
+  if (S.Kind == AwaitKind::Dependent)
+    return "// await " + S.Operand +
+           ": its kind depends on the instantiation (cosm::Awaiter). A "
+           "coroutine runs inline, in this step; a task or a future, unless "
+           "it is done, registers this task's wake-up as its done callback "
+           "and returns to the loop.\n";
   const char *What = S.Kind == AwaitKind::Task ? "task" : "future";
   return llvm::formatv("// await {0}: a {1}. Unless it is done, this task "
                        "registers its wake-up as the {1}'s done callback and "
@@ -153,6 +159,12 @@ std::string Printer::suspend(const Suspension &S) const {
                "{\nstate = {0};\nreturn cosm::Step::Suspended; // the "
                "whole chain waits\n}\n",
                S.State, S.Target)
+        .str();
+  if (S.Kind == AwaitKind::Dependent)
+    return llvm::formatv("resume_{0}:\nif ({1}.pending()) {\nstate = "
+                         "{0};\nreturn {1}.suspend(); // a coroutine: the "
+                         "whole chain waits; else: back to the loop\n}\n",
+                         S.State, S.Target)
         .str();
   return llvm::formatv("if (!{0}.done()) {\nstate = {1};\nreturn "
                        "cosm::suspend_on({0});\nresume_{1}:\n"
@@ -294,7 +306,7 @@ std::string Printer::wherePoints() const {
   std::string Point, Awaited;
   for (const Suspension &S : Model.Suspensions) {
     Table += ", " + std::to_string(S.Where.Line);
-    if (S.Kind != AwaitKind::Coroutine)
+    if (S.Kind != AwaitKind::Coroutine && S.Kind != AwaitKind::Dependent)
       continue;
     Point += "if (" + S.Target + ".active())\nreturn " + Model.LinesName +
              ".at(" + std::to_string(S.State) + ");\n";
@@ -322,6 +334,7 @@ std::string Printer::frameStruct(const std::string &Body) {
        "(): its parameters and the locals that live across a suspension.\n";
   std::string Name = Plan.FrameName;
   std::string Base = "cosm::Frame<" + Plan.ResultType + ">";
+  S += Plan.OuterHeaders;
   if (!Plan.TemplateHeader.empty())
     S += Plan.TemplateHeader + "\n";
   S += "struct " + Plan.FrameQualifier + Name + " final : " + Base + " {\n";
@@ -495,8 +508,10 @@ std::optional<std::string> Printer::function() {
   // (embedded), leaving the function itself unused.
   if (!F->isExternallyVisible() && !isa<CXXMethodDecl>(F))
     Signature = "[[maybe_unused]] " + Signature;
-  std::string Header =
-      Plan.TemplateHeader.empty() ? "" : Plan.TemplateHeader + "\n";
+  // An out-of-line member's signature starts with all its headers.
+  std::string Header = Plan.TemplateHeader.empty() || !Plan.OuterHeaders.empty()
+                           ? ""
+                           : Plan.TemplateHeader + "\n";
   if (!Declaration.empty())
     Declaration = Header + Declaration;
   std::string Creates =

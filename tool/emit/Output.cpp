@@ -133,8 +133,11 @@ std::optional<unsigned> attributesStart(const FunctionDecl *F,
 std::optional<unsigned> declarationStart(const FunctionDecl *F,
                                          const EditedText &Text) {
   auto Begin = attributesStart(F, Text);
+  // A member template of a class template starts with the class's header,
+  // before the member's own.
   if (const FunctionTemplateDecl *Template = F->getDescribedFunctionTemplate())
-    Begin = Text.offset(Template->getBeginLoc());
+    if (auto Header = Text.offset(Template->getBeginLoc()))
+      Begin = Begin ? std::min(*Begin, *Header) : *Header;
   if (!Begin)
     return std::nullopt;
   // COSM_ASYNC written on this declaration (not inherited from another).
@@ -269,7 +272,8 @@ bool FileLowering::declareInClass(const FunctionDecl *F,
   // number.
   tooling::Replacement Declaration(
       FileName, *At, 0,
-      "struct " + Plan.FrameName + ";\n" +
+      (Plan.TemplateHeader.empty() ? "" : Plan.TemplateHeader + " ") +
+          "struct " + Plan.FrameName + ";\n" +
           (Mapping ? Lines.directive(Lines.lineOfOffset(*At)) : ""));
   InContext.insert({Declaration.getOffset(), 0});
   return add(F, Declaration);

@@ -23,6 +23,9 @@ enum class AwaitKind {
   Coroutine, ///< runs the child inline, in the same step
   Task,      ///< suspends until the task is done, through the loop
   Future,    ///< suspends until the future is done, through the loop
+  /// In a template, an operand whose type depends on a template parameter:
+  /// decided by the instantiation (cosm::Awaiter), one of the three above.
+  Dependent,
 };
 
 /// The `cosm::await` call \p S is, or null.

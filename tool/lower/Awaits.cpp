@@ -59,10 +59,11 @@ std::string Lowerer::await(const CallExpr *A) {
   unsigned State = ++States;
   AtLine Here(*this, A->getBeginLoc());
   std::optional<AwaitKind> Kind = awaitKind(A);
+  if (!Kind && Operand->isTypeDependent())
+    Kind = AwaitKind::Dependent;
   if (!Kind) {
     fail(A->getBeginLoc(), Diag::Unsupported,
-         "an await whose operand's type depends on a template parameter "
-         "(is it a coroutine or a task?)");
+         "an await of an operand that is not a cosm::Coro, Task or Future");
     return "";
   }
   Suspension Point;
@@ -74,8 +75,33 @@ std::string Lowerer::await(const CallExpr *A) {
   Point.Where = pos(A->getBeginLoc());
   Model.Suspensions.push_back(std::move(Point));
   size_t Index = Model.Suspensions.size() - 1;
+  if (*Kind == AwaitKind::Dependent)
+    return awaitDependent(Index, Operand);
   return *Kind == AwaitKind::Coroutine ? awaitCoroutine(Index, Operand)
                                        : awaitHandle(Index, Operand);
+}
+
+/// An operand whose type a template parameter decides: cosm::Awaiter steps
+/// a coroutine inline, or suspends on a task or future through the loop,
+/// by the instantiation.
+std::string Lowerer::awaitDependent(size_t Index, const Expr *Operand) {
+  unsigned State = Model.Suspensions[Index].State;
+  std::string Type = childType(Operand);
+  if (Type.empty()) {
+    fail(Operand->getBeginLoc(), Diag::Unsupported,
+         "an await whose operand's type cosm-lower cannot name in a template");
+    return "";
+  }
+  std::string Awaiter =
+      member(MemberRole::Child, "cosm::awaiter_for<" + Type + ">", "awaiter");
+  Model.Suspensions[Index].Target = Awaiter;
+  add(Op::AwaitComment, {}, CurrentLine).Id = State;
+  keepOperandTemporaries(Operand);
+  code(Awaiter + ".start(" + expr(Operand) + ");\n");
+  Model.Children.push_back(Awaiter);
+  resumePoint(State);
+  add(Op::Suspend, {}, CurrentLine).Id = State;
+  return Awaiter + ".take_result()";
 }
 
 std::string Lowerer::awaitCoroutine(size_t Index, const Expr *Operand) {

@@ -201,7 +201,7 @@ void Lowerer::keepOperandTemporaries(const Expr *Operand) {
 }
 
 std::string Lowerer::objectTemp(QualType Type, const std::string &Value,
-                                bool Maybe) {
+                                bool Maybe, std::string TypeText) {
   Type = Type.getUnqualifiedType();
   if (const auto *Record = Type->getAsCXXRecordDecl();
       Record && Record->isLambda()) {
@@ -209,8 +209,12 @@ std::string Lowerer::objectTemp(QualType Type, const std::string &Value,
          "a lambda evaluated before a suspension in the same expression");
     return "";
   }
-  std::string TypeText = typeText(Type);
-  int Bit = needsDestruction(Type) ? Model.LiveBits++ : -1;
+  // A type that depends on a template parameter is named through the
+  // value, and may have a destructor.
+  bool Dependent = !TypeText.empty();
+  if (!Dependent)
+    TypeText = typeText(Type);
+  int Bit = Dependent || needsDestruction(Type) ? Model.LiveBits++ : -1;
   std::string Name =
       member(MemberRole::Temporary, TypeText, "temp", /*InUnion=*/true, Bit);
   code("::new (&" + Name + ") " + TypeText + "(" + Value + ");\n");
@@ -238,6 +242,11 @@ std::string Lowerer::spill(const Expr *E, const std::string &Value) {
     return Temporary->isXValue() ? "std::move(" + Name + ")" : Name;
   }
   QualType Type = E->getType();
+  if (E->isPRValue() && Type->isDependentType())
+    return "std::move(" +
+           objectTemp(Type, Value, Branches > 0,
+                      "std::decay_t<decltype(" + Value + ")>") +
+           ")";
   if (E->isPRValue()) {
     if (Type->isVoidType()) {
       code(Value + ";\n");

@@ -160,12 +160,13 @@ private:
   void keepTemporaries(const clang::Stmt *S, bool All = false);
   void keepOperandTemporaries(const clang::Expr *Operand);
   std::string objectTemp(clang::QualType Type, const std::string &Value,
-                         bool Maybe);
+                         bool Maybe, std::string TypeText = "");
   std::string condition(const clang::Expr *E);
   void endFullExpression();
   std::string await(const clang::CallExpr *A);
   std::string awaitCoroutine(size_t Index, const clang::Expr *Operand);
   std::string awaitHandle(size_t Index, const clang::Expr *Operand);
+  std::string awaitDependent(size_t Index, const clang::Expr *Operand);
   std::string childType(const clang::Expr *Operand);
   bool embedFrame(const clang::Expr *Operand, bool &TooLarge);
   void resumePoint(unsigned State);

@@ -103,7 +103,8 @@ std::string escape(StringRef S) {
 const char *kindName(AwaitKind Kind) {
   return Kind == AwaitKind::Coroutine ? "coroutine: inline"
          : Kind == AwaitKind::Task    ? "task: via loop"
-                                      : "future: via loop";
+         : Kind == AwaitKind::Future  ? "future: via loop"
+                                      : "decided by instantiation";
 }
 
 std::string anchor(size_t Function, unsigned State) {

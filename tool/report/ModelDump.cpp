@@ -162,6 +162,9 @@ void states(const FrameModel &Model, Tree &T) {
       Line += std::string(S.Kind == AwaitKind::Task ? "task" : "future") + " " +
               S.Target + ", via the loop";
       break;
+    case AwaitKind::Dependent:
+      Line += "decided by the instantiation, in " + S.Target;
+      break;
     }
     if (S.Region)
       Line += ", in region " + std::to_string(S.Region);

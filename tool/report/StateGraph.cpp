@@ -34,6 +34,8 @@ const char *kindName(AwaitKind Kind) {
     return "task";
   case AwaitKind::Future:
     return "future";
+  case AwaitKind::Dependent:
+    return "coroutine, task or future (by instantiation)";
   }
   llvm_unreachable("unknown await kind");
 }

@@ -1,6 +1,8 @@
 //===- support/Diagnostics.cpp - cosm-lower's diagnostics -----------------===//
 
 #include "support/Diagnostics.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang;
 
@@ -25,8 +27,8 @@ static std::pair<DiagnosticsEngine::Level, const char *> describe(Diag Kind) {
     return {DiagnosticsEngine::Error, "cosm-lower cannot lower %0 yet"};
   case Diag::InMacro:
     return {DiagnosticsEngine::Error,
-            "cosm-lower must rewrite %0 here, but it comes from a macro "
-            "expansion; write it outside the macro"};
+            "cosm-lower must rewrite %0 here, but it comes from %1; write "
+            "it outside the macro"};
   case Diag::MissingReturn:
     // The wording of Clang's -Wreturn-type; %1: 1 when some paths return.
     return {DiagnosticsEngine::Error,
@@ -42,6 +44,20 @@ static std::pair<DiagnosticsEngine::Level, const char *> describe(Diag Kind) {
   llvm_unreachable("unknown diagnostic");
 }
 
+/// "the expansion of macro 'M'" for the outermost macro \p Loc comes from.
+static std::string macroNamed(DiagnosticsEngine &Engine, SourceLocation Loc) {
+  StringRef Name;
+  if (Engine.hasSourceManager()) {
+    const SourceManager &SM = Engine.getSourceManager();
+    for (; Loc.isMacroID(); Loc = SM.getImmediateMacroCallerLoc(Loc))
+      if (StringRef Here = Lexer::getImmediateMacroName(Loc, SM, LangOptions());
+          !Here.empty())
+        Name = Here;
+  }
+  return Name.empty() ? "a macro expansion"
+                      : "the expansion of macro '" + Name.str() + "'";
+}
+
 DiagnosticBuilder report(DiagnosticsEngine &Engine, SourceLocation Loc,
                          Diag Kind, llvm::StringRef Arg) {
   auto [Level, Format] = describe(Kind);
@@ -50,6 +66,8 @@ DiagnosticBuilder report(DiagnosticsEngine &Engine, SourceLocation Loc,
                              (DiagnosticIDs::Level)Level, Format));
   if (!Arg.empty())
     Builder << Arg;
+  if (Kind == Diag::InMacro)
+    Builder << macroNamed(Engine, Loc);
   return Builder;
 }
 

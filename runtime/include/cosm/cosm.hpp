@@ -8,6 +8,7 @@
 #define COSM_COSM_HPP
 
 #include "cosm/async.hpp"
+#include "cosm/awaiter.hpp"
 #include "cosm/barrier.hpp"
 #include "cosm/condition.hpp"
 #include "cosm/datagrams.hpp"

@@ -1,0 +1,127 @@
+//===- driver/MacroExpansion.cpp - Awaits written in macros ---------------===//
+
+#include "driver/MacroExpansion.h"
+#include "find/AsyncFinder.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/CharInfo.h"
+#include "clang/Lex/Lexer.h"
+#include <utility>
+
+using namespace clang;
+
+namespace cosm {
+
+/// True if two tokens ending and starting with \p Left and \p Right would
+/// read as one token (or a comment) without a space between them.
+static bool wouldJoin(char Left, char Right) {
+  auto Word = [](char C) { return isAlphanumeric(C) || C == '_'; };
+  StringRef Operators = "+-*/%<>=&|!^.:#";
+  return (Word(Left) && (Word(Right) || Right == '"' || Right == '\'')) ||
+         (Operators.contains(Left) && Operators.contains(Right));
+}
+
+void MacroTokens::attach(Preprocessor &PP) {
+  // Each token once: tokens the parser backtracks over come back marked
+  // IsReinjected and are not reported again.
+  PP.setTokenWatcher([this, &PP](const Token &Tok) {
+    if (Tok.is(tok::eof) || Tok.isAnnotation() ||
+        !Tok.getLocation().isMacroID())
+      return;
+    const SourceManager &SM = PP.getSourceManager();
+    SourceLocation Invocation = SM.getExpansionLoc(Tok.getLocation());
+    if (!SM.isWrittenInMainFile(Invocation))
+      return;
+    std::string &Text = Expansions[SM.getFileOffset(Invocation)];
+    std::string Spelling = PP.getSpelling(Tok);
+    if (!Text.empty() && !Spelling.empty() &&
+        wouldJoin(Text.back(), Spelling.front()))
+      Text += ' ';
+    Text += Spelling;
+  });
+}
+
+namespace {
+/// The main-file ranges of the outermost macro invocations that produce
+/// what the lowering rewrites: an await, and in a COSM_ASYNC function a
+/// return, a jump, a declaration or an implicit `this`.
+class RewrittenInMacros : public RecursiveASTVisitor<RewrittenInMacros> {
+  using Base = RecursiveASTVisitor<RewrittenInMacros>;
+
+public:
+  explicit RewrittenInMacros(const SourceManager &SM) : SM(SM) {}
+
+  // Whether the innermost function (or lambda) is COSM_ASYNC.
+  bool TraverseDecl(Decl *D) {
+    if (!D || !isa<FunctionDecl>(D))
+      return Base::TraverseDecl(D);
+    bool Saved = std::exchange(InAsync, isAsync(D));
+    bool Result = Base::TraverseDecl(D);
+    InAsync = Saved;
+    return Result;
+  }
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    bool Saved = std::exchange(InAsync, isAsync(L->getCallOperator()));
+    bool Result = Base::TraverseLambdaExpr(L);
+    InAsync = Saved;
+    return Result;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    if (asAwait(Call))
+      note(Call->getBeginLoc());
+    return true;
+  }
+  bool VisitStmt(Stmt *S) {
+    if (InAsync && isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt, DeclStmt,
+                       CXXThisExpr>(S))
+      note(S->getBeginLoc());
+    return true;
+  }
+
+  std::map<unsigned, CharSourceRange> Ranges;
+
+private:
+  void note(SourceLocation Begin) {
+    if (!Begin.isMacroID())
+      return;
+    CharSourceRange Range = SM.getExpansionRange(Begin);
+    if (SM.isWrittenInMainFile(Range.getBegin()))
+      Ranges[SM.getFileOffset(Range.getBegin())] = Range;
+  }
+  const SourceManager &SM;
+  bool InAsync = false;
+};
+} // namespace
+
+std::optional<std::string>
+MacroTokens::expandRewritten(ASTContext &Context) const {
+  const SourceManager &SM = Context.getSourceManager();
+  RewrittenInMacros Find(SM);
+  Find.TraverseDecl(Context.getTranslationUnitDecl());
+  if (Find.Ranges.empty())
+    return std::nullopt;
+  StringRef Source = SM.getBufferData(SM.getMainFileID());
+  std::string Text;
+  unsigned Done = 0;
+  for (const auto &[Begin, Range] : Find.Ranges) {
+    CharSourceRange Chars =
+        Lexer::makeFileCharRange(Range, SM, Context.getLangOpts());
+    auto Tokens = Expansions.find(Begin);
+    if (Chars.isInvalid() || Begin < Done || Tokens == Expansions.end())
+      continue; // reported as an await in a macro when lowered
+    unsigned End = SM.getFileOffset(Chars.getEnd());
+    // The expansion first (a __LINE__ in it keeps its value), then the
+    // invocation, whose line breaks keep the lines after it in place.
+    std::string Invocation = Source.substr(Begin, End - Begin).str();
+    for (size_t At; (At = Invocation.find("*/")) != std::string::npos;)
+      Invocation.replace(At, 2, "* /");
+    Text += Source.substr(Done, Begin - Done).str() + Tokens->second +
+            " /* expanded: " + Invocation + " */";
+    Done = End;
+  }
+  if (Done == 0)
+    return std::nullopt;
+  return Text + Source.substr(Done).str();
+}
+
+} // namespace cosm
