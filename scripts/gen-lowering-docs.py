@@ -52,6 +52,23 @@ class Failure(Exception):
     pass
 
 
+LINE_TABLE = re.compile(
+    r"^([ \t]*)static constexpr cosm::FrameLines<(\d+)> (\w+)\{(.*?)\};$",
+    re.M | re.S)
+
+
+def line_table(match):
+    """A frame's line table in one layout, its file named from the root."""
+    indent, count, name, body = match.groups()
+    path = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', body))
+    if path.startswith(ROOT + "/"):
+        path = path[len(ROOT) + 1:]
+    lines = re.search(r"\{([^{}]*)\}\s*$", body).group(1)
+    lines = ", ".join(n.strip() for n in lines.split(","))
+    return '%sstatic constexpr cosm::FrameLines<%s> %s{\n%s    "%s", {%s}};' % (
+        indent, count, name, indent, path, lines)
+
+
 def run(cmd, **kwargs):
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, **kwargs)
 
@@ -108,7 +125,10 @@ class Generator:
             raise Failure("cosm-lower failed on %s:\n%s" % (path, result.stderr))
         # The frames' line tables name the file by absolute path: show it
         # from the root, so that the documents do not depend on the checkout.
-        return text, result.stdout.replace('"' + ROOT + "/", '"')
+        # How clang-format wrapped the table depends on that path's length:
+        # print every table in one layout.
+        return text, LINE_TABLE.sub(line_table, result.stdout).replace(
+            '"' + ROOT + "/", '"')
 
     def do_diagnose(self, path):
         args = extra_args(read(path))

@@ -8,6 +8,7 @@
 // RUN: not test -e %t.cpp
 
 #include <cosm/cosm.hpp>
+#include <memory>
 
 template <class T> cosm::Coro<T> in_template(T v) {
   // CHECK: lambda-refusals.cpp:[[@LINE+1]]:10: error: cosm-lower cannot lower a COSM_ASYNC lambda in a template yet
@@ -46,6 +47,15 @@ cosm::Coro<int> local_type() {
   return [p] COSM_ASYNC () -> cosm::Coro<int> {
     cosm::await(cosm::sleep(0));
     return p.x;
+  }();
+}
+
+cosm::Coro<int> move_only() {
+  auto owned = std::make_unique<int>(1);
+  // CHECK: lambda-refusals.cpp:[[@LINE+1]]:11: error: cosm-lower cannot lower a COSM_ASYNC lambda that captures by value an object that cannot be copied (each call copies the captures into its frame; capture a std::shared_ptr or by reference) yet
+  return [p = std::move(owned)] COSM_ASYNC () -> cosm::Coro<int> {
+    cosm::await(cosm::sleep(0));
+    return *p;
   }();
 }
 

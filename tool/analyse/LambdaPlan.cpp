@@ -32,6 +32,21 @@ static const CXXMethodDecl *enclosingMember(const LambdaExpr *L) {
   return nullptr;
 }
 
+/// False if \p Type is a class whose copy constructor is deleted (declared
+/// so, or implicitly: a std::unique_ptr member).
+static bool copyable(QualType Type) {
+  const auto *Record = Type->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return true;
+  Record = Record->getDefinition();
+  if (!Record->hasUserDeclaredCopyConstructor())
+    return !Record->defaultedCopyConstructorIsDeleted();
+  for (const CXXConstructorDecl *Ctor : Record->ctors())
+    if (Ctor->isCopyConstructor() && !Ctor->isDeleted())
+      return true;
+  return false;
+}
+
 bool FunctionPlan::planLambda(const llvm::StringSet<> &Base) {
   DiagnosticsEngine &Diags = Context.getDiagnostics();
   auto Refuse = [&](SourceLocation Loc, const std::string &What) {
@@ -76,6 +91,12 @@ bool FunctionPlan::planLambda(const llvm::StringSet<> &Base) {
       Member.Store = Storage::Ref;
       Member.Type = memberType(Context.getLValueReferenceType(Type));
     } else {
+      if (!copyable(Type))
+        return Refuse(C.getLocation(),
+                      "a COSM_ASYNC lambda that captures by value an object "
+                      "that cannot be copied (each call copies the captures "
+                      "into its frame; capture a std::shared_ptr or by "
+                      "reference)");
       Member.Store = Storage::Plain;
       Member.Type = memberType(Type.getUnqualifiedType());
     }
