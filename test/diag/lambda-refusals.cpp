@@ -28,14 +28,6 @@ struct Widget {
       return size;
     }();
   }
-  COSM_ASYNC cosm::Coro<int> from_async() {
-    // CHECK: lambda-refusals.cpp:[[@LINE+1]]:26: error: cosm-lower cannot lower a COSM_ASYNC lambda that captures 'this' in a COSM_ASYNC member function yet
-    int n = cosm::await([this] COSM_ASYNC () -> cosm::Coro<int> {
-      cosm::await(cosm::sleep(0));
-      return size;
-    }());
-    return n;
-  }
 };
 
 cosm::Coro<int> local_type() {

@@ -2,7 +2,9 @@
 // create_task from a temporary closure (its by-value captures were copied
 // into the frame, so the task outlives the closure), capturing by
 // reference, invoked immediately and awaited inline, generic (`auto`
-// parameters), capturing `this` in a member, and one nested in another.
+// parameters), capturing `this` in a member, capturing `this` (explicitly,
+// and implicitly under [&]) in a COSM_ASYNC member, where `this` is the frame
+// and a user's local is named `self`, and one nested in another.
 //
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
@@ -27,6 +29,28 @@ struct Counter {
       std::printf("%s bumped by %d to %d\n", name.c_str(), by, count);
       return count;
     }();
+  }
+};
+
+// An async member whose lambdas capture `this`: in its lowered body `this`
+// is the frame, and the lambdas' tasks outlive it.
+struct Team {
+  std::string name;
+  int done = 0;
+  COSM_ASYNC cosm::Coro<void> start(int n, std::vector<cosm::Task<void>> &out) {
+    int self = n; // a user's name equal to the frame's pointer to the object
+    cosm::await(cosm::sleep(0));
+    for (int i = 0; i < self; ++i)
+      out.push_back(cosm::create_task([this, i] COSM_ASYNC () -> cosm::Coro<void> {
+        cosm::await(cosm::sleep(0));
+        ++done;
+        std::printf("%s member %d done (%d)\n", name.c_str(), i, done);
+      }()));
+    out.push_back(cosm::create_task([&] COSM_ASYNC () -> cosm::Coro<void> {
+      cosm::await(cosm::sleep(0));
+      std::printf("%s implicit this, %d done\n", name.c_str(), done);
+    }()));
+    std::printf("%s started %d\n", name.c_str(), self);
   }
 };
 
@@ -82,6 +106,12 @@ COSM_ASYNC cosm::Coro<void> amain() {
     return sum;
   }(3));
   std::printf("total %d\n", total);
+  Team team{"team", 0};
+  std::vector<cosm::Task<void>> members;
+  cosm::await(team.start(2, members));
+  for (cosm::Task<void> &t : members)
+    cosm::await(t);
+  std::printf("team done %d\n", team.done);
 }
 
 int main() {

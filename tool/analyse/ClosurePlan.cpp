@@ -82,125 +82,141 @@ private:
 };
 } // namespace
 
-bool FunctionPlan::checkClosures() {
+bool FunctionPlan::canLift(const LambdaExpr *L, StringRef What) const {
   DiagnosticsEngine &Diags = Context.getDiagnostics();
-  auto Refuse = [&](SourceLocation Loc, const std::string &What) {
-    report(Diags, Loc, Diag::Unsupported,
-           "a lambda stored in a local that lives across a suspension " + What);
+  auto Refuse = [&](SourceLocation Loc, const std::string &Why) {
+    report(Diags, Loc, Diag::Unsupported, (What + " " + Why).str());
     return false;
   };
-  for (const LiftedClosure &C : Closures) {
-    const LambdaExpr *L = C.Lambda;
-    for (const LambdaCapture &Capture : L->captures()) {
-      if (Capture.capturesThis() && Capture.getCaptureKind() == LCK_StarThis)
-        return Refuse(Capture.getLocation(), "and captures '*this'");
-      const auto *V = Capture.capturesVariable()
-                          ? dyn_cast<VarDecl>(Capture.getCapturedVar())
-                          : nullptr;
-      if (!Capture.capturesThis() && (!V || V->getType()->isArrayType()))
-        return Refuse(Capture.getLocation(),
-                      "and captures an array or a structured binding");
-    }
-    const CXXMethodDecl *Call = L->getCallOperator();
-    if (const FunctionTemplateDecl *Template =
-            Call->getDescribedFunctionTemplate())
-      for (const NamedDecl *P : *Template->getTemplateParameters())
-        if (!P->isImplicit() || P->isParameterPack())
-          return Refuse(P->getLocation(),
-                        "and has a template parameter list or a pack");
-    if (Dependent && Call->getDescribedFunctionTemplate())
-      return Refuse(L->getBeginLoc(), "and is generic, in a template");
-    if (!Text.span(L->getSourceRange())) {
-      report(Diags, L->getBeginLoc(), Diag::InMacro, "this lambda");
-      return false;
-    }
-    OuterReferences Outer(L);
-    // The body and the signature: the captures' initialisers stay in the
-    // function, where the object is made.
-    Outer.TraverseStmt(L->getBody());
-    if (TypeSourceInfo *Signature = Call->getTypeSourceInfo())
-      Outer.TraverseTypeLoc(Signature->getTypeLoc());
-    if (Outer.Found)
-      return Refuse(L->getBeginLoc(),
-                    "and uses '" + Outer.Found->getNameAsString() +
-                        "' of the function around it without capturing it");
+  for (const LambdaCapture &Capture : L->captures()) {
+    if (Capture.capturesThis() && Capture.getCaptureKind() == LCK_StarThis)
+      return Refuse(Capture.getLocation(), "and captures '*this'");
+    const auto *V = Capture.capturesVariable()
+                        ? dyn_cast<VarDecl>(Capture.getCapturedVar())
+                        : nullptr;
+    if (!Capture.capturesThis() && (!V || V->getType()->isArrayType()))
+      return Refuse(Capture.getLocation(),
+                    "and captures an array or a structured binding");
   }
+  const CXXMethodDecl *Call = L->getCallOperator();
+  if (const FunctionTemplateDecl *Template =
+          Call->getDescribedFunctionTemplate())
+    for (const NamedDecl *P : *Template->getTemplateParameters())
+      if (!P->isImplicit() || P->isParameterPack())
+        return Refuse(P->getLocation(),
+                      "and has a template parameter list or a pack");
+  if (Dependent && Call->getDescribedFunctionTemplate())
+    return Refuse(L->getBeginLoc(), "and is generic, in a template");
+  if (!Text.span(L->getSourceRange())) {
+    report(Diags, L->getBeginLoc(), Diag::InMacro, "this lambda");
+    return false;
+  }
+  OuterReferences Outer(L);
+  // The body and the signature: the captures' initialisers stay in the
+  // function, where the object is made.
+  Outer.TraverseStmt(L->getBody());
+  if (TypeSourceInfo *Signature = Call->getTypeSourceInfo())
+    Outer.TraverseTypeLoc(Signature->getTypeLoc());
+  if (Outer.Found)
+    return Refuse(L->getBeginLoc(),
+                  "and uses '" + Outer.Found->getNameAsString() +
+                      "' of the function around it without capturing it");
   return true;
+}
+
+bool FunctionPlan::checkClosures() {
+  for (const LiftedClosure &C : Closures)
+    if (!canLift(C.Lambda,
+                 "a lambda stored in a local that lives across a suspension"))
+      return false;
+  return true;
+}
+
+FunctionPlan::Lifted
+FunctionPlan::lift(const LambdaExpr *L, const std::string &Name,
+                   llvm::function_ref<std::string(StringRef)> Fresh,
+                   bool *NamesLocal) const {
+  const CXXMethodDecl *Call = L->getCallOperator();
+  std::string Members, Inits;
+  auto Add = [&](const std::string &Type, const std::string &Member,
+                 const std::string &Init) {
+    Members += Type + " " + Member + ";\n";
+    Inits += (Inits.empty() ? "" : ", ") + Init;
+  };
+  for (const LambdaCapture &Capture : L->captures()) {
+    if (Capture.capturesThis()) {
+      Add(SelfType + " *", SelfName, SelfName);
+      continue;
+    }
+    const auto *V = cast<VarDecl>(Capture.getCapturedVar());
+    std::string Member = V->getName().str();
+    if (V->isInitCapture()) {
+      auto Init = Text.span(V->getInit()->getSourceRange());
+      Add(typeText(V->getType(), NamesLocal), Member, Init ? Text.render(*Init) : Member);
+      continue;
+    }
+    std::string Value = Member;
+    if (const FrameVar *FV = frameVar(V))
+      Value = FV->Store == Storage::Pointer ? "*" + FV->Name : FV->Name;
+    QualType Type = V->getType().getNonReferenceType();
+    if (Capture.getCaptureKind() == LCK_ByRef)
+      Add(typeText(Type, NamesLocal) + " &", Member, Value);
+    else
+      Add(typeText(Type.getUnqualifiedType(), NamesLocal), Member, Value);
+  }
+  // The call operator: `auto` parameters become the template's.
+  std::string Template, Params;
+  llvm::Regex Auto("(^|[^A-Za-z0-9_])auto([^A-Za-z0-9_]|$)");
+  for (const ParmVarDecl *P : Call->parameters()) {
+    auto Where = Text.span(P->getSourceRange());
+    std::string Param = Where ? Text.render(*Where) : "";
+    if (P->getType()->isDependentType() && !Dependent) {
+      std::string Arg = Fresh("Arg_" + P->getName().str());
+      Template += (Template.empty() ? "template <class " : ", class ") + Arg;
+      Param = Auto.sub("\\1" + Arg + "\\2", Param);
+    }
+    Params += (Params.empty() ? "" : ", ") + Param;
+  }
+  std::string Tail;
+  if (const TypeSourceInfo *Info = Call->getTypeSourceInfo())
+    if (auto Proto =
+            Info->getTypeLoc().IgnoreParens().getAs<FunctionProtoTypeLoc>())
+      if (auto After = Text.offset(Proto.getRParenLoc()))
+        if (auto Body = Text.offset(L->getBody()->getBeginLoc());
+            Body && *After < *Body)
+          Tail = Text.render({*After + 1, *Body});
+  // What the lambda says after its parameters, but `mutable` (the
+  // operator is then not const) and `constexpr` (which goes first).
+  bool Constexpr = Call->isConstexpr() && L->hasExplicitParameters() &&
+                   llvm::StringRef(Tail).contains("constexpr");
+  for (const char *Word : {"mutable", "constexpr"}) {
+    llvm::Regex Specifier(std::string("(^|[^A-Za-z0-9_])") + Word +
+                          "([^A-Za-z0-9_]|$)");
+    Tail = Specifier.sub("\\1\\2", Tail);
+  }
+  auto Body = Text.span(L->getBody()->getSourceRange());
+  Lifted Result;
+  Result.Code = "struct " + Name + " {\n" + Members +
+                (Template.empty() ? "" : Template + ">\n") +
+                (Constexpr ? "constexpr " : "") + "auto operator()(" + Params +
+                ")" + (Call->isConst() ? " const" : "") +
+                llvm::StringRef(Tail).rtrim().str() + " " +
+                (Body ? Text.render(*Body) : "{}") + "\n};\n";
+  Result.Init = Name + "{" + Inits + "}";
+  return Result;
 }
 
 void FunctionPlan::printClosures() {
   for (LiftedClosure &C : Closures) {
-    const LambdaExpr *L = C.Lambda;
-    const CXXMethodDecl *Call = L->getCallOperator();
-    std::string Members, Inits;
-    auto Add = [&](const std::string &Type, const std::string &Name,
-                   const std::string &Init) {
-      Members += Type + " " + Name + ";\n";
-      Inits += (Inits.empty() ? "" : ", ") + Init;
-    };
-    for (const LambdaCapture &Capture : L->captures()) {
-      if (Capture.capturesThis()) {
-        Add(SelfType + " *", SelfName, SelfName);
-        continue;
-      }
-      const auto *V = cast<VarDecl>(Capture.getCapturedVar());
-      std::string Name = V->getName().str();
-      if (V->isInitCapture()) {
-        auto Init = Text.span(V->getInit()->getSourceRange());
-        Add(memberType(V->getType()), Name, Init ? Text.render(*Init) : Name);
-        continue;
-      }
-      std::string Value = Name;
-      if (const FrameVar *FV = frameVar(V))
-        Value = FV->Store == Storage::Pointer ? "*" + FV->Name : FV->Name;
-      QualType Type = V->getType().getNonReferenceType();
-      if (Capture.getCaptureKind() == LCK_ByRef)
-        Add(memberType(Type) + " &", Name, Value);
-      else
-        Add(memberType(Type.getUnqualifiedType()), Name, Value);
-    }
-    // The call operator: `auto` parameters become the template's.
-    std::string Template, Params;
-    llvm::Regex Auto("(^|[^A-Za-z0-9_])auto([^A-Za-z0-9_]|$)");
-    for (const ParmVarDecl *P : Call->parameters()) {
-      auto Where = Text.span(P->getSourceRange());
-      std::string Param = Where ? Text.render(*Where) : "";
-      if (P->getType()->isDependentType() && !Dependent) {
-        std::string Arg = freshName("Arg_" + P->getName().str());
-        Template += (Template.empty() ? "template <class " : ", class ") + Arg;
-        Param = Auto.sub("\\1" + Arg + "\\2", Param);
-      }
-      Params += (Params.empty() ? "" : ", ") + Param;
-    }
-    std::string Tail;
-    if (const TypeSourceInfo *Info = Call->getTypeSourceInfo())
-      if (auto Proto =
-              Info->getTypeLoc().IgnoreParens().getAs<FunctionProtoTypeLoc>())
-        if (auto After = Text.offset(Proto.getRParenLoc()))
-          if (auto Body = Text.offset(L->getBody()->getBeginLoc());
-              Body && *After < *Body)
-            Tail = Text.render({*After + 1, *Body});
-    // What the lambda says after its parameters, but `mutable` (the
-    // operator is then not const) and `constexpr` (which goes first).
-    bool Constexpr = Call->isConstexpr() && L->hasExplicitParameters() &&
-                     llvm::StringRef(Tail).contains("constexpr");
-    for (const char *Word : {"mutable", "constexpr"}) {
-      llvm::Regex Specifier(std::string("(^|[^A-Za-z0-9_])") + Word +
-                            "([^A-Za-z0-9_]|$)");
-      Tail = Specifier.sub("\\1\\2", Tail);
-    }
-    auto Body = Text.span(L->getBody()->getSourceRange());
+    Lifted L = lift(C.Lambda, C.Name,
+                    [&](StringRef Stem) { return freshName(Stem); },
+                    &NamesLocalType);
     C.Code = "// The lambda in `" + C.Local->getName().str() +
              "`, lifted into a named function object: a frame member needs "
-             "a type with a name.\nstruct " +
-             C.Name + " {\n" + Members +
-             (Template.empty() ? "" : Template + ">\n") +
-             (Constexpr ? "constexpr " : "") + "auto operator()(" + Params +
-             ")" + (Call->isConst() ? " const" : "") +
-             llvm::StringRef(Tail).rtrim().str() + " " +
-             (Body ? Text.render(*Body) : "{}") + "\n};\n";
-    if (auto Where = Text.span(L->getSourceRange()))
-      Text.replace(*Where, C.Name + "{" + Inits + "}");
+             "a type with a name.\n" +
+             L.Code;
+    if (auto Where = Text.span(C.Lambda->getSourceRange()))
+      Text.replace(*Where, L.Init);
   }
 }
 

@@ -608,6 +608,24 @@ private:
 };
 } // namespace
 
+/// The names \p F's frame must leave to it: its base's, and what the body
+/// and the parameters declare or use.
+static llvm::StringSet<> namesUsed(const FunctionDecl *F) {
+  llvm::StringSet<> Names;
+  for (const char *Name : BaseNames)
+    Names.insert(Name);
+  NameCollector(Names).TraverseStmt(F->getBody());
+  for (const ParmVarDecl *P : F->parameters())
+    if (P->getIdentifier())
+      Names.insert(P->getName());
+  return Names;
+}
+
+std::string FunctionPlan::selfNameFor(const FunctionDecl *F) {
+  llvm::StringSet<> Names = namesUsed(F);
+  return uniqueName(Names, "self");
+}
+
 bool FunctionPlan::analyse(const FileContext &File) {
   DiagnosticsEngine &Diags = Context.getDiagnostics();
   FrameName = File.FrameName;
@@ -702,12 +720,7 @@ bool FunctionPlan::analyse(const FileContext &File) {
       SelfType = "const " + SelfType;
   }
 
-  for (const char *Name : BaseNames)
-    Taken.insert(Name);
-  NameCollector(Taken).TraverseStmt(const_cast<Stmt *>(Body));
-  for (const ParmVarDecl *P : F->parameters())
-    if (P->getIdentifier())
-      Taken.insert(P->getName());
+  Taken = namesUsed(F);
   // What the tool adds gives way to the user's names, not the reverse.
   SelfName = freshName("self");
   LiveName = freshName("live");

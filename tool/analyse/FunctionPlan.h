@@ -19,6 +19,7 @@
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include <initializer_list>
 #include <map>
@@ -140,6 +141,12 @@ public:
   /// objects: `self` and `live` unless the function uses those names.
   std::string SelfName;
   std::string LiveName;
+  /// For a COSM_ASYNC lambda that captures `this`: how its body names the
+  /// object, `this`, or in a lowered member the name the capture becomes
+  /// (the member's frame's `self`).
+  std::string LambdaSelf;
+  /// The frame's name for its object, as analyse() picks it for \p F.
+  static std::string selfNameFor(const clang::FunctionDecl *F);
   /// For a COSM_ASYNC lambda: the lambda. Its captures come first among the
   /// frame's parameters; its body becomes a call that creates the frame.
   const clang::LambdaExpr *Lambda = nullptr;
@@ -168,6 +175,20 @@ public:
   /// Prints \p Type as code valid at the frame's scope; sets \p NamesLocal
   /// if it names a type declared in the function.
   std::string typeText(clang::QualType Type, bool *NamesLocal = nullptr) const;
+
+  /// A lambda lifted into a named function object (see LiftedClosure): the
+  /// struct's definition, and the expression that makes the object.
+  struct Lifted {
+    std::string Code;
+    std::string Init;
+  };
+  /// True if \p L can be lifted; else reports why, after \p What.
+  bool canLift(const clang::LambdaExpr *L, llvm::StringRef What) const;
+  /// Lifts \p L into the struct \p Name; \p Fresh names its template
+  /// parameters. Sets \p NamesLocal as typeText() does.
+  Lifted lift(const clang::LambdaExpr *L, const std::string &Name,
+              llvm::function_ref<std::string(llvm::StringRef)> Fresh,
+              bool *NamesLocal) const;
 
 private:
   FunctionPlan(const clang::FunctionDecl *F, clang::ASTContext &Context,

@@ -67,12 +67,10 @@ bool FunctionPlan::planLambda(const llvm::StringSet<> &Base) {
       if (C.getCaptureKind() == LCK_StarThis || !M)
         return Refuse(C.getLocation(),
                       "a COSM_ASYNC lambda that captures '*this'");
-      // In a lowered member, `this` is its frame by the time the lambda
-      // runs: the object is the frame's `self`.
-      if (isAsync(M))
-        return Refuse(C.getLocation(),
-                      "a COSM_ASYNC lambda that captures 'this' in a "
-                      "COSM_ASYNC member function");
+      // In a lowered member, `this` is its frame; the capture becomes
+      // `self = self`, a copy of the frame's pointer to the object (see
+      // ReferenceRewriter::captureThis).
+      LambdaSelf = isAsync(M) ? selfNameFor(M) : "this";
       SelfType = memberType(recordType(Context, M->getParent()));
       if (M->isConst())
         SelfType = "const " + SelfType;

@@ -358,6 +358,8 @@ std::string Printer::frameStruct(const std::string &Body) {
          "() declares, which members of its frame name.\n" + Nested;
   for (const LiftedClosure &C : Plan.Closures)
     S += C.Code;
+  for (const std::string &Code : Model.Closures)
+    S += Code;
   if (!Plan.SelfType.empty()) {
     S += Plan.SelfType + " *" + Plan.SelfName + ";\n";
     AddParam(Plan.SelfType + " *", Plan.SelfName, Plan.SelfName);
@@ -435,7 +437,7 @@ std::string Printer::lambdaBody() {
         Text.replace(*Where, "");
   std::string Args;
   if (!Plan.SelfType.empty())
-    Args = "this";
+    Args = Plan.LambdaSelf;
   bool Captures = false, ByReference = false;
   for (const FrameVar &P : Plan.Params) {
     Args += (Args.empty() ? "" : ", ") + fromLambda(P);

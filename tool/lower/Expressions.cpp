@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lower/Lowerer.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include <functional>
 
 using namespace clang;
@@ -204,13 +205,13 @@ std::string Lowerer::objectTemp(QualType Type, const std::string &Value,
                                 bool Maybe, std::string TypeText) {
   Type = Type.getUnqualifiedType();
   if (const auto *Record = Type->getAsCXXRecordDecl();
-      Record && Record->isLambda()) {
+      Record && Record->isLambda() && TypeText.empty()) {
     fail(Record->getLocation(), Diag::Unsupported,
          "a lambda evaluated before a suspension in the same expression");
     return "";
   }
-  // A type that depends on a template parameter is named through the
-  // value, and may have a destructor.
+  // A type that depends on a template parameter (or a lifted lambda's) is
+  // named through the value, and may have a destructor.
   bool Dependent = !TypeText.empty();
   if (!Dependent)
     TypeText = typeText(Type);
@@ -228,12 +229,57 @@ std::string Lowerer::objectTemp(QualType Type, const std::string &Value,
   return Name;
 }
 
+/// A lambda the frame must keep until a later suspension in its
+/// expression ends: its closure type has no name, so it is lifted into a
+/// named function object, as a lambda kept in a local is.
+std::string Lowerer::liftedLambda(const Expr *E, const std::string &Value,
+                                  bool Maybe) {
+  const auto *L = dyn_cast<LambdaExpr>(E->IgnoreImplicit());
+  const char *What =
+      "a lambda evaluated before a suspension in the same expression";
+  if (!L) {
+    // A closure some call returns: `decltype` names its type, unless the
+    // call is given a lambda (not allowed in `decltype` before C++20).
+    struct FindLambda : RecursiveASTVisitor<FindLambda> {
+      bool Found = false;
+      bool VisitLambdaExpr(LambdaExpr *) { return !(Found = true); }
+    } Find;
+    Find.TraverseStmt(const_cast<Expr *>(E));
+    if (Find.Found) {
+      fail(E->getBeginLoc(), Diag::Unsupported,
+           std::string(What) + " inside a call's operand");
+      return "";
+    }
+    return objectTemp(E->getType(), Value, Maybe,
+                      "std::decay_t<decltype(" + Value + ")>");
+  }
+  if (!Plan.canLift(L, What)) {
+    Failed = true;
+    return "";
+  }
+  std::string Name = freshName("lambda_closure");
+  FunctionPlan::Lifted Lifted = Plan.lift(
+      L, Name, [&](StringRef Stem) { return freshName(Stem); },
+      &NamesLocalType);
+  Model.Closures.push_back(
+      "// A lambda evaluated before the suspension of its expression, "
+      "lifted into a named function object: the frame keeps it, and a frame "
+      "member needs a type with a name.\n" +
+      Lifted.Code);
+  return objectTemp(L->getType(), Lifted.Init, Maybe, Name);
+}
+
 std::string Lowerer::spill(const Expr *E, const std::string &Value) {
   if (const auto *Record = E->getType()->getAsCXXRecordDecl();
       Record && Record->isLambda()) {
-    fail(E->getBeginLoc(), Diag::Unsupported,
-         "a lambda evaluated before a suspension in the same expression");
-    return "";
+    const Expr *Lambda = E;
+    if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
+      Lambda = Temporary->getSubExpr();
+    std::string Name = liftedLambda(Lambda, Value, Branches > 0);
+    if (Name.empty())
+      return "";
+    const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E);
+    return Temporary && Temporary->isLValue() ? Name : "std::move(" + Name + ")";
   }
   if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E)) {
     // The temporary itself moves into the frame until the statement ends.

@@ -148,6 +148,10 @@ struct FrameModel {
   std::vector<unsigned> LocalSlots;
   /// A frame member names a local type: all of them nest in the frame.
   bool NestedTypes = false;
+  /// Lambdas evaluated before a suspension in their expression, lifted into
+  /// named function objects (their definitions) so that the frame keeps
+  /// them.
+  std::vector<std::string> Closures;
   std::vector<Op> Body;
   /// The body does not end in a return: resume() adds `return finish();`.
   bool FallsOff = false;

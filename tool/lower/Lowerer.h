@@ -156,6 +156,8 @@ private:
   std::string expr(const clang::Expr *E);
   std::string logical(const clang::BinaryOperator *B);
   std::string conditional(const clang::AbstractConditionalOperator *C);
+  std::string liftedLambda(const clang::Expr *E, const std::string &Value,
+                           bool Maybe);
   std::string spill(const clang::Expr *E, const std::string &Value);
   void keepTemporaries(const clang::Stmt *S, bool All = false);
   void keepOperandTemporaries(const clang::Expr *Operand);

@@ -15,6 +15,27 @@ class Counter:
         return body()
 
 
+class Team:
+    def __init__(self, name):
+        self.name = name
+        self.done = 0
+
+    async def start(self, n, out):
+        await asyncio.sleep(0)
+        for i in range(n):
+            async def member(i=i):
+                await asyncio.sleep(0)
+                self.done += 1
+                print(f"{self.name} member {i} done ({self.done})")
+            out.append(asyncio.create_task(member()))
+
+        async def implicit():
+            await asyncio.sleep(0)
+            print(f"{self.name} implicit this, {self.done} done")
+        out.append(asyncio.create_task(implicit()))
+        print(f"{self.name} started {n}")
+
+
 async def amain():
     shared = 0
     tasks = []
@@ -61,6 +82,12 @@ async def amain():
         return s
     total = await total_of(3)
     print(f"total {total}")
+    team = Team("team")
+    members = []
+    await team.start(2, members)
+    for t in members:
+        await t
+    print(f"team done {team.done}")
 
 
 async def greet(who):
