@@ -22,3 +22,25 @@ COSM_ASYNC cosm::Coro<void> strings() {
   cosm::await(leaf());
   (void)names;
 }
+
+// Each element of the expansion would need a suspension point of its own.
+template <class... Cs> COSM_ASYNC cosm::Coro<int> fold(Cs... cs) {
+  return (0 + ... + cosm::await(cs)); // expected-error {{cosm-lower cannot lower 'cosm::await' inside a pack expansion (await a cosm::gather of the pack, or recurse over it) yet}}
+}
+
+// The type of `auto` is known only per instantiation.
+template <class C> COSM_ASYNC cosm::Coro<int> deduced(C c) {
+  auto v = cosm::await(c); // expected-error {{cosm-lower cannot lower an 'auto' local whose type depends on a template parameter and that lives across a suspension (write its type) yet}}
+  cosm::await(leaf());
+  return v;
+}
+
+// The base case (an empty pack) has no last(): the frame cannot name the
+// child's type in that instantiation.
+template <class C, class... Rest>
+COSM_ASYNC cosm::Coro<typename C::value_type> last(C first, Rest... rest) {
+  typename C::value_type v = cosm::await(first);
+  if constexpr (sizeof...(rest) > 0)
+    v = cosm::await(last(std::move(rest)...)); // expected-error {{cosm-lower cannot lower an await of a coroutine whose type cosm-lower cannot name in a template (it expands a pack in a branch of a dependent 'if constexpr', and the frame names the type in every instantiation: give the callee a return type that does not depend on its arguments) yet}}
+  return v;
+}

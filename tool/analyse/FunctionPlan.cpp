@@ -103,6 +103,16 @@ void FunctionPlan::hoist(const VarDecl *D) {
   V.Decl = D;
   QualType Type = D->getType();
   const Expr *Init = D->getInit();
+  if (Type->isUndeducedAutoType() ||
+      (D->getType()->getContainedAutoType() &&
+       !D->getType()->getContainedAutoType()->isDeduced())) {
+    // Refused before its type is printed: there is none to print yet.
+    report(Context.getDiagnostics(), D->getLocation(), Diag::Unsupported,
+           "an 'auto' local whose type depends on a template parameter and "
+           "that lives across a suspension (write its type)");
+    Failed = true;
+    return;
+  }
   if (Type->isReferenceType()) {
     const Expr *Bound = Init ? boundExpr(Init) : nullptr;
     if (const auto *Temp = dyn_cast_or_null<MaterializeTemporaryExpr>(Bound)) {
@@ -125,14 +135,6 @@ void FunctionPlan::hoist(const VarDecl *D) {
                                           : writtenType(D, /*Referent=*/false);
     if (Record && Record->isLambda() && V.Type.empty())
       V.Type = liftClosure(D);
-  }
-  if (Type->isUndeducedAutoType() ||
-      (D->getType()->getContainedAutoType() &&
-       !D->getType()->getContainedAutoType()->isDeduced())) {
-    report(Context.getDiagnostics(), D->getLocation(), Diag::Unsupported,
-           "an 'auto' local whose type depends on a template parameter and "
-           "that lives across a suspension (write its type)");
-    Failed = true;
   }
   if (Type->isArrayType() && Type.isDestructedType()) {
     // Its destruction in the frame would be std::destroy_at of an array,
@@ -335,6 +337,17 @@ public:
            "a lambda stored in a local that lives across a suspension");
     return true;
   }
+  // Each element of the expansion would be a suspension of its own: how
+  // many, only the instantiation knows.
+  bool VisitPackExpansionExpr(PackExpansionExpr *E) { return expansion(E); }
+  bool VisitCXXFoldExpr(CXXFoldExpr *E) { return expansion(E); }
+  bool expansion(Expr *E) {
+    if (Plan.containsAwait(E))
+      fail(E->getBeginLoc(), Diag::Unsupported,
+           "'cosm::await' inside a pack expansion (await a cosm::gather of "
+           "the pack, or recurse over it)");
+    return true;
+  }
   bool VisitStmtExpr(StmtExpr *E) {
     if (Plan.containsAwait(E))
       fail(E->getBeginLoc(), Diag::Unsupported,
@@ -395,6 +408,15 @@ public:
       : Plan(Plan), Text(Text), MemberNames(MemberNames), Diags(Diags) {}
   bool Failed = false;
 
+  // `sizeof...(args)` names the pack, renamed if the frame's base uses
+  // its name.
+  bool VisitSizeOfPackExpr(SizeOfPackExpr *E) {
+    const auto *V = dyn_cast<VarDecl>(E->getPack());
+    const FrameVar *FV = V ? Plan.frameVar(V) : nullptr;
+    if (FV && FV->Name != V->getName())
+      replace(E->getPackLoc(), FV->Name, V->getName());
+    return true;
+  }
   bool VisitDeclRefExpr(DeclRefExpr *E) {
     // Inside a lambda the name denotes the capture, rewritten below.
     if (E->refersToEnclosingVariableOrCapture() ||
@@ -671,11 +693,13 @@ bool FunctionPlan::analyse(const FileContext &File) {
            "a COSM_ASYNC variadic function, constructor or destructor");
     return false;
   }
+  unsigned Packs = 0;
   for (const ParmVarDecl *P : F->parameters())
-    if (P->isParameterPack()) {
+    if (P->isParameterPack() && (Lambda || ++Packs > 1)) {
       report(Diags, P->getLocation(), Diag::Unsupported,
-             "a function parameter pack of a COSM_ASYNC template (pass a "
-             "std::tuple)");
+             Lambda ? "a parameter pack of a generic COSM_ASYNC lambda"
+                    : "a second function parameter pack of a COSM_ASYNC "
+                      "template");
       return false;
     }
   // A frame nested in its class while the class is still incomplete cannot
@@ -750,6 +774,11 @@ bool FunctionPlan::analyse(const FileContext &File) {
           (TemplateHeader.empty() ? "template <class " : ", class ") + V.Type;
       TemplateArgs += (TemplateArgs.empty() ? "<" : ", ") +
                       ("decltype(" + P->getName() + ")").str();
+    } else if (const auto *Pack = P->getType()->getAs<PackExpansionType>()) {
+      // Kept whole in a tuple; the body sees a pack again.
+      V.Type = memberType(Pack->getPattern());
+      V.PackMember = freshName(V.Name + "_pack");
+      PackResume = freshName("resume_pack");
     } else {
       V.Type = writtenType(P, /*Referent=*/false);
     }

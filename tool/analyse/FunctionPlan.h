@@ -53,6 +53,10 @@ struct FrameVar {
   /// For a generic lambda: a parameter declared with `auto`, whose frame
   /// member has a template parameter for its exact declared type.
   bool Generic = false;
+  /// For a function parameter pack: the frame's std::tuple that holds it
+  /// (Type is the pack's pattern). resume() unpacks it into a pack of the
+  /// source's name for the body.
+  std::string PackMember;
 };
 
 /// A plain lambda kept in a local across a suspension. Its closure type has
@@ -157,6 +161,8 @@ public:
   const std::map<const clang::FunctionDecl *, std::string> *EarlierFrames =
       nullptr;
   const std::set<std::string> *Allocated = nullptr;
+  /// With a parameter pack: the function resume() calls with the pack.
+  std::string PackResume;
   std::vector<FrameVar> Params;
   std::vector<FrameVar> Locals;
   std::vector<LiftedClosure> Closures;

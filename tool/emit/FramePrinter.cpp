@@ -24,6 +24,8 @@ namespace {
 /// forwarded when it is a forwarding reference (`T &&` of the template).
 std::string passed(const VarDecl *P, const std::string &Name) {
   QualType Type = P->getType();
+  if (const auto *Pack = Type->getAs<PackExpansionType>())
+    Type = Pack->getPattern();
   if (const auto *Ref = Type->getAs<RValueReferenceType>()) {
     QualType Pointee = Ref->getPointeeType();
     if (!Pointee.hasQualifiers() && Pointee->getAs<TemplateTypeParmType>())
@@ -364,7 +366,16 @@ std::string Printer::frameStruct(const std::string &Body) {
     S += Plan.SelfType + " *" + Plan.SelfName + ";\n";
     AddParam(Plan.SelfType + " *", Plan.SelfName, Plan.SelfName);
   }
+  const FrameVar *Pack = nullptr;
   for (const FrameVar &P : Plan.Params) {
+    if (!P.PackMember.empty()) {
+      Pack = &P;
+      S += "std::tuple<" + P.Type + "...> " + P.PackMember + ";\n";
+      CtorParams += (CtorParams.empty() ? "" : ", ") + P.Type + "... " + P.Name;
+      CtorInits += (CtorInits.empty() ? "" : ", ") + P.PackMember + "(" +
+                   passed(P.Decl, P.Name) + "...)";
+      continue;
+    }
     S += P.Type + " " + P.Name + ";\n";
     AddParam(P.Type, P.Name, initialiser(P));
   }
@@ -397,7 +408,26 @@ std::string Printer::frameStruct(const std::string &Body) {
       S += destroyIfLive(Object, Bit);
     S += "}\n";
   }
-  S += "\ncosm::Step resume() override {\n";
+  if (Pack) {
+    // C++17 has no pack member: the body, with its resume points, runs in
+    // a function whose parameter pack refers to the tuple's elements.
+    const std::string &Resume = Plan.PackResume;
+    S += "\n// The parameter pack `" + Pack->Name + "` is the tuple `" +
+         Pack->PackMember + "`; " + Resume + "() sees it as a pack again.\n" +
+         "cosm::Step resume() override {\nreturn std::apply([this](auto &..." +
+         Pack->Name + ") { return " + Resume + "(" + Pack->Name + "...); }, " +
+         Pack->PackMember + ");\n}\n";
+    std::string Element = Pack->Decl->getType()
+                                  ->getAs<PackExpansionType>()
+                                  ->getPattern()
+                                  ->isReferenceType()
+                              ? "std::remove_reference_t<" + Pack->Type + ">"
+                              : Pack->Type;
+    S += "\ncosm::Step " + Resume + "(" + Element + " &..." + Pack->Name +
+         ") {\n";
+  } else {
+    S += "\ncosm::Step resume() override {\n";
+  }
   // The frame's own code maps to the function; resume()'s body maps itself.
   return mapped(S, Model.FunctionLine) + Body +
          mapped("}\n};\n", Model.FunctionLine);
@@ -502,7 +532,8 @@ std::optional<std::string> Printer::function() {
   if (!Plan.SelfType.empty())
     Arg("this");
   for (const FrameVar &P : Plan.Params)
-    Arg(passed(P.Decl, P.Decl->getName().str()));
+    Arg(passed(P.Decl, P.Decl->getName().str()) +
+        (P.PackMember.empty() ? "" : "..."));
   auto Written = Text.span(F->getReturnTypeSourceRange());
   std::string Coro = Written ? Text.original(*Written).str()
                              : "cosm::Coro<" + Plan.ResultType + ">";

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lower/Lowerer.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/Support/FormatVariadic.h"
 
 using namespace clang;
@@ -28,6 +29,58 @@ void Lowerer::resumePoint(unsigned State) {
   Model.TopCases.push_back({State, Open.front().R.Entry});
 }
 
+bool Lowerer::inConstexprBranch() const {
+  return std::any_of(Open.begin(), Open.end(), [](const OpenRegion &R) {
+    return R.R.What == Region::ConstexprBranch;
+  });
+}
+
+/// \p E expands a parameter pack.
+static bool expandsPack(const Expr *E) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    bool Found = false;
+    bool VisitPackExpansionExpr(PackExpansionExpr *) {
+      Found = true;
+      return false;
+    }
+  } F;
+  F.TraverseStmt(const_cast<Expr *>(E));
+  return F.Found;
+}
+
+std::string Lowerer::constexprHint(const Expr *Operand) const {
+  if (!inConstexprBranch() || !expandsPack(Operand))
+    return "";
+  return std::string(" (it expands a pack in a branch of a dependent 'if "
+                     "constexpr', and the frame names the type in every "
+                     "instantiation: give the callee a return type that does "
+                     "not depend on its arguments)");
+}
+
+/// The return type all candidates of an unresolved call share, if it does
+/// not depend on the template arguments.
+static std::optional<QualType> commonReturnType(const CallExpr *Call) {
+  const auto *Lookup =
+      dyn_cast<UnresolvedLookupExpr>(Call->getCallee()->IgnoreParenImpCasts());
+  if (!Lookup)
+    return std::nullopt;
+  std::optional<QualType> Common;
+  for (const NamedDecl *D : Lookup->decls()) {
+    const NamedDecl *U = D->getUnderlyingDecl();
+    if (const auto *T = dyn_cast<FunctionTemplateDecl>(U))
+      U = T->getTemplatedDecl();
+    const auto *F = dyn_cast<FunctionDecl>(U);
+    if (!F)
+      return std::nullopt;
+    QualType R = F->getReturnType();
+    if (R->isDependentType() || R->isUndeducedType() ||
+        (Common && !F->getASTContext().hasSameType(*Common, R)))
+      return std::nullopt;
+    Common = R;
+  }
+  return Common;
+}
+
 std::string Lowerer::childType(const Expr *Operand) {
   QualType Type = Operand->getType();
   if (!Type->isSpecificBuiltinType(BuiltinType::Dependent))
@@ -39,9 +92,54 @@ std::string Lowerer::childType(const Expr *Operand) {
   if (const FunctionDecl *Callee = Call->getDirectCallee())
     if (!Callee->getReturnType()->isSpecificBuiltinType(BuiltinType::Dependent))
       return typeText(Callee->getReturnType());
+  // An unresolved call (recursion over a pack, overloads): every candidate
+  // returning the same type names it, in every instantiation.
+  if (std::optional<QualType> Common = commonReturnType(Call))
+    return typeText(*Common);
+  // In a branch of a dependent `if constexpr` an operand that expands the
+  // pack (recursion over it) is ill-formed in the instantiations that
+  // discard the branch (the empty pack), yet the frame declares the member
+  // in all of them.
+  if (inConstexprBranch() && expandsPack(Operand))
+    return "";
   // The frame's members carry the names the operand uses, so the operand
   // itself names the type (an unevaluated use of members is fine in a class).
-  return "decltype(" + render(Operand) + ")";
+  return "decltype(" + unevaluated(Operand) + ")";
+}
+
+/// \p E as code valid in `decltype` at the frame's scope: a use of the
+/// function's parameter pack, which the class holds as a tuple, becomes a
+/// `std::declval` of its type (the `...` around it expands that).
+std::string Lowerer::unevaluated(const Expr *E) {
+  const FrameVar *Pack = nullptr;
+  for (const FrameVar &P : Plan.Params)
+    if (!P.PackMember.empty())
+      Pack = &P;
+  auto Whole = spanOf(E);
+  if (!Pack || !Whole)
+    return render(E);
+  struct PackUses : RecursiveASTVisitor<PackUses> {
+    const VarDecl *Pack;
+    std::vector<SourceLocation> Found;
+    bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+      if (Ref->getDecl() == Pack)
+        Found.push_back(Ref->getLocation());
+      return true;
+    }
+  } Uses;
+  Uses.Pack = Pack->Decl;
+  Uses.TraverseStmt(const_cast<Expr *>(E));
+  std::string Code;
+  unsigned At = Whole->Begin;
+  for (SourceLocation Loc : Uses.Found) {
+    auto Use = Text.span(SourceRange(Loc, Loc));
+    if (!Use || Use->Begin < At)
+      continue;
+    Code += Text.render({At, Use->Begin}) +
+            "std::declval<std::add_lvalue_reference_t<" + Pack->Type + ">>()";
+    At = Use->End;
+  }
+  return Code + Text.render({At, Whole->End});
 }
 
 /// The operand as the per-site comment shows it: one line, short.
@@ -89,7 +187,8 @@ std::string Lowerer::awaitDependent(size_t Index, const Expr *Operand) {
   std::string Type = childType(Operand);
   if (Type.empty()) {
     fail(Operand->getBeginLoc(), Diag::Unsupported,
-         "an await whose operand's type cosm-lower cannot name in a template");
+         "an await whose operand's type cosm-lower cannot name in a template" +
+             constexprHint(Operand));
     return "";
   }
   std::string Awaiter =
@@ -110,7 +209,8 @@ std::string Lowerer::awaitCoroutine(size_t Index, const Expr *Operand) {
   if (Type.empty()) {
     fail(Operand->getBeginLoc(), Diag::Unsupported,
          "an await of a coroutine whose type cosm-lower cannot name in a "
-         "template");
+         "template" +
+             constexprHint(Operand));
     return "";
   }
   std::string Child = member(MemberRole::Child, Type, "child");

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "find/AsyncFinder.h"
 #include "lower/Lowerer.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include <functional>
@@ -150,7 +151,7 @@ std::string Lowerer::expr(const Expr *E) {
   return render(E);
 }
 
-void Lowerer::keepTemporaries(const Stmt *S, bool All) {
+void Lowerer::keepTemporaries(const Stmt *S, bool All, bool Coroutines) {
   // An initializer_list's array lives as long as the list, which the callee
   // copies from at once.
   if (!S || isa<LambdaExpr, CXXStdInitializerListExpr>(S) || asAwait(S))
@@ -163,7 +164,7 @@ void Lowerer::keepTemporaries(const Stmt *S, bool All) {
     // coroutine object is consumed at once by what it is passed to
     // (cosm::gather, create_task).
     if (const auto *Record = Type->getAsCXXRecordDecl();
-        (Record && Record->isLambda()) || coroResultType(Type))
+        (Record && Record->isLambda()) || (coroResultType(Type) && !Coroutines))
       return;
     std::string Name = objectTemp(Temporary->getSubExpr()->getType(),
                                   expr(Temporary->getSubExpr()), Branches > 0);
@@ -197,8 +198,15 @@ void Lowerer::keepOperandTemporaries(const Expr *Operand) {
     else
       break;
   }
+  // An async function may keep a coroutine it takes by reference (a
+  // forwarding reference: `Cs &&...cs`) until it awaits it.
+  const auto *Call = dyn_cast<CallExpr>(Top);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (Callee && Callee->getPrimaryTemplate())
+    Callee = Callee->getPrimaryTemplate()->getTemplatedDecl();
+  bool Async = Callee && isAsync(Callee);
   for (const Stmt *Child : Top->children())
-    keepTemporaries(Child, /*All=*/true);
+    keepTemporaries(Child, /*All=*/true, Async);
 }
 
 std::string Lowerer::objectTemp(QualType Type, const std::string &Value,
@@ -279,7 +287,8 @@ std::string Lowerer::spill(const Expr *E, const std::string &Value) {
     if (Name.empty())
       return "";
     const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E);
-    return Temporary && Temporary->isLValue() ? Name : "std::move(" + Name + ")";
+    return Temporary && Temporary->isLValue() ? Name
+                                              : "std::move(" + Name + ")";
   }
   if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E)) {
     // The temporary itself moves into the frame until the statement ends.
@@ -291,7 +300,9 @@ std::string Lowerer::spill(const Expr *E, const std::string &Value) {
   if (E->isPRValue() && Type->isDependentType())
     return "std::move(" +
            objectTemp(Type, Value, Branches > 0,
-                      "std::decay_t<decltype(" + Value + ")>") +
+                      "std::decay_t<decltype(" +
+                          (Plan.containsAwait(E) ? Value : unevaluated(E)) +
+                          ")>") +
            ")";
   if (E->isPRValue()) {
     if (Type->isVoidType()) {

@@ -156,10 +156,12 @@ private:
   std::string expr(const clang::Expr *E);
   std::string logical(const clang::BinaryOperator *B);
   std::string conditional(const clang::AbstractConditionalOperator *C);
+  std::string unevaluated(const clang::Expr *E);
   std::string liftedLambda(const clang::Expr *E, const std::string &Value,
                            bool Maybe);
   std::string spill(const clang::Expr *E, const std::string &Value);
-  void keepTemporaries(const clang::Stmt *S, bool All = false);
+  void keepTemporaries(const clang::Stmt *S, bool All = false,
+                       bool Coroutines = false);
   void keepOperandTemporaries(const clang::Expr *Operand);
   std::string objectTemp(clang::QualType Type, const std::string &Value,
                          bool Maybe, std::string TypeText = "");
@@ -170,6 +172,8 @@ private:
   std::string awaitHandle(size_t Index, const clang::Expr *Operand);
   std::string awaitDependent(size_t Index, const clang::Expr *Operand);
   std::string childType(const clang::Expr *Operand);
+  bool inConstexprBranch() const;
+  std::string constexprHint(const clang::Expr *Operand) const;
   bool embedFrame(const clang::Expr *Operand, bool &TooLarge);
   void resumePoint(unsigned State);
   void finishModel();

@@ -83,8 +83,22 @@ class Awaiter<Task<T>> : public detail::HandleAwaiter<Task<T>> {};
 template <class T>
 class Awaiter<Future<T>> : public detail::HandleAwaiter<Future<T>> {};
 
+namespace detail {
+/// A class derived from Future<R> (gather()'s GatherFuture) is awaited as
+/// the future it is.
+template <class R> Future<R> future_base(const Future<R> *);
+template <class T, class = void> struct Awaited {
+  using type = T;
+};
+template <class T>
+struct Awaited<T, std::void_t<decltype(future_base(static_cast<T *>(nullptr)))>> {
+  using type = decltype(future_base(static_cast<T *>(nullptr)));
+};
+} // namespace detail
+
 /// The awaiter of an operand of type \p T (a reference, const or not).
-template <class T> using awaiter_for = Awaiter<std::decay_t<T>>;
+template <class T>
+using awaiter_for = Awaiter<typename detail::Awaited<std::decay_t<T>>::type>;
 
 } // namespace cosm
 
