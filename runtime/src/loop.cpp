@@ -360,10 +360,12 @@ void Loop::run_forever() {
       L.Stopping = false;
       L.Running = false;
       RunningLoop = nullptr;
+      detail::pool_activate(false);
     }
   } G{*this};
   Running = true;
   RunningLoop = this;
+  detail::pool_activate(true);
   for (;;) {
     runOnce();
     if (Stopping)

@@ -53,7 +53,8 @@ const CallbackOps TaskBase::WakeupOps{&runWakeup, &releaseTask, &describeTask};
 
 TaskBase::TaskBase(Loop &Lp, std::string TaskName, const char *Coro,
                    SourceLoc Loc)
-    : FutureBase(&Lp, Loc), Name(std::move(TaskName)), CoroName(Coro) {
+    : FutureBase(&Lp, Loc), CoroName(Coro) {
+  setName(std::move(TaskName));
   Lp.checkOpen();
   IsTask = true;
   // CPython 3.11 takes a number for every task, named or not.
@@ -82,7 +83,16 @@ void TaskBase::unlinkFromLoop() noexcept {
 }
 
 std::string TaskBase::name() const {
-  return Name.empty() ? "Task-" + std::to_string(Number) : Name;
+  return Name ? *Name : "Task-" + std::to_string(Number);
+}
+
+void TaskBase::setName(std::string N) {
+  if (N.empty())
+    Name.reset();
+  else if (Name)
+    *Name = std::move(N);
+  else
+    Name = std::make_unique<std::string>(std::move(N));
 }
 
 std::string TaskBase::describe() const {

@@ -174,9 +174,13 @@ std::uint64_t Tracer::newFlowId() noexcept {
   return (std::uint64_t(Pid) << 32) | ++Flows;
 }
 
+Tracer::TaskTrace &Tracer::traceOf(const TaskBase &Task) {
+  return Traces[Task.number()];
+}
+
 void Tracer::assignTrack(TaskBase &Task) {
-  Task.Trace.Track = ++Tracks;
-  appendMetadata(Events, "thread_name", Pid, Task.Trace.Track,
+  traceOf(Task).Track = ++Tracks;
+  appendMetadata(Events, "thread_name", Pid, traceOf(Task).Track,
                  Task.name() + " " + Task.coroName());
 }
 
@@ -187,18 +191,20 @@ void Tracer::taskCreated(TaskBase &Task) {
   StepLatest = std::max(now(), StepLatest + 1);
   std::uint64_t Id = newFlowId();
   appendFlow(StepFlows, "s", "create_task", Pid, StepTrack, Id, StepLatest);
-  Task.Trace.Flow = Id;
-  Task.Trace.FlowName = "create_task";
+  TaskTrace &T = traceOf(Task);
+  T.Flow = Id;
+  T.FlowName = "create_task";
 }
 
 void Tracer::step(TaskBase &Task) {
-  if (!Task.Trace.Track)
+  if (!traceOf(Task).Track)
     assignTrack(Task); // created before the loop first ran
-  std::uint64_t Arrived = std::exchange(Task.Trace.Flow, 0);
-  const char *ArrivedName = Task.Trace.FlowName;
-  ++Task.Trace.Steps;
+  TaskTrace &T = traceOf(Task);
+  std::uint64_t Arrived = std::exchange(T.Flow, 0);
+  const char *ArrivedName = T.FlowName;
+  ++T.Steps;
   std::int64_t Start = now();
-  StepTrack = Task.Trace.Track;
+  StepTrack = T.Track;
   StepLatest = Start;
   try {
     Task.stepUntraced();
@@ -214,7 +220,8 @@ void Tracer::recordStep(TaskBase &Task, std::int64_t Start,
   StepTrack = 0;
   // At least 2 ns, and past every flow start inside: the flows bind to it.
   std::int64_t End = std::max({now(), Start + 2, StepLatest + 1});
-  std::uint32_t Track = Task.Trace.Track;
+  TaskTrace &T = traceOf(Task);
+  std::uint32_t Track = T.Track;
 
   const char *Result = "suspended";
   if (Task.cancelled())
@@ -228,7 +235,7 @@ void Tracer::recordStep(TaskBase &Task, std::int64_t Start,
   appendMicros(Events, End - Start);
   Events += ",\"args\":{\"task\":";
   appendJsonString(Events, Task.name());
-  Events += ",\"step\":" + std::to_string(Task.Trace.Steps) + ",\"result\":\"" +
+  Events += ",\"step\":" + std::to_string(T.Steps) + ",\"result\":\"" +
             Result + "\"";
   if (!Task.done()) {
     // What the task now waits for; nothing registered means it steps again
@@ -250,8 +257,10 @@ void Tracer::recordStep(TaskBase &Task, std::int64_t Start,
   if (!Task.done()) {
     std::uint64_t Id = newFlowId();
     appendFlow(Events, "s", "await", Pid, Track, Id, End - 1);
-    Task.Trace.Flow = Id;
-    Task.Trace.FlowName = "await";
+    T.Flow = Id;
+    T.FlowName = "await";
+  } else {
+    Traces.erase(Task.number());
   }
 }
 

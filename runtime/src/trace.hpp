@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 namespace cosm::detail {
 
@@ -49,6 +50,17 @@ public:
   void flush() noexcept;
 
 private:
+  /// What the tracer keeps per task, by its number (a task's address may
+  /// be reused by the next one).
+  struct TaskTrace {
+    /// The task's track in the trace; 0 until it has one.
+    std::uint32_t Track = 0;
+    std::uint32_t Steps = 0;
+    /// The flow the task's next step ends (0: none), and its name.
+    std::uint64_t Flow = 0;
+    const char *FlowName = nullptr;
+  };
+  TaskTrace &traceOf(const TaskBase &Task);
   void assignTrack(TaskBase &Task);
   void recordStep(TaskBase &Task, std::int64_t Start, std::uint64_t Arrived,
                   const char *ArrivedName);
@@ -63,6 +75,7 @@ private:
   /// Flow starts recorded during the step in progress, written after its
   /// slice.
   std::string StepFlows;
+  std::unordered_map<std::uint64_t, TaskTrace> Traces;
   std::uint32_t Tracks = 0;
   std::uint32_t Flows = 0;
   /// The step in progress: its task's track (0 between steps), and its

@@ -116,11 +116,12 @@ TEST(UnixSockets, MissingPathAndRefusedConnection) {
       "ConnectionRefusedError [Errno 111] Connection refused");
   // A socket file that may not be written to (root may write anyway).
   ASSERT_EQ(::chmod(Path.c_str(), 0), 0);
-  if (::geteuid() != 0)
+  if (::geteuid() != 0) {
     EXPECT_EQ(errorOf([&] {
                 L.run_until_complete(cosm::open_unix_connection(Path));
               }),
               "PermissionError [Errno 13] Permission denied");
+  }
   EXPECT_EQ(errorOf([&] {
               L.run_until_complete(cosm::open_unix_connection(
                   Dir.Path + "/" + std::string(200, 'x')));

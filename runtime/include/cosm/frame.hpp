@@ -11,6 +11,8 @@
 #ifndef COSM_FRAME_HPP
 #define COSM_FRAME_HPP
 
+#include "cosm/pool.hpp"
+
 #include <algorithm>
 #include <bitset>
 #include <exception>
@@ -18,6 +20,7 @@
 #include <memory>
 #include <new>
 #include <optional>
+#include <tuple> // std::apply: a frame holds a parameter pack as a tuple
 #include <type_traits>
 #include <utility>
 
@@ -53,7 +56,7 @@ enum class Step : unsigned char {
 };
 
 /// The type-erased part of every frame.
-class FrameBase {
+class FrameBase : public detail::Pooled {
 public:
   FrameBase() = default;
   FrameBase(const FrameBase &) = delete;

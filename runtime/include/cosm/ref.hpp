@@ -9,13 +9,15 @@
 #ifndef COSM_REF_HPP
 #define COSM_REF_HPP
 
+#include "cosm/pool.hpp"
+
 #include <cstdint>
 #include <utility>
 
 namespace cosm::detail {
 
 /// Base of every shared runtime object. Deleted when the count drops to 0.
-class RefCounted {
+class RefCounted : public Pooled {
 public:
   RefCounted() = default;
   RefCounted(const RefCounted &) = delete;

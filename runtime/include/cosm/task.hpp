@@ -32,16 +32,6 @@ namespace detail {
 
 class Tracer;
 
-/// What a tracing loop's Tracer keeps per task (runtime/src/trace.hpp).
-struct TaskTrace {
-  /// The task's track in the trace; 0 until it has one.
-  std::uint32_t Track = 0;
-  std::uint32_t Steps = 0;
-  /// The flow the task's next step ends (0: none), and its name.
-  std::uint64_t Flow = 0;
-  const char *FlowName = nullptr;
-};
-
 /// The untyped part of a task. The root coroutine and the value live in
 /// TaskImpl<T>.
 class TaskBase : public FutureBase {
@@ -52,7 +42,9 @@ public:
   /// "Task-N" (numbered per process, as asyncio), or the name given.
   std::string name() const;
   /// asyncio's set_name(); "" goes back to "Task-N".
-  void setName(std::string N) { Name = std::move(N); }
+  void setName(std::string N);
+  /// The task's number, unique in the process (the N of "Task-N").
+  std::uint64_t number() const noexcept { return Number; }
   int cancelling() const noexcept { return NumCancelsRequested; }
   int uncancel() noexcept {
     if (NumCancelsRequested > 0)
@@ -95,8 +87,6 @@ public:
   bool mustCancel() const noexcept { return MustCancel; }
   /// What the task is blocked on (asyncio _fut_waiter).
   Ref<FutureBase> FutWaiter;
-  /// Used only when the loop traces.
-  TaskTrace Trace;
 
 protected:
   TaskBase(Loop &L, std::string Name, const char *CoroName, SourceLoc Loc);
@@ -127,7 +117,9 @@ private:
   void unlinkFromLoop() noexcept;
   void finishStep(Step S);
 
-  std::string Name;
+  /// Null for "Task-N": most tasks are never named, and a parked task
+  /// should not carry an empty std::string.
+  std::unique_ptr<std::string> Name;
   std::uint64_t Number = 0;
   const char *CoroName;
   int NumCancelsRequested = 0;

@@ -26,6 +26,17 @@ def _string(value):
         return str(value).strip('"')
 
 
+def _owned_string(value):
+    """The text of a std::unique_ptr<std::string> ("" when null): with the
+    default deleter it is one pointer, whatever the library's layout."""
+    try:
+        target = value.type.strip_typedefs().template_argument(0)
+        pointer = value.address.cast(target.pointer().pointer()).dereference()
+    except (gdb.error, RuntimeError):
+        return ""
+    return _string(pointer.dereference()) if int(pointer) else ""
+
+
 def _pointee(ref):
     """The pointer a cosm::detail::Ref holds (0 for none)."""
     return ref["P"]
@@ -60,7 +71,7 @@ class Task:
         self.pointer = pointer
         self.id = int(pointer)
         base = pointer.dereference()
-        name = _string(base["Name"])
+        name = _owned_string(base["Name"])
         self.name = name or "Task-%d" % int(base["Number"])
         self.state = _STATES.get(int(base["St"]), "?")
 
