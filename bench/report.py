@@ -102,7 +102,7 @@ def targets(report):
     """(target, measured, status) rows, computed from the results."""
     rows = []
     # Issue 14: the runtime against the raw C++20 FIFO, per compiler.
-    ratio = lambda a, b: "%s vs %s: %sx" % (fmt(a), fmt(b), fmt(a / b))
+    ratio = lambda a, b: "%s ns vs %s ns: %sx" % (fmt(a), fmt(b), fmt(a / b))
     for workload, variant, arg, metric, what in (
             ("yield", "pingpong", None, "step", "Ping-pong step"),
             ("yield", "rr", None, "step", "10k-task round-robin step"),
@@ -116,7 +116,7 @@ def targets(report):
             rows.append(("%s <= 1.5x the C++20 FIFO and %s (%s)" % (
                 what, "no allocation per step" if metric == "step" else "<= 1 allocation per task",
                 label(raw)),
-                "%s ns, %s allocations" % (ratio(a, b), fmt(al)) if a and b else "n/a",
+                "%s, %s allocations" % (ratio(a, b), fmt(al)) if a and b else "n/a",
                 status(a <= 1.5 * b and al <= limit if a and b and al is not None else None)))
     pk = find(report, "parked", "event") or {}
     heap, frame = median(pk, "cosm-gcc", "task_heap_bytes"), median(pk, "cosm-gcc", "frame_bytes")
@@ -128,7 +128,7 @@ def targets(report):
     for cc, raw in (("cosm-gcc", "coro20-gcc"), ("cosm-clang", "coro20-clang")):
         a, b = median(pk, cc, "wake"), median(pk, raw, "wake")
         rows.append(("Wake of a parked task <= 2x the C++20 FIFO (%s)" % label(raw),
-                     ratio(a, b) + " ns" if a and b else "n/a",
+                     ratio(a, b) if a and b else "n/a",
                      status(a <= 2 * b if a and b else None)))
     d1, d10 = find(report, "nested", "await", 1) or {}, find(report, "nested", "await", 10) or {}
     t1, t10 = median(d1, "cosm-gcc", "call"), median(d10, "cosm-gcc", "call")

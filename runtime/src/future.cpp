@@ -52,15 +52,29 @@ bool FutureBase::cancelFuture(std::string Msg) {
   if (St != State::Pending)
     return false;
   St = State::Cancelled;
-  CancelMsg = std::move(Msg);
+  setCancelMessage(std::move(Msg));
   scheduleCallbacks();
   return true;
+}
+
+const std::string &FutureBase::cancelMessage() const noexcept {
+  static const std::string None;
+  return CancelMsg ? *CancelMsg : None;
+}
+
+void FutureBase::setCancelMessage(std::string Msg) {
+  if (Msg.empty())
+    CancelMsg.reset();
+  else if (CancelMsg)
+    *CancelMsg = std::move(Msg);
+  else
+    CancelMsg = std::make_unique<std::string>(std::move(Msg));
 }
 
 std::exception_ptr FutureBase::makeCancelledError() {
   if (CancelledExc)
     return std::exchange(CancelledExc, nullptr);
-  return std::make_exception_ptr(CancelledError(CancelMsg));
+  return std::make_exception_ptr(CancelledError(cancelMessage()));
 }
 
 void FutureBase::checkResult() {

@@ -151,7 +151,7 @@ bool TaskBase::cancelWith(std::string Msg) {
   if (FutWaiter && FutWaiter->cancel(Msg))
     return true;
   MustCancel = true;
-  CancelMsg = std::move(Msg);
+  setCancelMessage(std::move(Msg));
   return true;
 }
 
@@ -208,7 +208,7 @@ void TaskBase::finishStep(Step S) {
       if (MustCancel) {
         // Cancelled during its last step: the result is dropped.
         MustCancel = false;
-        cancelFuture(CancelMsg);
+        cancelFuture(cancelMessage());
       } else {
         finishWithValue();
       }

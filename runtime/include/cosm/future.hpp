@@ -87,7 +87,7 @@ public:
   /// Marks the stored exception retrieved: no "never retrieved" report.
   void markRetrieved() noexcept { LogTraceback = false; }
   /// The message of the cancel() that cancelled it ("" for None).
-  const std::string &cancelMessage() const noexcept { return CancelMsg; }
+  const std::string &cancelMessage() const noexcept;
 
   /// Registers a done callback; runs through call_soon when the future
   /// completes, or at once through call_soon if it is already done. Takes
@@ -138,8 +138,9 @@ protected:
 
   Loop *L;
   std::exception_ptr Exc;
-  /// _cancel_message and _cancelled_exc.
-  std::string CancelMsg;
+  /// _cancel_message ("" for None).
+  void setCancelMessage(std::string Msg);
+  /// _cancelled_exc.
   std::exception_ptr CancelledExc;
   State St = State::Pending;
   /// An exception was stored and nobody has looked at it yet.
@@ -152,6 +153,9 @@ protected:
 
 private:
   void pushCallback(CallbackEntry E);
+  /// Null for no message: most futures are never cancelled with one, and
+  /// a parked task should not carry an empty std::string.
+  std::unique_ptr<std::string> CancelMsg;
   CallbackEntry FirstCallback;
   std::unique_ptr<std::vector<CallbackEntry>> MoreCallbacks;
   /// The awaited-by edges: one in place (the common case: one awaiter, no
