@@ -63,12 +63,7 @@ const std::string &FutureBase::cancelMessage() const noexcept {
 }
 
 void FutureBase::setCancelMessage(std::string Msg) {
-  if (Msg.empty())
-    CancelMsg.reset();
-  else if (CancelMsg)
-    *CancelMsg = std::move(Msg);
-  else
-    CancelMsg = std::make_unique<std::string>(std::move(Msg));
+  assign_or_clear(CancelMsg, std::move(Msg));
 }
 
 std::exception_ptr FutureBase::makeCancelledError() {

@@ -86,14 +86,7 @@ std::string TaskBase::name() const {
   return Name ? *Name : "Task-" + std::to_string(Number);
 }
 
-void TaskBase::setName(std::string N) {
-  if (N.empty())
-    Name.reset();
-  else if (Name)
-    *Name = std::move(N);
-  else
-    Name = std::make_unique<std::string>(std::move(N));
-}
+void TaskBase::setName(std::string N) { assign_or_clear(Name, std::move(N)); }
 
 std::string TaskBase::describe() const {
   std::string S = std::string("<Task ") + stateName() + " name='" + name() +

@@ -48,6 +48,18 @@ public:
   void take() noexcept {}
 };
 
+/// Stores Text in an optional string, or frees it when Text is "": names
+/// and messages most objects never get cost a pointer, not a std::string.
+inline void assign_or_clear(std::unique_ptr<std::string> &Slot,
+                            std::string Text) {
+  if (Text.empty())
+    Slot.reset();
+  else if (Slot)
+    *Slot = std::move(Text);
+  else
+    Slot = std::make_unique<std::string>(std::move(Text));
+}
+
 /// `const T &` for a value, `void` for void: what result() returns.
 template <class T>
 using ResultRef = std::conditional_t<std::is_void_v<T>, void,
