@@ -28,11 +28,25 @@ template <class... Cs> COSM_ASYNC cosm::Coro<int> fold(Cs... cs) {
   return (0 + ... + cosm::await(cs)); // expected-error {{cosm-lower cannot lower 'cosm::await' inside a pack expansion (await a cosm::gather of the pack, or recurse over it) yet}}
 }
 
-// The type of `auto` is known only per instantiation.
+// An `auto` local of a template is named through its initialiser; not a
+// braced list's, nor a reference that may extend a temporary's life.
 template <class C> COSM_ASYNC cosm::Coro<int> deduced(C c) {
-  auto v = cosm::await(c); // expected-error {{cosm-lower cannot lower an 'auto' local whose type depends on a template parameter and that lives across a suspension (write its type) yet}}
+  auto v{c.value()}; // expected-error {{cosm-lower cannot lower an 'auto' local whose type depends on a template parameter initialised with a braced list, that lives across a suspension (write its type) yet}}
+  const auto &r = c.value(); // expected-error {{cosm-lower cannot lower an 'auto' local whose type depends on a template parameter bound by reference to what may be a temporary, that lives across a suspension (write its type) yet}}
   cosm::await(leaf());
-  return v;
+  return v + r;
+}
+
+// An init-capture is evaluated by the async function, before the lambda.
+COSM_ASYNC cosm::Coro<int> init_capture() {
+  auto add = [x = cosm::await(leaf())](int y) { return x + y; }; // expected-error {{cosm-lower cannot lower 'cosm::await' in a lambda's init-capture (await into a local first) yet}}
+  return add(1);
+}
+
+COSM_ASYNC cosm::Coro<int> function_try(int v) try { // expected-error {{cosm-lower cannot lower a COSM_ASYNC function whose body is a function-try-block (write the try block inside the braces of the body) yet}}
+  return cosm::await(leaf()) + v;
+} catch (...) {
+  return -1;
 }
 
 // The base case (an empty pack) has no last(): the frame cannot name the

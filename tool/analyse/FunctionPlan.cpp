@@ -96,24 +96,87 @@ bool isConstantLocal(const VarDecl *D, const ASTContext &Context) {
                                D->isUsableInConstantExpressions(Context)));
 }
 
-void FunctionPlan::hoist(const VarDecl *D) {
+/// True if \p Type is or contains an `auto` that a template parameter
+/// decides (Clang leaves it undeduced in the template).
+static bool dependentAuto(QualType Type) {
+  const auto *Auto = Type->getContainedAutoType();
+  return Type->isUndeducedAutoType() ||
+         (Auto && (!Auto->isDeduced() || Auto->getDeducedType().isNull() ||
+                   Auto->getDeducedType()->isDependentType()));
+}
+
+/// An `auto` local of a template whose type the instantiation decides: the
+/// frame names it through its initialiser (`std::decay_t<decltype(init)>`),
+/// or for a range-for's variable through the range. A reference is kept as
+/// a pointer, so it must be bound to an object (an lvalue), not extend a
+/// temporary: anything else is refused.
+bool FunctionPlan::deduced(FrameVar &V, const Expr *Range) {
+  const VarDecl *D = V.Decl;
+  const Expr *Init = Range ? Range : D->getInit();
+  bool Reference = D->getType()->isReferenceType();
+  const char *Why = nullptr;
+  if (!Init || isa<DecompositionDecl>(D))
+    Why = "and that lives across a suspension (write its type)";
+  else if (!Range && (D->getInitStyle() == VarDecl::ListInit ||
+                      isa<InitListExpr>(Init->IgnoreParenImpCasts())))
+    Why = "initialised with a braced list, that lives across a suspension "
+          "(write its type)";
+  else if (!Range && Reference && !boundExpr(Init)->isLValue())
+    Why = "bound by reference to what may be a temporary, that lives across "
+          "a suspension (write its type)";
+  if (Why) {
+    report(Context.getDiagnostics(), D->getLocation(), Diag::Unsupported,
+           std::string("an 'auto' local whose type depends on a template "
+                       "parameter ") +
+               Why);
+    return false;
+  }
+  V.Store = Reference ? Storage::Pointer : Storage::Object;
+  V.DeducedFrom = Init;
+  V.DeducedElement = Range != nullptr;
+  return true;
+}
+
+/// Names the types of the deduced `auto` locals, now that a reference in
+/// an initialiser reads as the frame's member.
+void FunctionPlan::typeDeduced() {
+  for (FrameVar &V : Locals) {
+    if (!V.DeducedFrom)
+      continue;
+    std::string Of = unevaluated(V.DeducedFrom);
+    if (Of.empty()) {
+      report(Context.getDiagnostics(), V.Decl->getLocation(), Diag::InMacro,
+             "the type of '" + V.Decl->getName().str() + "'");
+      Failed = true;
+      continue;
+    }
+    if (V.DeducedElement)
+      Of = "*std::begin(std::declval<std::remove_reference_t<decltype((" + Of +
+           "))> &>())";
+    if (V.Store == Storage::Pointer)
+      V.Type =
+          std::string(V.Decl->getType().getNonReferenceType().isConstQualified()
+                          ? "const "
+                          : "") +
+          "std::remove_reference_t<decltype((" + Of + "))>";
+    else
+      V.Type = "std::decay_t<decltype(" + Of + ")>";
+  }
+}
+
+void FunctionPlan::hoist(const VarDecl *D, const Expr *Range) {
   if (!D->hasLocalStorage() || LocalIndex.count(D))
     return;
   FrameVar V;
   V.Decl = D;
   QualType Type = D->getType();
   const Expr *Init = D->getInit();
-  if (Type->isUndeducedAutoType() ||
-      (D->getType()->getContainedAutoType() &&
-       !D->getType()->getContainedAutoType()->isDeduced())) {
-    // Refused before its type is printed: there is none to print yet.
-    report(Context.getDiagnostics(), D->getLocation(), Diag::Unsupported,
-           "an 'auto' local whose type depends on a template parameter and "
-           "that lives across a suspension (write its type)");
-    Failed = true;
-    return;
-  }
-  if (Type->isReferenceType()) {
+  if (dependentAuto(Type)) {
+    if (!deduced(V, Range)) {
+      Failed = true;
+      return;
+    }
+  } else if (Type->isReferenceType()) {
     const Expr *Bound = Init ? boundExpr(Init) : nullptr;
     if (const auto *Temp = dyn_cast_or_null<MaterializeTemporaryExpr>(Bound)) {
       // A reference that extends a temporary's life: the frame holds the
@@ -145,9 +208,10 @@ void FunctionPlan::hoist(const VarDecl *D) {
     Failed = true;
   }
   if (V.Store == Storage::Object && !Type->isDependentType() &&
-      Type.isDestructedType())
+      !V.DeducedFrom && Type.isDestructedType())
     V.LiveBit = allocateLiveBit();
-  else if (V.Store == Storage::Object && Type->isDependentType())
+  else if (V.Store == Storage::Object &&
+           (Type->isDependentType() || V.DeducedFrom))
     V.LiveBit = allocateLiveBit();
   if (isa<DecompositionDecl>(D))
     V.Name = freshName("bound"); // `auto [a, b]`: the object a and b name
@@ -291,7 +355,8 @@ void FunctionPlan::hoistScope(const Stmt *S, bool Guarded) {
     if (containsAwait(Range->getBody()) ||
         (Guarded && (destroysSomething(Var) || KeepsRange) &&
          nameableOutside(Var->getType().getNonReferenceType()))) {
-      hoist(Var);
+      hoist(Var,
+            dependentAuto(Var->getType()) ? Range->getRangeInit() : nullptr);
       const FrameVar *FV = frameVar(Var);
       Guarded |= KeepsRange || (FV && FV->LiveBit >= 0);
     }
@@ -318,7 +383,14 @@ public:
       : Plan(Plan), Diags(Diags) {}
   bool Failed = false;
 
-  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    for (const Expr *Init : L->capture_inits())
+      if (Init && Plan.containsAwait(Init))
+        fail(Init->getBeginLoc(), Diag::Unsupported,
+             "'cosm::await' in a lambda's init-capture (await into a local "
+             "first)");
+    return true;
+  }
 
   bool VisitIndirectGotoStmt(IndirectGotoStmt *G) {
     if (Plan.Suspends)
@@ -687,6 +759,12 @@ bool FunctionPlan::analyse(const FileContext &File) {
     }
     OuterHeaders += Text.original(*Header).str() + "\n";
   }
+  if (isa<CXXTryStmt>(F->getBody())) {
+    report(Diags, F->getBody()->getBeginLoc(), Diag::Unsupported,
+           "a COSM_ASYNC function whose body is a function-try-block (write "
+           "the try block inside the braces of the body)");
+    return false;
+  }
   if (F->isVariadic() || isa<CXXConstructorDecl>(F) ||
       isa<CXXDestructorDecl>(F)) {
     report(Diags, F->getLocation(), Diag::Unsupported,
@@ -833,6 +911,9 @@ bool FunctionPlan::analyse(const FileContext &File) {
   ReferenceRewriter Rewriter(*this, Text, MemberNames, Diags);
   Rewriter.TraverseStmt(const_cast<Stmt *>(Body));
   if (Rewriter.Failed)
+    return false;
+  typeDeduced();
+  if (Failed)
     return false;
   printClosures();
 

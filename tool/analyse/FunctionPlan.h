@@ -57,6 +57,12 @@ struct FrameVar {
   /// (Type is the pack's pattern). resume() unpacks it into a pack of the
   /// source's name for the body.
   std::string PackMember;
+  /// An `auto` local whose type a template parameter decides: the
+  /// expression that names it (its initialiser, or for a range-for's
+  /// variable the range). Type is filled from it once references to the
+  /// frame's members are rewritten.
+  const clang::Expr *DeducedFrom = nullptr;
+  bool DeducedElement = false; ///< DeducedFrom is a range: the element's
 };
 
 /// A plain lambda kept in a local across a suspension. Its closure type has
@@ -178,6 +184,12 @@ public:
   /// the function's types move into the frame struct.
   bool NamesLocalType = false;
 
+  /// \p E as code valid in `decltype` at the frame's scope: the members'
+  /// names, and a use of the parameter pack (a tuple in the frame) as a
+  /// `std::declval` of its type.
+  std::string unevaluated(const clang::Expr *E) const;
+  static bool namesAutoParameter(clang::QualType Type);
+
   /// Prints \p Type as code valid at the frame's scope; sets \p NamesLocal
   /// if it names a type declared in the function.
   std::string typeText(clang::QualType Type, bool *NamesLocal = nullptr) const;
@@ -213,7 +225,9 @@ private:
   bool hoistDecls(const clang::Stmt *S, bool Guarded);
   void hoistCondition(const clang::Stmt *Decls, bool &Guarded,
                       std::initializer_list<const clang::Stmt *> Rest);
-  void hoist(const clang::VarDecl *D);
+  void hoist(const clang::VarDecl *D, const clang::Expr *Range = nullptr);
+  bool deduced(FrameVar &V, const clang::Expr *Range);
+  void typeDeduced();
   bool check(const clang::Stmt *S);
   void rewriteReferences(const clang::Stmt *S);
   std::string writtenType(const clang::VarDecl *D, bool Referent);

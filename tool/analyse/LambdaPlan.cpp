@@ -150,9 +150,11 @@ bool FunctionPlan::checkLambdaTypes() {
   for (const FrameVar &V : Locals) {
     if (!Check(V, "local"))
       return false;
-    // A local's type written with `auto` may depend on an `auto` parameter:
-    // the frame has no name for it.
-    if (V.Decl->getType()->isDependentType() && !TemplateHeader.empty()) {
+    // A local's type written with the `auto` parameters' types (not a
+    // deduced `auto`, which the frame names through its initialiser) has no
+    // name in the frame.
+    if (V.Decl->getType()->isDependentType() && !V.DeducedFrom &&
+        !TemplateHeader.empty()) {
       report(Context.getDiagnostics(), V.Decl->getLocation(), Diag::Unsupported,
              "a local of a generic COSM_ASYNC lambda whose type depends on "
              "its 'auto' parameters and that lives across a suspension");

@@ -31,7 +31,8 @@ static std::string unhidden(std::string Type) {
   StringRef Prefix;
   if (Rest.consume_front("const "))
     Prefix = "const ";
-  StringRef Word = Rest.take_while([](char C) { return isalnum(C) || C == '_'; });
+  StringRef Word =
+      Rest.take_while([](char C) { return isalnum(C) || C == '_'; });
   for (const char *Name : HiddenNames)
     if (Word == Name && !Rest.substr(Word.size()).starts_with("::"))
       return Prefix.str() + "::" + Rest.str();
@@ -78,7 +79,7 @@ static QualType written(QualType Type, const ASTContext &Context) {
     QualType Bare = withoutElaboration(Type.getLocalUnqualifiedType());
     QualType Next;
     if (const auto *Auto = dyn_cast<AutoType>(Bare.getTypePtr());
-        Auto && Auto->isDeduced())
+        Auto && Auto->isDeduced() && !Auto->getDeducedType().isNull())
       Next = Auto->getDeducedType();
     else if (const auto *Subst =
                  dyn_cast<SubstTemplateTypeParmType>(Bare.getTypePtr()))
@@ -198,8 +199,8 @@ std::string FunctionPlan::writtenType(const VarDecl *D, bool Referent) {
       !Type->isArrayType() && !Type->isFunctionPointerType()) {
     auto Begin = Text.offset(D->getBeginLoc());
     auto NameAt = Text.offset(D->getLocation());
-    if (Begin && NameAt && *Begin < *NameAt &&
-        Text.span(D->getBeginLoc()) && Text.span(D->getLocation())) {
+    if (Begin && NameAt && *Begin < *NameAt && Text.span(D->getBeginLoc()) &&
+        Text.span(D->getLocation())) {
       StringRef Written = Text.original({*Begin, *NameAt}).trim();
       if (Referent)
         Written = Written.rtrim("&").rtrim();
@@ -240,6 +241,58 @@ std::string FunctionPlan::closureType(const VarDecl *D) {
   if (Callee->getReturnType()->isReferenceType())
     Type = "std::remove_cv_t<std::remove_reference_t<" + Type + ">>";
   return Type;
+}
+
+// A use of the parameter pack becomes a declval of the tuple's element type
+// (the `...` around it expands that).
+std::string FunctionPlan::unevaluated(const Expr *E) const {
+  const FrameVar *Pack = nullptr;
+  for (const FrameVar &P : Params)
+    if (!P.PackMember.empty())
+      Pack = &P;
+  auto Whole = Text.span(E->getSourceRange());
+  if (!Whole)
+    return ""; // in a macro: the caller refuses
+  if (!Pack)
+    return Text.render(*Whole);
+  struct PackUses : RecursiveASTVisitor<PackUses> {
+    const VarDecl *Pack;
+    std::vector<SourceLocation> Found;
+    bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+      if (Ref->getDecl() == Pack)
+        Found.push_back(Ref->getLocation());
+      return true;
+    }
+  } Uses;
+  Uses.Pack = Pack->Decl;
+  Uses.TraverseStmt(const_cast<Expr *>(E));
+  std::string Code;
+  unsigned At = Whole->Begin;
+  for (SourceLocation Loc : Uses.Found) {
+    auto Use = Text.span(SourceRange(Loc, Loc));
+    if (!Use || Use->Begin < At)
+      continue;
+    Code += Text.render({At, Use->Begin}) +
+            "std::declval<std::add_lvalue_reference_t<" + Pack->Type + ">>()";
+    At = Use->End;
+  }
+  return Code + Text.render({At, Whole->End});
+}
+
+/// True if \p Type names the invented template parameter of a generic
+/// lambda's `auto` parameter: it prints as `auto`, which the frame (whose
+/// parameter is the declared type) cannot use.
+bool FunctionPlan::namesAutoParameter(QualType Type) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    bool Found = false;
+    bool VisitTemplateTypeParmType(TemplateTypeParmType *T) {
+      if (const TemplateTypeParmDecl *D = T->getDecl(); D && D->isImplicit())
+        Found = true;
+      return !Found;
+    }
+  } Find;
+  Find.TraverseType(Type);
+  return Find.Found;
 }
 
 } // namespace cosm

@@ -175,6 +175,16 @@ public:
     return Result;
   }
 
+  // An init-capture is evaluated by the function around the lambda.
+  bool TraverseLambdaCapture(LambdaExpr *L, const LambdaCapture *C,
+                             Expr *Init) {
+    const FunctionDecl *Lambda = Enclosing.back();
+    Enclosing.pop_back();
+    bool Result = RecursiveASTVisitor::TraverseLambdaCapture(L, C, Init);
+    Enclosing.push_back(Lambda);
+    return Result;
+  }
+
   bool VisitCallExpr(CallExpr *Call) {
     if (!asAwait(Call) || Enclosing.empty())
       return true;

@@ -83,19 +83,21 @@ static std::optional<QualType> commonReturnType(const CallExpr *Call) {
 
 std::string Lowerer::childType(const Expr *Operand) {
   QualType Type = Operand->getType();
-  if (!Type->isSpecificBuiltinType(BuiltinType::Dependent))
+  if (!Type->isSpecificBuiltinType(BuiltinType::Dependent) &&
+      !FunctionPlan::namesAutoParameter(Type))
     return typeText(Type.getNonReferenceType().getUnqualifiedType());
   // In a template the call may not be resolved yet.
-  const auto *Call = dyn_cast<CallExpr>(Operand->IgnoreParenImpCasts());
-  if (!Call)
-    return "";
-  if (const FunctionDecl *Callee = Call->getDirectCallee())
-    if (!Callee->getReturnType()->isSpecificBuiltinType(BuiltinType::Dependent))
-      return typeText(Callee->getReturnType());
-  // An unresolved call (recursion over a pack, overloads): every candidate
-  // returning the same type names it, in every instantiation.
-  if (std::optional<QualType> Common = commonReturnType(Call))
-    return typeText(*Common);
+  if (const auto *Call = dyn_cast<CallExpr>(Operand->IgnoreParenImpCasts())) {
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      if (QualType Result = Callee->getReturnType();
+          !Result->isSpecificBuiltinType(BuiltinType::Dependent) &&
+          !FunctionPlan::namesAutoParameter(Result))
+        return typeText(Result);
+    // An unresolved call (recursion over a pack, overloads): every
+    // candidate returning the same type names it, in every instantiation.
+    if (std::optional<QualType> Common = commonReturnType(Call))
+      return typeText(*Common);
+  }
   // In a branch of a dependent `if constexpr` an operand that expands the
   // pack (recursion over it) is ill-formed in the instantiations that
   // discard the branch (the empty pack), yet the frame declares the member
@@ -104,42 +106,13 @@ std::string Lowerer::childType(const Expr *Operand) {
     return "";
   // The frame's members carry the names the operand uses, so the operand
   // itself names the type (an unevaluated use of members is fine in a class).
-  return "decltype(" + unevaluated(Operand) + ")";
-}
-
-/// \p E as code valid in `decltype` at the frame's scope: a use of the
-/// function's parameter pack, which the class holds as a tuple, becomes a
-/// `std::declval` of its type (the `...` around it expands that).
-std::string Lowerer::unevaluated(const Expr *E) {
-  const FrameVar *Pack = nullptr;
-  for (const FrameVar &P : Plan.Params)
-    if (!P.PackMember.empty())
-      Pack = &P;
-  auto Whole = spanOf(E);
-  if (!Pack || !Whole)
-    return render(E);
-  struct PackUses : RecursiveASTVisitor<PackUses> {
-    const VarDecl *Pack;
-    std::vector<SourceLocation> Found;
-    bool VisitDeclRefExpr(DeclRefExpr *Ref) {
-      if (Ref->getDecl() == Pack)
-        Found.push_back(Ref->getLocation());
-      return true;
-    }
-  } Uses;
-  Uses.Pack = Pack->Decl;
-  Uses.TraverseStmt(const_cast<Expr *>(E));
-  std::string Code;
-  unsigned At = Whole->Begin;
-  for (SourceLocation Loc : Uses.Found) {
-    auto Use = Text.span(SourceRange(Loc, Loc));
-    if (!Use || Use->Begin < At)
-      continue;
-    Code += Text.render({At, Use->Begin}) +
-            "std::declval<std::add_lvalue_reference_t<" + Pack->Type + ">>()";
-    At = Use->End;
-  }
-  return Code + Text.render({At, Whole->End});
+  // A call gives a prvalue; anything else (`tasks[i]`) may be an lvalue.
+  std::string Code = Plan.unevaluated(Operand);
+  if (Code.empty())
+    return "";
+  if (isa<CallExpr>(Operand->IgnoreParens()))
+    return "decltype(" + Code + ")";
+  return "std::remove_cv_t<std::remove_reference_t<decltype(" + Code + ")>>";
 }
 
 /// The operand as the per-site comment shows it: one line, short.

@@ -299,10 +299,11 @@ std::string Lowerer::spill(const Expr *E, const std::string &Value) {
   QualType Type = E->getType();
   if (E->isPRValue() && Type->isDependentType())
     return "std::move(" +
-           objectTemp(Type, Value, Branches > 0,
-                      "std::decay_t<decltype(" +
-                          (Plan.containsAwait(E) ? Value : unevaluated(E)) +
-                          ")>") +
+           objectTemp(
+               Type, Value, Branches > 0,
+               "std::decay_t<decltype(" +
+                   (Plan.containsAwait(E) ? Value : Plan.unevaluated(E)) +
+                   ")>") +
            ")";
   if (E->isPRValue()) {
     if (Type->isVoidType()) {

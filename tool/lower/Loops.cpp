@@ -189,7 +189,7 @@ std::string Lowerer::rangeMember(const Expr *RangeInit) {
   }
   std::string Value = expr(RangeInit);
   if (RangeInit->isPRValue()) {
-    std::string Type = typeText(RangeInit->getType().getUnqualifiedType());
+    std::string Type = exprType(RangeInit, /*Unqualified=*/true);
     int Bit = needsDestruction(RangeInit->getType()) ? Model.LiveBits++ : -1;
     std::string Range = member(MemberRole::Range, Type, "range",
                                /*InUnion=*/true, Bit);
@@ -201,7 +201,7 @@ std::string Lowerer::rangeMember(const Expr *RangeInit) {
     return Range;
   }
   std::string Pointer =
-      member(MemberRole::Range, typeText(RangeInit->getType()) + " *", "range");
+      member(MemberRole::Range, exprType(RangeInit) + " *", "range");
   code(Pointer + " = std::addressof(" + Value + ");\n");
   endFullExpression();
   return "(*" + Pointer + ")";
@@ -271,7 +271,7 @@ void Lowerer::rangeLoop(const CXXForRangeStmt *F) {
     EndCall = Call(EndVar, "end");
   } else {
     // A range whose type depends on a template parameter.
-    std::string RangeType = typeText(RangeInit->getType());
+    std::string RangeType = exprType(RangeInit);
     Begin = member(MemberRole::Range,
                    "decltype(std::begin(std::declval<" + RangeType + " &>()))",
                    "range_begin");

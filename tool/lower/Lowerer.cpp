@@ -92,6 +92,23 @@ std::optional<Span> Lowerer::spanOf(const Stmt *S) {
   return Where;
 }
 
+std::string Lowerer::exprType(const Expr *E, bool Unqualified) {
+  QualType Type = E->getType().getNonReferenceType();
+  if (Unqualified)
+    Type = Type.getUnqualifiedType();
+  const auto *Auto = Type->getContainedAutoType();
+  if ((!Auto || !Auto->getDeducedType().isNull()) &&
+      !FunctionPlan::namesAutoParameter(Type))
+    return typeText(Type);
+  std::string Code = Plan.unevaluated(E);
+  if (Code.empty()) {
+    spanOf(E);
+    return "";
+  }
+  Code = "std::remove_reference_t<decltype((" + Code + "))>";
+  return Unqualified ? "std::remove_cv_t<" + Code + ">" : Code;
+}
+
 std::string Lowerer::render(const Stmt *S) {
   auto Where = spanOf(S);
   return Where ? Text.render(*Where) : std::string();

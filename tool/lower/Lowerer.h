@@ -77,6 +77,10 @@ private:
   }
   bool fail(clang::SourceLocation Loc, Diag Kind, llvm::StringRef Arg = {});
   std::optional<Span> spanOf(const clang::Stmt *S);
+  /// The type of \p E (without reference, and cv-qualifiers if \p
+  /// Unqualified) as code: through `decltype` when it is an `auto` a
+  /// template parameter decides.
+  std::string exprType(const clang::Expr *E, bool Unqualified = false);
   std::string render(const clang::Stmt *S);
   void replace(const clang::Stmt *S, std::string With);
 
@@ -106,6 +110,8 @@ private:
 
   // Statements.
   void stmt(const clang::Stmt *S);
+  bool copiedWhole(const clang::Stmt *S);
+  std::optional<std::string> asWritten(const clang::Stmt *S);
   void block(const clang::Stmt *S);
   void compound(const clang::CompoundStmt *C, bool Braces = true);
   void comments(Span Gap, bool AfterStatement);
@@ -156,7 +162,6 @@ private:
   std::string expr(const clang::Expr *E);
   std::string logical(const clang::BinaryOperator *B);
   std::string conditional(const clang::AbstractConditionalOperator *C);
-  std::string unevaluated(const clang::Expr *E);
   std::string liftedLambda(const clang::Expr *E, const std::string &Value,
                            bool Maybe);
   std::string spill(const clang::Expr *E, const std::string &Value);

@@ -2,16 +2,136 @@
 
 #include "lower/Lowerer.h"
 #include "clang/AST/Attr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/Support/FormatVariadic.h"
 
 using namespace clang;
 
 namespace cosm {
 
+namespace {
+/// Finds what makes a statement's lowering differ from its text: a jump
+/// that may leave it (its scopes may hold frame objects), a label or case
+/// a resumption or a switch enters by, a local kept in the frame.
+class NeedsLowering : public RecursiveASTVisitor<NeedsLowering> {
+public:
+  explicit NeedsLowering(const FunctionPlan &Plan) : Plan(Plan) {}
+  bool Found = false;
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitStmt(Stmt *S) {
+    Found |= isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt,
+                 IndirectGotoStmt, LabelStmt, SwitchCase, CXXTryStmt>(S);
+    return !Found;
+  }
+  bool VisitVarDecl(VarDecl *V) {
+    Found |= Plan.frameVar(V) != nullptr;
+    return !Found;
+  }
+
+private:
+  const FunctionPlan &Plan;
+};
+} // namespace
+
+/// True if \p S, a statement a macro spells (`CHECK(x)` as `do { if (!(x))
+/// throw ...; } while (0)`), is copied whole: the lowering would edit
+/// the macro's text, which it cannot, and it needs to change nothing in it.
+bool Lowerer::copiedWhole(const Stmt *S) {
+  if (!S->getBeginLoc().isMacroID() || isa<Expr>(S) || Plan.containsAwait(S) ||
+      !Text.span(S->getSourceRange()))
+    return false;
+  NeedsLowering Check(Plan);
+  Check.TraverseStmt(const_cast<Stmt *>(S));
+  return !Check.Found;
+}
+
+/// A statement a macro spells, as the user wrote it: a macro may quote its
+/// arguments (`#x`), where the frame's rewritten references would show
+/// (`state_2`, `(*ref)`). When those are the only edits in it, the text is
+/// kept and a block around it names each member as the user did.
+std::optional<std::string> Lowerer::asWritten(const Stmt *S) {
+  auto Where = Text.span(S->getSourceRange());
+  if (!S->getBeginLoc().isMacroID() || isa<DeclStmt>(S) || !Where)
+    return std::nullopt;
+  struct Reference {
+    Span At;
+    std::string Rewritten, Alias;
+  };
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const FunctionPlan &Plan;
+    const EditedText &Text;
+    std::vector<Reference> Found;
+    bool Unmapped = false;
+    Finder(const FunctionPlan &Plan, const EditedText &Text)
+        : Plan(Plan), Text(Text) {}
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      const auto *V = dyn_cast<VarDecl>(E->getDecl());
+      const FrameVar *FV = V ? Plan.frameVar(V) : nullptr;
+      if (!FV || E->refersToEnclosingVariableOrCapture())
+        return true;
+      std::string User = V->getName().str(), Member = "this->" + FV->Name;
+      Reference R;
+      if (FV->Store == Storage::Pointer) {
+        R = {{}, "(*" + FV->Name + ")", "auto &" + User + " = *" + Member};
+      } else if (FV->Store == Storage::Object && !isa<ParmVarDecl>(V) &&
+                 V->getType().isConstQualified() &&
+                 !V->getType()->isReferenceType()) {
+        R = {{},
+             "std::as_const(" + FV->Name + ")",
+             "const auto &" + User + " = " + Member};
+      } else if (FV->Name != User) {
+        R = {{}, FV->Name, "auto &" + User + " = " + Member};
+      } else {
+        return true;
+      }
+      auto At = Text.span(E->getLocation());
+      if (!At) {
+        Unmapped = true;
+        return false;
+      }
+      R.At = *At;
+      Found.push_back(std::move(R));
+      return true;
+    }
+  } Refs(Plan, Text);
+  Refs.TraverseStmt(const_cast<Stmt *>(S));
+  if (Refs.Unmapped || Refs.Found.empty())
+    return std::nullopt;
+  llvm::sort(Refs.Found, [](const Reference &A, const Reference &B) {
+    return A.At.Begin < B.At.Begin;
+  });
+  // Only those edits: the original text with them is what render() gives.
+  std::string Expected, Aliases;
+  unsigned At = Where->Begin;
+  llvm::StringSet<> Named;
+  for (const Reference &R : Refs.Found) {
+    if (R.At.Begin < At)
+      return std::nullopt;
+    Expected += Text.original({At, R.At.Begin}).str() + R.Rewritten;
+    At = R.At.End;
+    if (Named.insert(R.Alias).second)
+      Aliases += R.Alias + ";\n";
+  }
+  Expected += Text.original({At, Where->End}).str();
+  if (Expected != Text.render(*Where))
+    return std::nullopt;
+  return "{\n" + Aliases + Text.original(*Where).str();
+}
+
 void Lowerer::stmt(const Stmt *S) {
   if (Failed)
     return;
   AtLine Here(*this, S->getBeginLoc());
+  if (copiedWhole(S)) {
+    // A statement that ends in an expression or `while (...)` leaves its
+    // `;` to the invocation.
+    std::optional<std::string> Written = asWritten(S);
+    std::string Code = Written ? *Written : render(S);
+    StringRef End = StringRef(Code).rtrim();
+    if (!End.ends_with(";") && !End.ends_with("}"))
+      Code += ";";
+    return user(Code + (Written ? "\n}\n" : "\n"), S->getBeginLoc());
+  }
   switch (S->getStmtClass()) {
   case Stmt::CompoundStmtClass:
     return compound(cast<CompoundStmt>(S));
@@ -67,6 +187,9 @@ void Lowerer::stmt(const Stmt *S) {
   }
   if (const auto *E = dyn_cast<Expr>(S)) {
     bool Suspends = Plan.containsAwait(E);
+    if (std::optional<std::string> Written =
+            Suspends ? std::nullopt : asWritten(E))
+      return user(*Written + ";\n}\n", S->getBeginLoc());
     std::string Value = expr(E);
     if (Suspends)
       code(Value + ";\n");
@@ -320,7 +443,9 @@ static const Expr *returnedValue(const ReturnStmt *R) {
 void Lowerer::returnStmt(const ReturnStmt *R) {
   if (const Expr *Value = returnedValue(R)) {
     std::string Text = expr(Value);
-    if (Value->getType()->isVoidType()) {
+    // In a template `return {...};` is a braced list of type void.
+    if (Value->getType()->isVoidType() &&
+        !isa<InitListExpr>(Value->IgnoreImplicit())) {
       code(Text + ";\n");
     } else {
       if (movesOnReturn(Value))
