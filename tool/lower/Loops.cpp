@@ -179,15 +179,28 @@ std::string Lowerer::forCondition(const ForStmt *F) {
 /// Keeps a range-for's range in the frame: the range itself when it is a
 /// temporary, else a pointer to it. Returns how the loop names it.
 std::string Lowerer::rangeMember(const Expr *RangeInit) {
-  // The array behind a braced list lives as long as the list does where it
-  // is written; a copy of the list in the frame would outlive it.
-  if (isa<CXXStdInitializerListExpr>(RangeInit->IgnoreImplicit())) {
-    fail(RangeInit->getBeginLoc(), Diag::Unsupported,
-         "a range-for over a braced list whose body suspends (store the "
-         "list in a local std::array first)");
-    return "";
-  }
   std::string Value = expr(RangeInit);
+  if (const auto *List =
+          dyn_cast<CXXStdInitializerListExpr>(RangeInit->IgnoreImplicit())) {
+    // The array behind a braced list would die with the list where it is
+    // written, so the frame holds the array itself: a `const std::array`
+    // copy-initialised element by element, as the list's own array is, and
+    // read as const, as the list's elements are.
+    const auto *Array = Context.getAsConstantArrayType(
+        List->getSubExpr()->IgnoreImplicit()->getType());
+    std::string Type =
+        "std::array<" + typeText(Array->getElementType().getUnqualifiedType()) +
+        ", " + std::to_string(Array->getSize().getZExtValue()) + ">";
+    int Bit = needsDestruction(Array->getElementType()) ? Model.LiveBits++ : -1;
+    std::string Range =
+        member(MemberRole::Range, Type, "range", /*InUnion=*/true, Bit);
+    code("::new (&" + Range + ") " + Type + "{" + Value + "};\n");
+    endFullExpression();
+    if (Bit >= 0)
+      TempBits.push_back({Bit, Range});
+    constructed(Range, Bit);
+    return "std::as_const(" + Range + ")";
+  }
   if (RangeInit->isPRValue()) {
     std::string Type = exprType(RangeInit, /*Unqualified=*/true);
     int Bit = needsDestruction(RangeInit->getType()) ? Model.LiveBits++ : -1;

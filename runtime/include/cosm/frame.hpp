@@ -14,6 +14,7 @@
 #include "cosm/pool.hpp"
 
 #include <algorithm>
+#include <array> // a range-for over a braced list keeps the list in one
 #include <bitset>
 #include <exception>
 #include <iterator>
