@@ -10,25 +10,26 @@
 #include <cosm/cosm.hpp>
 #include <memory>
 
-template <class T> cosm::Coro<T> in_template(T v) {
-  // CHECK: lambda-refusals.cpp:[[@LINE+1]]:10: error: cosm-lower cannot lower a COSM_ASYNC lambda in a template yet
-  return [v] COSM_ASYNC () -> cosm::Coro<T> {
-    cosm::await(cosm::sleep(0));
-    return v;
-  }();
-}
-template cosm::Coro<int> in_template(int);
-
-struct Widget {
-  int size = 1;
-  cosm::Coro<int> copied() {
-    // CHECK: lambda-refusals.cpp:[[@LINE+1]]:13: error: cosm-lower cannot lower a COSM_ASYNC lambda that captures '*this' yet
-    return [*this] COSM_ASYNC () -> cosm::Coro<int> {
+template <class T> struct Box {
+  T v;
+  cosm::Coro<T> get() {
+    // CHECK: lambda-refusals.cpp:[[@LINE+1]]:12: error: cosm-lower cannot lower a COSM_ASYNC lambda in a member of a class template yet
+    return [v = v] COSM_ASYNC () -> cosm::Coro<T> {
       cosm::await(cosm::sleep(0));
-      return size;
+      return v;
     }();
   }
 };
+template struct Box<int>;
+
+template <class T> cosm::Coro<T> generic_in_template(T v) {
+  // CHECK: lambda-refusals.cpp:[[@LINE+1]]:10: error: cosm-lower cannot lower a generic COSM_ASYNC lambda in a template yet
+  return [] COSM_ASYNC (auto x) -> cosm::Coro<T> {
+    cosm::await(cosm::sleep(0));
+    return x;
+  }(v);
+}
+template cosm::Coro<int> generic_in_template(int);
 
 cosm::Coro<int> local_type() {
   struct Point {
@@ -50,6 +51,17 @@ cosm::Coro<int> move_only() {
     return *p;
   }();
 }
+
+// The lifted object would nest in the class, which is incomplete there.
+struct Widget {
+  int size = 1;
+  COSM_ASYNC cosm::Coro<int> copied() {
+    // CHECK: lambda-refusals.cpp:[[@LINE+1]]:18: error: cosm-lower cannot lower a lambda stored in a local that lives across a suspension and captures '*this' in a member function defined in its class (define the function outside the class) yet
+    auto read = [*this] { return size; };
+    cosm::await(cosm::sleep(0));
+    return read();
+  }
+};
 
 COSM_ASYNC cosm::Coro<int> uncaptured_constant() {
   constexpr int Scale = 3;

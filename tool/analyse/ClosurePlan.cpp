@@ -22,8 +22,7 @@ using namespace clang;
 
 namespace cosm {
 
-/// The lambda \p Init is, under the nodes that copy or bind it.
-static const LambdaExpr *lambdaIn(const Expr *Init) {
+const LambdaExpr *lambdaIn(const Expr *Init) {
   while (Init) {
     Init = Init->IgnoreImplicit();
     if (const auto *L = dyn_cast<LambdaExpr>(Init))
@@ -89,8 +88,14 @@ bool FunctionPlan::canLift(const LambdaExpr *L, StringRef What) const {
     return false;
   };
   for (const LambdaCapture &Capture : L->captures()) {
+    // The lifted object nests in a frame nested in the class, where the
+    // class is incomplete and cannot be copied into a member.
     if (Capture.capturesThis() && Capture.getCaptureKind() == LCK_StarThis)
-      return Refuse(Capture.getLocation(), "and captures '*this'");
+      if (const CXXMethodDecl *M = enclosingMember(L);
+          M && M->getLexicalDeclContext() == M->getParent())
+        return Refuse(Capture.getLocation(),
+                      "and captures '*this' in a member function defined in "
+                      "its class (define the function outside the class)");
     const auto *V = Capture.capturesVariable()
                         ? dyn_cast<VarDecl>(Capture.getCapturedVar())
                         : nullptr;
@@ -144,6 +149,16 @@ FunctionPlan::lift(const LambdaExpr *L, const std::string &Name,
     Inits += (Inits.empty() ? "" : ", ") + Init;
   };
   for (const LambdaCapture &Capture : L->captures()) {
+    if (Capture.capturesThis() && Capture.getCaptureKind() == LCK_StarThis) {
+      // A copy of the object, which the body reaches through `self->` as
+      // the rest of resume() reaches the object; const unless mutable.
+      std::string Object = SelfType;
+      if (!L->isMutable() && !StringRef(Object).starts_with("const "))
+        Object = "const " + Object;
+      std::string Copy = "cosm::ThisCopy<" + Object + ">";
+      Add(Copy, SelfName, Copy + "(*" + SelfName + ")");
+      continue;
+    }
     if (Capture.capturesThis()) {
       Add(SelfType + " *", SelfName, SelfName);
       continue;
@@ -152,7 +167,8 @@ FunctionPlan::lift(const LambdaExpr *L, const std::string &Name,
     std::string Member = V->getName().str();
     if (V->isInitCapture()) {
       auto Init = Text.span(V->getInit()->getSourceRange());
-      Add(typeText(V->getType(), NamesLocal), Member, Init ? Text.render(*Init) : Member);
+      Add(typeText(V->getType(), NamesLocal), Member,
+          Init ? Text.render(*Init) : Member);
       continue;
     }
     std::string Value = Member;
@@ -208,9 +224,9 @@ FunctionPlan::lift(const LambdaExpr *L, const std::string &Name,
 
 void FunctionPlan::printClosures() {
   for (LiftedClosure &C : Closures) {
-    Lifted L = lift(C.Lambda, C.Name,
-                    [&](StringRef Stem) { return freshName(Stem); },
-                    &NamesLocalType);
+    Lifted L = lift(
+        C.Lambda, C.Name, [&](StringRef Stem) { return freshName(Stem); },
+        &NamesLocalType);
     C.Code = "// The lambda in `" + C.Local->getName().str() +
              "`, lifted into a named function object: a frame member needs "
              "a type with a name.\n" +

@@ -171,7 +171,13 @@ void FunctionPlan::hoist(const VarDecl *D, const Expr *Range) {
   V.Decl = D;
   QualType Type = D->getType();
   const Expr *Init = D->getInit();
-  if (dependentAuto(Type)) {
+  if (dependentAuto(Type) && !Range && !Type->isReferenceType() &&
+      lambdaIn(Init)) {
+    // A lambda in a template: lifted as anywhere else (its closure type has
+    // no name to deduce through, a lambda cannot be in decltype in C++17).
+    V.Store = Storage::Object;
+    V.Type = liftClosure(D);
+  } else if (dependentAuto(Type)) {
     if (!deduced(V, Range)) {
       Failed = true;
       return;

@@ -107,6 +107,12 @@ inline constexpr const char *HiddenNames[] = {
 /// it joins.
 std::string uniqueName(llvm::StringSet<> &Taken, llvm::StringRef Stem);
 
+/// The lambda \p Init is, under the nodes that copy or bind it.
+const clang::LambdaExpr *lambdaIn(const clang::Expr *Init);
+
+/// The member function whose `this` a lambda in it captures, if any.
+const clang::CXXMethodDecl *enclosingMember(const clang::LambdaExpr *L);
+
 /// True if \p D is a `constexpr` local, or a const one usable in constant
 /// expressions: it stays in resume(), as a static.
 bool isConstantLocal(const clang::VarDecl *D, const clang::ASTContext &Context);
@@ -155,6 +161,10 @@ public:
   /// object, `this`, or in a lowered member the name the capture becomes
   /// (the member's frame's `self`).
   std::string LambdaSelf;
+  /// For a COSM_ASYNC lambda that captures `*this`: the frame holds its own
+  /// copy of the object (a cosm::ThisCopy, which `self->` reaches), made
+  /// when the lambda is called, as the frame copies the other captures.
+  bool SelfCopy = false;
   /// The frame's name for its object, as analyse() picks it for \p F.
   static std::string selfNameFor(const clang::FunctionDecl *F);
   /// For a COSM_ASYNC lambda: the lambda. Its captures come first among the
@@ -214,6 +224,7 @@ private:
       : F(F), Context(Context), Text(Text) {}
   bool analyse(const FileContext &File);
   bool planLambda(const llvm::StringSet<> &Base);
+  bool inheritTemplate();
   bool checkLambdaTypes();
   std::string freshName(llvm::StringRef Stem);
   int allocateLiveBit() { return LiveBits++; }

@@ -21,8 +21,7 @@ using namespace clang;
 
 namespace cosm {
 
-/// The member function a lambda in it captures `this` of.
-static const CXXMethodDecl *enclosingMember(const LambdaExpr *L) {
+const CXXMethodDecl *enclosingMember(const LambdaExpr *L) {
   for (const DeclContext *DC = L->getLambdaClass()->getDeclContext(); DC;
        DC = DC->getParent()) {
     const auto *M = dyn_cast<CXXMethodDecl>(DC);
@@ -47,6 +46,44 @@ static bool copyable(QualType Type) {
   return false;
 }
 
+/// A COSM_ASYNC lambda in a function template: its frame is a template
+/// under the function's own header, named with the function's parameters.
+/// The header is left open for the lambda's own `auto` parameters.
+bool FunctionPlan::inheritTemplate() {
+  const FunctionDecl *Outer = nullptr;
+  for (const DeclContext *DC = Lambda->getLambdaClass()->getDeclContext();
+       DC && !Outer; DC = DC->getParent())
+    if (const auto *Fn = dyn_cast<FunctionDecl>(DC);
+        Fn && !(isa<CXXMethodDecl>(Fn) &&
+                cast<CXXMethodDecl>(Fn)->getParent()->isLambda()))
+      Outer = Fn;
+  const FunctionTemplateDecl *Template =
+      Outer ? Outer->getDescribedFunctionTemplate() : nullptr;
+  auto Refuse = [&](const char *What) {
+    report(Context.getDiagnostics(), Lambda->getBeginLoc(), Diag::Unsupported,
+           What);
+    return false;
+  };
+  if (!Template || Outer->getDeclContext()->isDependentContext() ||
+      Outer->getNumTemplateParameterLists() != 0)
+    return Refuse("a COSM_ASYNC lambda in a member of a class template");
+  if (F->getDescribedFunctionTemplate())
+    return Refuse("a generic COSM_ASYNC lambda in a template");
+  const TemplateParameterList *Params = Template->getTemplateParameters();
+  auto Header = Text.span(Params->getSourceRange());
+  if (!Header) {
+    report(Context.getDiagnostics(), Outer->getLocation(), Diag::InMacro,
+           "this template header");
+    return false;
+  }
+  StringRef Written = Text.original(*Header);
+  TemplateHeader = Written.drop_back().rtrim().str(); // without its `>`
+  for (const NamedDecl *P : *Params)
+    TemplateArgs += (TemplateArgs.empty() ? "<" : ", ") + P->getName().str() +
+                    (P->isParameterPack() ? "..." : "");
+  return true;
+}
+
 bool FunctionPlan::planLambda(const llvm::StringSet<> &Base) {
   DiagnosticsEngine &Diags = Context.getDiagnostics();
   auto Refuse = [&](SourceLocation Loc, const std::string &What) {
@@ -54,8 +91,8 @@ bool FunctionPlan::planLambda(const llvm::StringSet<> &Base) {
     return false;
   };
   const CXXRecordDecl *Closure = Lambda->getLambdaClass();
-  if (Closure->isDependentContext())
-    return Refuse(Lambda->getBeginLoc(), "a COSM_ASYNC lambda in a template");
+  if (Closure->isDependentContext() && !inheritTemplate())
+    return false;
   if (const FunctionTemplateDecl *Template = F->getDescribedFunctionTemplate())
     for (const NamedDecl *P : *Template->getTemplateParameters())
       if (!P->isImplicit())
@@ -64,15 +101,32 @@ bool FunctionPlan::planLambda(const llvm::StringSet<> &Base) {
   for (const LambdaCapture &C : Lambda->captures()) {
     if (C.capturesThis()) {
       const CXXMethodDecl *M = enclosingMember(Lambda);
-      if (C.getCaptureKind() == LCK_StarThis || !M)
+      if (!M)
         return Refuse(C.getLocation(),
-                      "a COSM_ASYNC lambda that captures '*this'");
+                      "a COSM_ASYNC lambda that captures 'this' outside a "
+                      "member function");
       // In a lowered member, `this` is its frame; the capture becomes
-      // `self = self`, a copy of the frame's pointer to the object (see
-      // ReferenceRewriter::captureThis).
+      // `self = self`, a copy of the frame's pointer to the object, or for
+      // `*this` a copy of the object (see ReferenceRewriter::captureThis).
       LambdaSelf = isAsync(M) ? selfNameFor(M) : "this";
       SelfType = memberType(recordType(Context, M->getParent()));
-      if (M->isConst())
+      SelfCopy = C.getCaptureKind() == LCK_StarThis;
+      if (SelfCopy && M->getLexicalDeclContext() == M->getParent()) {
+        if (!TemplateHeader.empty())
+          return Refuse(C.getLocation(),
+                        "a COSM_ASYNC lambda that captures '*this' in a "
+                        "member template defined in its class");
+        // The frame is then nested in the class, which is incomplete there:
+        // the frame becomes a template on the class, so that its copy is
+        // laid out where the lambda is called, as the closure's is.
+        std::string Param = freshName("Self");
+        Taken.insert(Param);
+        TemplateHeader = "template <class " + Param;
+        TemplateArgs = "<" + SelfType;
+        SelfType = Param;
+      }
+      // The copy of `[*this]` is const unless the lambda is mutable.
+      if (SelfCopy ? !Lambda->isMutable() : M->isConst())
         SelfType = "const " + SelfType;
       continue;
     }

@@ -362,7 +362,10 @@ std::string Printer::frameStruct(const std::string &Body) {
     S += C.Code;
   for (const std::string &Code : Model.Closures)
     S += Code;
-  if (!Plan.SelfType.empty()) {
+  if (Plan.SelfCopy) {
+    S += "cosm::ThisCopy<" + Plan.SelfType + "> " + Plan.SelfName + ";\n";
+    AddParam(Plan.SelfType + " &", Plan.SelfName, Plan.SelfName);
+  } else if (!Plan.SelfType.empty()) {
     S += Plan.SelfType + " *" + Plan.SelfName + ";\n";
     AddParam(Plan.SelfType + " *", Plan.SelfName, Plan.SelfName);
   }
@@ -467,7 +470,7 @@ std::string Printer::lambdaBody() {
         Text.replace(*Where, "");
   std::string Args;
   if (!Plan.SelfType.empty())
-    Args = Plan.LambdaSelf;
+    Args = (Plan.SelfCopy ? "*" : "") + Plan.LambdaSelf;
   bool Captures = false, ByReference = false;
   for (const FrameVar &P : Plan.Params) {
     Args += (Args.empty() ? "" : ", ") + fromLambda(P);

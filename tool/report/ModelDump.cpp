@@ -113,7 +113,9 @@ std::string named(const FrameVar &V) {
 
 void frameVars(const FrameModel &Model, Tree &T) {
   const FunctionPlan &Plan = *Model.Plan;
-  if (!Plan.SelfType.empty())
+  if (Plan.SelfCopy)
+    T.add("Self 'cosm::ThisCopy<" + Plan.SelfType + ">' " + Plan.SelfName);
+  else if (!Plan.SelfType.empty())
     T.add("Self '" + Plan.SelfType + " *' " + Plan.SelfName);
   for (const FrameVar &P : Plan.Params)
     T.add("Param '" + P.Type + "' " + named(P) + " " + storageName(P.Store) +
