@@ -924,9 +924,26 @@ bool FunctionPlan::analyse(const FileContext &File) {
   printClosures();
 
   // An out-of-line member's frame is declared in its class and defined
-  // where the member is.
-  if (const auto *M = dyn_cast<CXXMethodDecl>(F); M && M->isOutOfLine())
-    FrameQualifier = memberType(recordType(Context, M->getParent())) + "::";
+  // where the member is; if the class is in a header, it is local to the
+  // member (a local class cannot be a template, nor have one).
+  if (const auto *M = dyn_cast<CXXMethodDecl>(F); M && M->isOutOfLine()) {
+    const SourceManager &SM = Context.getSourceManager();
+    LocalFrame = !SM.isWrittenInMainFile(
+        SM.getExpansionLoc(M->getCanonicalDecl()->getLocation()));
+    if (LocalFrame &&
+        (Dependent || !TemplateHeader.empty() ||
+         llvm::any_of(Closures, [](const LiftedClosure &C) {
+           return C.Lambda->getCallOperator()->getDescribedFunctionTemplate();
+         }))) {
+      report(Context.getDiagnostics(), F->getLocation(), Diag::Unsupported,
+             "an out-of-line COSM_ASYNC member template, or one that keeps a "
+             "generic lambda across a suspension, whose class is defined in "
+             "another file");
+      return false;
+    }
+    if (!LocalFrame)
+      FrameQualifier = memberType(recordType(Context, M->getParent())) + "::";
+  }
   // Members the lowering adds must not hide the frame types the code names.
   Taken.insert(FrameName);
   if (EarlierFrames)

@@ -143,6 +143,10 @@ public:
   /// `Class::` when the frame of an out-of-line member is defined outside
   /// its class (a declaration goes into the class).
   std::string FrameQualifier;
+  /// For an out-of-line member whose class is defined in another file (a
+  /// header the lowering does not edit): the frame is a class local to the
+  /// member's body, which has the member's access to the class.
+  bool LocalFrame = false;
   /// For a non-static member function: the class, as code (with const).
   std::string SelfType;
   /// For a function template: `template <class T>` and `<T>`, which the

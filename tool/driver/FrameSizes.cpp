@@ -16,8 +16,8 @@ namespace {
 using SizeMap = std::map<std::string, uint64_t>;
 
 /// Reads the size of each frame struct of the main file that \p Sizes
-/// names. Frames are at namespace scope or nested in classes, never in a
-/// function: only those scopes are walked.
+/// names. Frames are at namespace scope or nested in classes, or local to
+/// an out-of-line member: only those scopes are walked.
 class SizeConsumer : public ASTConsumer {
 public:
   SizeConsumer(SizeMap &Sizes, bool &Parsed) : Sizes(Sizes), Parsed(Parsed) {}
@@ -47,6 +47,21 @@ private:
         walk(Context, Record);
       } else if (isa<NamespaceDecl, LinkageSpecDecl, ExportDecl>(D)) {
         walk(Context, cast<DeclContext>(D));
+      } else if (const auto *M = dyn_cast<CXXMethodDecl>(D);
+                 M && M->isOutOfLine() && M->hasBody()) {
+        // A member of a class from a header holds its frame as a local
+        // class, named here as if nested in the member's class.
+        for (const Decl *Local : M->decls())
+          if (const auto *Record = dyn_cast<CXXRecordDecl>(Local);
+              Record && Record->isThisDeclarationADefinition() &&
+              !Record->isInvalidDecl() && Record->getName().ends_with("_frame"))
+            if (auto It =
+                    Sizes.find(M->getParent()->getQualifiedNameAsString() +
+                               "::" + Record->getName().str());
+                It != Sizes.end())
+              It->second =
+                  Context.getTypeSizeInChars(recordType(Context, Record))
+                      .getQuantity();
       }
     }
   }

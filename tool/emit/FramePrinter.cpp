@@ -101,7 +101,7 @@ private:
   std::string members() const;
   std::string wherePoints() const;
   std::string frameStruct(const std::string &Body);
-  std::optional<std::string> function();
+  std::optional<std::string> function(const std::string &Inside);
   std::string lambdaBody();
 
   const FrameModel &Model;
@@ -315,14 +315,19 @@ std::string Printer::wherePoints() const {
     Awaited +=
         "if (" + S.Target + ".active())\nreturn " + S.Target + ".frame();\n";
   }
+  std::string Lines = "static constexpr cosm::FrameLines<" +
+                      std::to_string(Model.Suspensions.size() + 1) + "> " +
+                      Model.LinesName + "{" + Model.FileLiteral + ", {" +
+                      Table + "}};\n";
   std::string S = "// Where the frame waits, for cosm::capture_call_graph() "
                   "and gdb: the line of each state's await (0: the "
-                  "function's).\nstatic constexpr cosm::FrameLines<" +
-                  std::to_string(Model.Suspensions.size() + 1) + "> " +
-                  Model.LinesName + "{" + Model.FileLiteral + ", {" + Table +
-                  "}};\n";
-  S += "cosm::SourceLine await_point() const noexcept override {\n" + Point +
-       "return " + Model.LinesName + ".at(state);\n}\n";
+                  "function's).\n";
+  // A local class has no static data members: the table is the function's.
+  if (!Plan.LocalFrame)
+    S += Lines;
+  S += "cosm::SourceLine await_point() const noexcept override {\n" +
+       (Plan.LocalFrame ? Lines : "") + Point + "return " + Model.LinesName +
+       ".at(state);\n}\n";
   if (!Awaited.empty())
     S += "const cosm::FrameBase *awaited_frame() const noexcept override "
          "{\n" +
@@ -490,7 +495,7 @@ std::string Printer::lambdaBody() {
          Plan.TemplateArgs + ">(" + Args + ");\n}";
 }
 
-std::optional<std::string> Printer::function() {
+std::optional<std::string> Printer::function(const std::string &Inside) {
   const FunctionDecl *F = Plan.function();
   if (Plan.Lambda)
     return lambdaBody();
@@ -556,11 +561,11 @@ std::optional<std::string> Printer::function() {
       (Plan.Dependent ? "::template make<" : "::make<") + Plan.FrameName +
       Plan.TemplateArgs + ">(" + Args + ");\n}\n";
   if (!Lines)
-    return Header + Signature + "{\n" + Creates;
+    return Header + Signature + "{\n" + Inside + Creates;
   // The signature as written; the glue inside maps to the function's line.
   return mapped(Header, Model.FunctionLine) +
          Lines->directive(Lines->line(F->getOuterLocStart())) + Signature +
-         "{\n" + mapped(Creates, Model.FunctionLine);
+         "{\n" + Inside + mapped(Creates, Model.FunctionLine);
 }
 
 std::optional<PrintedFunction> Printer::run() {
@@ -570,7 +575,16 @@ std::optional<PrintedFunction> Printer::run() {
       mapped(dispatch(Model.TopCases, /*Reset=*/false), Model.FunctionLine) +
       Out;
   PrintedFunction Result;
-  std::optional<std::string> Function = function();
+  if (Plan.LocalFrame) {
+    // The frame is a local class of the member: it goes in its body.
+    std::string Frame = frameStruct(Resume);
+    std::optional<std::string> Function = function(Frame + "\n");
+    if (!Function)
+      return std::nullopt;
+    Result.Function = mapped(Declaration, Model.FunctionLine) + *Function;
+    return Result;
+  }
+  std::optional<std::string> Function = function("");
   if (!Function)
     return std::nullopt;
   Result.Function = std::move(*Function);

@@ -258,7 +258,7 @@ bool FileLowering::add(const Decl *F, const tooling::Replacement &R) {
 bool FileLowering::declareInClass(const FunctionDecl *F,
                                   const FunctionPlan &Plan) {
   const auto *M = dyn_cast<CXXMethodDecl>(F);
-  if (!M || !M->isOutOfLine())
+  if (!M || !M->isOutOfLine() || Plan.LocalFrame)
     return true;
   const CXXMethodDecl *InClass = M->getCanonicalDecl();
   auto At = declarationStart(InClass, Text);
@@ -294,7 +294,9 @@ void FileLowering::replaceDefinition(const FunctionDecl *F, Span Where,
       Where.End = LineStart + 1;
     After = Lines.directive(Lines.lineOfOffset(Where.End));
   }
-  std::string Code = Printed.Frame + "\n" + Printed.Function;
+  std::string Code = Printed.Frame.empty()
+                         ? Printed.Function
+                         : Printed.Frame + "\n" + Printed.Function;
   if (auto Frames = LambdaFrames.find(F); Frames != LambdaFrames.end())
     Code = Frames->second + Code;
   // A definition that starts a line is formatted on its own, which costs
