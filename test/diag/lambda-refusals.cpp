@@ -12,15 +12,26 @@
 
 template <class T> struct Box {
   T v;
-  cosm::Coro<T> get() {
-    // CHECK: lambda-refusals.cpp:[[@LINE+1]]:12: error: cosm-lower cannot lower a COSM_ASYNC lambda in a member of a class template yet
-    return [v = v] COSM_ASYNC () -> cosm::Coro<T> {
-      cosm::await(cosm::sleep(0));
-      return v;
-    }();
-  }
+  cosm::Coro<T> get();
 };
+template <class T> cosm::Coro<T> Box<T>::get() {
+  // CHECK: lambda-refusals.cpp:[[@LINE+1]]:10: error: cosm-lower cannot lower a COSM_ASYNC lambda in a member template of a class template, or in a member of a class template defined out of line yet
+  return [w = 1] COSM_ASYNC () -> cosm::Coro<T> {
+    cosm::await(cosm::sleep(0));
+    return T(w);
+  }();
+}
 template struct Box<int>;
+
+// An init-capture's initialiser may name locals the frame cannot see.
+template <class T> cosm::Coro<T> init_capture(T v) {
+  // CHECK: lambda-refusals.cpp:[[@LINE+1]]:11: error: cosm-lower cannot lower a COSM_ASYNC lambda in a template with an init-capture whose type depends on a template parameter (capture a local of a written type) yet
+  return [w = v + v] COSM_ASYNC () -> cosm::Coro<T> {
+    cosm::await(cosm::sleep(0));
+    return w;
+  }();
+}
+template cosm::Coro<int> init_capture(int);
 
 template <class T> cosm::Coro<T> generic_in_template(T v) {
   // CHECK: lambda-refusals.cpp:[[@LINE+1]]:10: error: cosm-lower cannot lower a generic COSM_ASYNC lambda in a template yet
@@ -69,4 +80,11 @@ COSM_ASYNC cosm::Coro<int> uncaptured_constant() {
   auto scale = [](int v) { return v * Scale; };
   cosm::await(cosm::sleep(0));
   return scale(2);
+}
+
+template <class T> COSM_ASYNC cosm::Coro<T> kept_init_capture(T x) {
+  // CHECK: lambda-refusals.cpp:[[@LINE+1]]:13: error: cosm-lower cannot lower a lambda stored in a local that lives across a suspension and has an init-capture whose type depends on a template parameter (capture a local of a written type) yet
+  auto g = [y = x + x](T z) { return y + z; };
+  cosm::await(cosm::sleep(0));
+  return g(x);
 }

@@ -4,8 +4,9 @@
 // from a temporary object's lambda reads its own copy after the object is
 // gone (Python: copy.copy). A plain `[*this]` lambda kept across a
 // suspension is lifted with its copy (out of line: in the class the class
-// is incomplete). In templates the frames and the lifted closures are
-// templates of the function's parameters.
+// is incomplete). In function templates the frames and the lifted closures
+// are templates of the function's parameters; in a member defined in a class
+// template, the frame is nested in the class template.
 //
 // RUN: %cosm-lower %s -o %t.cpp -- -std=c++17 -I%cosm_incdir
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
@@ -90,6 +91,44 @@ template <class T, int N> cosm::Task<T> after(T v) {
   }());
 }
 
+template <class T> struct Worker {
+  T base;
+  std::string name;
+  cosm::Task<T> start(int n) {
+    return cosm::create_task([this, n] COSM_ASYNC () -> cosm::Coro<T> {
+      T acc = base;
+      for (int i = 0; i < n; ++i) {
+        cosm::await(cosm::sleep(0));
+        acc = acc + base;
+        std::printf("%s step %d\n", name.c_str(), i);
+      }
+      return acc;
+    }());
+  }
+  COSM_ASYNC cosm::Coro<T> twice() {
+    T v = base;
+    auto add = [v] COSM_ASYNC (T extra) -> cosm::Coro<T> {
+      cosm::await(cosm::sleep(0));
+      return v + extra;
+    };
+    T one = cosm::await(add(base));
+    return cosm::await(add(one));
+  }
+};
+
+COSM_ASYNC cosm::Coro<void> workers() {
+  Worker<int> w{3, "int"};
+  Worker<std::string> s{"ab", "str"};
+  cosm::Task<int> t1 = w.start(2);
+  cosm::Task<std::string> t2 = s.start(1);
+  int r1 = cosm::await(t1);
+  std::string r2 = cosm::await(t2);
+  std::printf("workers %d %s\n", r1, r2.c_str());
+  int d1 = cosm::await(w.twice());
+  std::string d2 = cosm::await(s.twice());
+  std::printf("workers twice %d %s\n", d1, d2.c_str());
+}
+
 COSM_ASYNC cosm::Coro<void> main_() {
   Counter c;
   std::printf("bump %d\n", cosm::await(c.bump()));
@@ -99,6 +138,7 @@ COSM_ASYNC cosm::Coro<void> main_() {
   std::printf("twice %s\n", cosm::await(twice(std::string("ab"))).c_str());
   std::printf("spawned %d\n", cosm::await(spawned));
   std::printf("after %g\n", cosm::await(slow));
+  cosm::await(workers());
 }
 
 int main() { cosm::run(main_()); }

@@ -102,6 +102,11 @@ bool FunctionPlan::canLift(const LambdaExpr *L, StringRef What) const {
     if (!Capture.capturesThis() && (!V || V->getType()->isArrayType()))
       return Refuse(Capture.getLocation(),
                     "and captures an array or a structured binding");
+    if (V && V->isInitCapture() && V->getType()->getContainedAutoType() &&
+        V->getType()->isDependentType())
+      return Refuse(Capture.getLocation(),
+                    "and has an init-capture whose type depends on a template "
+                    "parameter (capture a local of a written type)");
   }
   const CXXMethodDecl *Call = L->getCallOperator();
   if (const FunctionTemplateDecl *Template =

@@ -64,11 +64,18 @@ bool FunctionPlan::inheritTemplate() {
            What);
     return false;
   };
-  if (!Template || Outer->getDeclContext()->isDependentContext() ||
-      Outer->getNumTemplateParameterLists() != 0)
-    return Refuse("a COSM_ASYNC lambda in a member of a class template");
   if (F->getDescribedFunctionTemplate())
     return Refuse("a generic COSM_ASYNC lambda in a template");
+  // In a member defined in a class template, the frame is nested in the
+  // class template: its parameters are in scope already.
+  if (!Template && Outer && Outer->getDeclContext()->isDependentContext() &&
+      Outer->getLexicalDeclContext() == Outer->getDeclContext())
+    return true;
+  if (!Template || Outer->getDeclContext()->isDependentContext() ||
+      Outer->getNumTemplateParameterLists() != 0)
+    return Refuse("a COSM_ASYNC lambda in a member template of a class "
+                  "template, or in a member of a class template defined "
+                  "out of line");
   const TemplateParameterList *Params = Template->getTemplateParameters();
   auto Header = Text.span(Params->getSourceRange());
   if (!Header) {
@@ -135,6 +142,13 @@ bool FunctionPlan::planLambda(const llvm::StringSet<> &Base) {
     if (!V)
       return Refuse(C.getLocation(),
                     "a COSM_ASYNC lambda that captures this kind of entity");
+    // Its initialiser may name locals the frame cannot see.
+    if (V->isInitCapture() && V->getType()->getContainedAutoType() &&
+        V->getType()->isDependentType())
+      return Refuse(C.getLocation(),
+                    "a COSM_ASYNC lambda in a template with an init-capture "
+                    "whose type depends on a template parameter (capture a "
+                    "local of a written type)");
     FrameVar Member;
     Member.Decl = V;
     Member.Capture = &C;

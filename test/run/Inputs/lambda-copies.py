@@ -68,6 +68,46 @@ async def after(v, n):
     return v
 
 
+class Worker:
+    def __init__(self, base, name):
+        self.base = base
+        self.name = name
+
+    def start(self, n):
+        async def body():
+            acc = self.base
+            for i in range(n):
+                await asyncio.sleep(0)
+                acc = acc + self.base
+                print(f"{self.name} step {i}")
+            return acc
+
+        return asyncio.create_task(body())
+
+    async def twice(self):
+        v = self.base
+
+        async def add(extra):
+            await asyncio.sleep(0)
+            return v + extra
+
+        one = await add(self.base)
+        return await add(one)
+
+
+async def workers():
+    w = Worker(3, "int")
+    s = Worker("ab", "str")
+    t1 = w.start(2)
+    t2 = s.start(1)
+    r1 = await t1
+    r2 = await t2
+    print(f"workers {r1} {r2}")
+    d1 = await w.twice()
+    d2 = await s.twice()
+    print(f"workers twice {d1} {d2}")
+
+
 async def main():
     c = Counter()
     print(f"bump {await c.bump()}")
@@ -76,7 +116,8 @@ async def main():
     print(f"twice {await twice(21)}")
     print(f"twice {await twice('ab')}")
     print(f"spawned {await spawned}")
-    print(f"after {slow.result() if slow.done() else await slow:g}")
+    print(f"after {await slow:g}")
+    await workers()
 
 
 asyncio.run(main())
