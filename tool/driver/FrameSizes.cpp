@@ -76,7 +76,7 @@ StringRef unqualified(StringRef Slot) {
 }
 } // namespace
 
-bool measureFrames(CompilerInstance &CI, LoweredFile &File) {
+bool measureFrames(CompilerInstance &CI, LoweredFile &File, bool Everyone) {
   // As the output will be compiled: without the analysis declarations, and
   // quietly (errors are --verify's, or the compiler's).
   IgnoringDiagConsumer Quiet;
@@ -87,7 +87,10 @@ bool measureFrames(CompilerInstance &CI, LoweredFile &File) {
   auto Measure = [&](CompilerInstance &, ASTContext &Context) {
     SizeConsumer(Sizes, Parsed).HandleTranslationUnit(Context);
   };
-  if (!reparse(CI, File.Lowered, /*AsCompiled=*/true, Quiet, Measure) ||
+  // Layouts do not need the functions' bodies, only the frames local to a
+  // member do (those are never embedded: only reports list them).
+  if (!reparse(CI, File.Lowered, /*AsCompiled=*/true, Quiet, Measure,
+               /*SkipBodies=*/!Everyone) ||
       !Parsed)
     return false;
   for (FrameSize &Frame : File.Frames)
@@ -164,7 +167,7 @@ std::optional<LoweredFile> lowerWithFrameLimit(CompilerInstance &CI,
     return std::nullopt;
   bool Embeds = llvm::any_of(
       File->Frames, [](const FrameSize &Frame) { return !Frame.Slot.empty(); });
-  if ((!Embeds && !Measure) || !measureFrames(CI, *File))
+  if ((!Embeds && !Measure) || !measureFrames(CI, *File, Measure))
     return File;
   DiagnosticsEngine &Diags = Context.getDiagnostics();
   for (bool First = true;; First = false) {
@@ -180,7 +183,7 @@ std::optional<LoweredFile> lowerWithFrameLimit(CompilerInstance &CI,
     if (!Again)
       return std::nullopt;
     File = std::move(Again);
-    if (!measureFrames(CI, *File))
+    if (!measureFrames(CI, *File, Measure))
       return File;
   }
   // Rust's large_futures lint, as a remark.

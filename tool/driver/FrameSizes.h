@@ -19,8 +19,11 @@
 namespace cosm {
 
 /// Fills \p File's FrameSize::Bytes by parsing \p File.Lowered with \p CI's
-/// invocation; false (sizes left 0) if it does not parse.
-bool measureFrames(clang::CompilerInstance &CI, LoweredFile &File);
+/// invocation; false (sizes left 0) if it does not parse. Without
+/// \p Everyone, function bodies are skipped and the frames local to a member
+/// (never embedded) stay unmeasured.
+bool measureFrames(clang::CompilerInstance &CI, LoweredFile &File,
+                   bool Everyone);
 
 /// Lowers the main file of \p Context so that no frame that holds a child
 /// frame is larger than \p Limit bytes, measuring with Clang; reports a

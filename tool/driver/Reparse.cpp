@@ -40,9 +40,11 @@ private:
 
 bool reparse(CompilerInstance &CI, StringRef Text, bool AsCompiled,
              DiagnosticConsumer &Client,
-             function_ref<void(CompilerInstance &, ASTContext &)> OnAST) {
+             function_ref<void(CompilerInstance &, ASTContext &)> OnAST,
+             bool SkipBodies) {
   auto Invocation = std::make_shared<CompilerInvocation>(CI.getInvocation());
   FrontendOptions &Front = Invocation->getFrontendOpts();
+  Front.SkipFunctionBodies = SkipBodies;
   if (Front.Inputs.size() != 1 || !Front.Inputs[0].isFile())
     return false;
   PreprocessorOptions &PP = Invocation->getPreprocessorOpts();

@@ -18,13 +18,17 @@ namespace cosm {
 /// Parses \p Text as \p CI's main file and calls \p OnAST with the new
 /// instance and its AST (even after errors: \p OnAST decides). With
 /// \p AsCompiled, COSM_LOWERING is not defined, as when the output is
-/// compiled, and warnings are off. Diagnostics go to \p Client. False if there
-/// was no input file to stand for.
+/// compiled, and warnings are off. With \p SkipBodies, the bodies of functions
+/// whose type does not depend on them are not parsed (Clang's
+/// -skip-function-bodies): what record layouts need, at a fraction of the
+/// cost. Diagnostics go to \p Client. False if there was no input file to
+/// stand for.
 bool reparse(
     clang::CompilerInstance &CI, llvm::StringRef Text, bool AsCompiled,
     clang::DiagnosticConsumer &Client,
     llvm::function_ref<void(clang::CompilerInstance &, clang::ASTContext &)>
-        OnAST);
+        OnAST,
+    bool SkipBodies = false);
 
 } // namespace cosm
 
