@@ -9,7 +9,7 @@
 #include "Inputs/header-template.hpp"
 
 template <class T>
-// CHECK: header-member-template.cpp:[[@LINE+1]]:34: error: cosm-lower cannot lower an out-of-line COSM_ASYNC member template, or one that keeps a generic lambda across a suspension, whose class is defined in another file yet
+// CHECK: header-member-template.cpp:[[@LINE+1]]:34: error: cosm-lower cannot lower an out-of-line COSM_ASYNC member template, a generic COSM_ASYNC lambda, or a generic lambda kept across a suspension, in a member of a class defined in another file yet
 COSM_ASYNC cosm::Coro<T> Holder::hold(T v) {
   cosm::await(cosm::sleep(0));
   return v;

@@ -1,7 +1,8 @@
 // Out-of-line COSM_ASYNC members of a class defined in a header, which
 // cosm-lower does not edit: each frame is a local class of its member, with
-// the member's access to the class's private members. Two objects' tasks
-// interleave; a static member lowers too.
+// the member's access to the class's private members, and so are the
+// frames of the COSM_ASYNC lambdas in its members (async or not). Two
+// objects' tasks interleave; a static member lowers too.
 //
 // RUN: %cosm-lower %s -o %t.cpp -- -std=c++17 -I%cosm_incdir
 // RUN: FileCheck --check-prefix=SHAPE %s < %t.cpp
@@ -34,6 +35,23 @@ COSM_ASYNC cosm::Coro<void> Widget::twice() {
   int a = cosm::await(grow(1));
   int b = cosm::await(grow(2));
   std::printf("%s twice %d %d\n", name_.c_str(), a, b);
+  int c = cosm::await(spawn(3));
+  int d = cosm::await([this] COSM_ASYNC () -> cosm::Coro<int> {
+    cosm::await(cosm::sleep(0));
+    return helper(size_);
+  }());
+  std::printf("%s lambdas %d %d\n", name_.c_str(), c, d);
+}
+
+// SHAPE: cosm::Task<int> Widget::spawn(int n) {
+// SHAPE-NEXT: // The frame of Widget::spawn::lambda(): {{.*}}
+// SHAPE: struct spawn_lambda_frame final : cosm::Frame<int> {
+cosm::Task<int> Widget::spawn(int n) {
+  return cosm::create_task([this, n] COSM_ASYNC () -> cosm::Coro<int> {
+    cosm::await(cosm::sleep(0));
+    size_ += n;
+    return size_;
+  }());
 }
 
 COSM_ASYNC cosm::Coro<int> Widget::make_size(int n) {

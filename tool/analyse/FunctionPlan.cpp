@@ -604,25 +604,25 @@ bool FunctionPlan::analyse(const FileContext &File) {
 
   // An out-of-line member's frame is declared in its class and defined
   // where the member is; if the class is in a header, it is local to the
-  // member (a local class cannot be a template, nor have one).
-  if (const auto *M = dyn_cast<CXXMethodDecl>(F); M && M->isOutOfLine()) {
-    const SourceManager &SM = Context.getSourceManager();
-    LocalFrame = !SM.isWrittenInMainFile(
-        SM.getExpansionLoc(M->getCanonicalDecl()->getLocation()));
-    if (LocalFrame &&
-        (Dependent || !TemplateHeader.empty() ||
-         llvm::any_of(Closures, [](const LiftedClosure &C) {
-           return C.Lambda->getCallOperator()->getDescribedFunctionTemplate();
-         }))) {
-      report(Context.getDiagnostics(), F->getLocation(), Diag::Unsupported,
-             "an out-of-line COSM_ASYNC member template, or one that keeps a "
-             "generic lambda across a suspension, whose class is defined in "
-             "another file");
-      return false;
-    }
-    if (!LocalFrame)
-      FrameQualifier = memberType(recordType(Context, M->getParent())) + "::";
+  // member (a local class cannot be a template, nor have one), and so are
+  // the frames of the COSM_ASYNC lambdas in it.
+  LocalFrame = isHeaderClassMember(F, Context.getSourceManager()) ||
+               (Lambda && File.LocalLambda);
+  if (LocalFrame &&
+      (Dependent || !TemplateHeader.empty() ||
+       llvm::any_of(Closures, [](const LiftedClosure &C) {
+         return C.Lambda->getCallOperator()->getDescribedFunctionTemplate();
+       }))) {
+    report(Context.getDiagnostics(),
+           Lambda ? Lambda->getBeginLoc() : F->getLocation(), Diag::Unsupported,
+           "an out-of-line COSM_ASYNC member template, a generic COSM_ASYNC "
+           "lambda, or a generic lambda kept across a suspension, in a member "
+           "of a class defined in another file");
+    return false;
   }
+  if (const auto *M = dyn_cast<CXXMethodDecl>(F);
+      M && M->isOutOfLine() && !LocalFrame)
+    FrameQualifier = memberType(recordType(Context, M->getParent())) + "::";
   // Members the lowering adds must not hide the frame types the code names.
   Taken.insert(FrameName);
   if (EarlierFrames)
@@ -631,6 +631,13 @@ bool FunctionPlan::analyse(const FileContext &File) {
       Taken.insert(Name.contains("::") ? Name.rsplit("::").second : Name);
     }
   return true;
+}
+
+bool isHeaderClassMember(const Decl *D, const SourceManager &SM) {
+  const auto *M = dyn_cast<CXXMethodDecl>(D);
+  return M && M->isOutOfLine() &&
+         !SM.isWrittenInMainFile(
+             SM.getExpansionLoc(M->getCanonicalDecl()->getLocation()));
 }
 
 std::unique_ptr<FunctionPlan> FunctionPlan::build(const FunctionDecl *F,

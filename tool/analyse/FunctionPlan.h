@@ -96,7 +96,14 @@ struct FileContext {
   const clang::LambdaExpr *Lambda = nullptr;
   /// The lambda's name in messages and call graphs (`main()::lambda`).
   std::string LambdaName;
+  /// The lambda is in an out-of-line member of a class from another file:
+  /// its frame is a local class of that member too (FunctionPlan::LocalFrame).
+  bool LocalLambda = false;
 };
+
+/// True if \p D is an out-of-line member function of a class written in
+/// another file than the main one: the frames it holds are local classes.
+bool isHeaderClassMember(const clang::Decl *D, const clang::SourceManager &SM);
 
 /// Members of the frame's bases that a body's name can resolve to instead of
 /// the user's: a reference to such a name is qualified.

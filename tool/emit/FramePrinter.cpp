@@ -575,13 +575,17 @@ std::optional<PrintedFunction> Printer::run() {
       mapped(dispatch(Model.TopCases, /*Reset=*/false), Model.FunctionLine) +
       Out;
   PrintedFunction Result;
-  if (Plan.LocalFrame) {
-    // The frame is a local class of the member: it goes in its body.
+  if (Plan.LocalFrame && !Plan.Lambda) {
+    // The frame is a local class of the member: it goes in its body (a
+    // lambda's goes where Output puts the lambda frames of its member).
     std::string Frame = frameStruct(Resume);
     std::optional<std::string> Function = function(Frame + "\n");
     if (!Function)
       return std::nullopt;
     Result.Function = mapped(Declaration, Model.FunctionLine) + *Function;
+    Result.BodyStart = Result.Function.find("{\n" + Frame);
+    if (Result.BodyStart != std::string::npos)
+      Result.BodyStart += 2;
     return Result;
   }
   std::optional<std::string> Function = function("");

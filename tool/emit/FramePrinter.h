@@ -24,6 +24,9 @@ struct PrintedFunction {
   /// The function itself: its signature and a body that creates the frame.
   /// For a COSM_ASYNC lambda, only the new body, which creates the frame.
   std::string Function;
+  /// For a frame local to the function: where its body's code starts in
+  /// Function (local classes go there); npos otherwise.
+  size_t BodyStart = std::string::npos;
 };
 
 /// Prints \p Model; none after reporting an error (a signature that only a

@@ -297,8 +297,13 @@ void FileLowering::replaceDefinition(const FunctionDecl *F, Span Where,
   std::string Code = Printed.Frame.empty()
                          ? Printed.Function
                          : Printed.Frame + "\n" + Printed.Function;
-  if (auto Frames = LambdaFrames.find(F); Frames != LambdaFrames.end())
-    Code = Frames->second + Code;
+  if (auto Frames = LambdaFrames.find(F); Frames != LambdaFrames.end()) {
+    if (Printed.BodyStart != std::string::npos)
+      Code.insert(Code.size() - Printed.Function.size() + Printed.BodyStart,
+                  Frames->second);
+    else
+      Code = Frames->second + Code;
+  }
   // A definition that starts a line is formatted on its own, which costs
   // time in proportion to its size; others need their context (a class's
   // indentation) and are formatted in the whole file at the end.
@@ -361,6 +366,7 @@ bool FileLowering::lowerLambda(const AsyncLambda &A) {
   File.LambdaName = Holder && Holder->getIdentifier()
                         ? Holder->getQualifiedNameAsString() + "::lambda"
                         : "lambda";
+  File.LocalLambda = isHeaderClassMember(A.Anchor, SM);
   auto Plan = FunctionPlan::build(Call, Context, Text, File);
   if (!Plan)
     return false;
@@ -396,12 +402,18 @@ bool FileLowering::placeLambdaFrames(const AsyncDefinitions &Found) {
     const auto *F = dyn_cast<FunctionDecl>(Anchor);
     auto At =
         F ? declarationStart(F, Text) : Text.offset(Anchor->getBeginLoc());
+    // Local classes of a member of a class from another file: at the top
+    // of its body.
+    bool Local = F && isHeaderClassMember(F, SM) && F->hasBody();
+    if (Local)
+      if (auto Brace = Text.offset(F->getBody()->getBeginLoc()))
+        At = *Brace + 1;
     if (!At) {
       report(Diags, Anchor->getLocation(), Diag::InMacro, "this declaration");
       Placed = false;
       continue;
     }
-    std::string Code = Frames;
+    std::string Code = Local ? "\n" + Frames : Frames;
     if (Mapping)
       Code += Lines.directive(Lines.lineOfOffset(*At));
     tooling::Replacement Insert(FileName, *At, 0, Code);

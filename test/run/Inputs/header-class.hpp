@@ -10,6 +10,7 @@ public:
   COSM_ASYNC cosm::Coro<int> grow(int by);
   COSM_ASYNC cosm::Coro<void> twice();
   COSM_ASYNC static cosm::Coro<int> make_size(int n);
+  cosm::Task<int> spawn(int n);
 
 private:
   int helper(int x) const { return x * 2; }

@@ -21,6 +21,22 @@ class Widget:
         a = await self.grow(1)
         b = await self.grow(2)
         print(f"{self._name} twice {a} {b}")
+        c = await self.spawn(3)
+
+        async def doubled():
+            await asyncio.sleep(0)
+            return self._helper(self._size)
+
+        d = await doubled()
+        print(f"{self._name} lambdas {c} {d}")
+
+    def spawn(self, n):
+        async def body():
+            await asyncio.sleep(0)
+            self._size += n
+            return self._size
+
+        return asyncio.create_task(body())
 
     @staticmethod
     async def make_size(n):
