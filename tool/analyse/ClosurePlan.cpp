@@ -102,8 +102,7 @@ bool FunctionPlan::canLift(const LambdaExpr *L, StringRef What) const {
     if (!Capture.capturesThis() && (!V || V->getType()->isArrayType()))
       return Refuse(Capture.getLocation(),
                     "and captures an array or a structured binding");
-    if (V && V->isInitCapture() && V->getType()->getContainedAutoType() &&
-        V->getType()->isDependentType())
+    if (V && V->isInitCapture() && dependentAuto(V->getType()))
       return Refuse(Capture.getLocation(),
                     "and has an init-capture whose type depends on a template "
                     "parameter (capture a local of a written type)");

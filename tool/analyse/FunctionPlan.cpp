@@ -422,17 +422,8 @@ bool FunctionPlan::analyse(const FileContext &File) {
   Lambda = File.Lambda;
   if (const FunctionTemplateDecl *Template =
           Lambda ? nullptr : F->getDescribedFunctionTemplate()) {
-    const TemplateParameterList *Params = Template->getTemplateParameters();
-    auto Header = Text.span(Params->getSourceRange());
-    if (!Header) {
-      report(Diags, F->getLocation(), Diag::InMacro, "this template header");
+    if (!repeatTemplate(Template->getTemplateParameters(), F->getLocation()))
       return false;
-    }
-    TemplateHeader = Text.original(*Header).str();
-    for (const NamedDecl *P : *Params)
-      TemplateArgs += (TemplateArgs.empty() ? "<" : ", ") + P->getName().str() +
-                      (P->isParameterPack() ? "..." : "");
-    TemplateArgs += ">";
   }
   // `template <class T> ... Box<T>::get()`: the frame is a member class of
   // the class template, defined out of line under the same headers.
@@ -630,6 +621,23 @@ bool FunctionPlan::analyse(const FileContext &File) {
       StringRef Name = Earlier.second;
       Taken.insert(Name.contains("::") ? Name.rsplit("::").second : Name);
     }
+  return true;
+}
+
+bool FunctionPlan::repeatTemplate(const TemplateParameterList *Params,
+                                  SourceLocation Where) {
+  auto Header = Text.span(Params->getSourceRange());
+  if (!Header) {
+    report(Context.getDiagnostics(), Where, Diag::InMacro,
+           "this template header");
+    return false;
+  }
+  TemplateHeader = Text.original(*Header).str();
+  TemplateArgs.clear();
+  for (const NamedDecl *P : *Params)
+    TemplateArgs += (TemplateArgs.empty() ? "<" : ", ") + P->getName().str() +
+                    (P->isParameterPack() ? "..." : "");
+  TemplateArgs += ">";
   return true;
 }
 

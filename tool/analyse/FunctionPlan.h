@@ -114,6 +114,10 @@ inline constexpr const char *HiddenNames[] = {
 /// it joins.
 std::string uniqueName(llvm::StringSet<> &Taken, llvm::StringRef Stem);
 
+/// True if \p Type is or contains an `auto` that a template parameter
+/// decides (Clang leaves it undeduced in the template).
+bool dependentAuto(clang::QualType Type);
+
 /// The lambda \p Init is, under the nodes that copy or bind it.
 const clang::LambdaExpr *lambdaIn(const clang::Expr *Init);
 
@@ -236,6 +240,11 @@ private:
   bool analyse(const FileContext &File);
   bool planLambda(const llvm::StringSet<> &Base);
   bool inheritTemplate();
+  /// Sets TemplateHeader to \p Params as written and TemplateArgs to their
+  /// names (`<T, Ts...>`); false, reported at \p Where, if a macro spells
+  /// the header.
+  bool repeatTemplate(const clang::TemplateParameterList *Params,
+                      clang::SourceLocation Where);
   bool checkLambdaTypes();
   std::string freshName(llvm::StringRef Stem);
   int allocateLiveBit() { return LiveBits++; }

@@ -55,9 +55,7 @@ bool isConstantLocal(const VarDecl *D, const ASTContext &Context) {
                                D->isUsableInConstantExpressions(Context)));
 }
 
-/// True if \p Type is or contains an `auto` that a template parameter
-/// decides (Clang leaves it undeduced in the template).
-static bool dependentAuto(QualType Type) {
+bool dependentAuto(QualType Type) {
   const auto *Auto = Type->getContainedAutoType();
   return Type->isUndeducedAutoType() ||
          (Auto && (!Auto->isDeduced() || Auto->getDeducedType().isNull() ||

@@ -46,9 +46,10 @@ static bool copyable(QualType Type) {
   return false;
 }
 
-/// A COSM_ASYNC lambda in a function template: its frame is a template
-/// under the function's own header, named with the function's parameters.
-/// The header is left open for the lambda's own `auto` parameters.
+/// A COSM_ASYNC lambda in a template. In a function template its frame is a
+/// template under the function's own header, named with the function's
+/// parameters (left open for the lambda's own `auto` parameters); in a
+/// member defined in a class template it nests in the class template.
 bool FunctionPlan::inheritTemplate() {
   const FunctionDecl *Outer = nullptr;
   for (const DeclContext *DC = Lambda->getLambdaClass()->getDeclContext();
@@ -76,18 +77,11 @@ bool FunctionPlan::inheritTemplate() {
     return Refuse("a COSM_ASYNC lambda in a member template of a class "
                   "template, or in a member of a class template defined "
                   "out of line");
-  const TemplateParameterList *Params = Template->getTemplateParameters();
-  auto Header = Text.span(Params->getSourceRange());
-  if (!Header) {
-    report(Context.getDiagnostics(), Outer->getLocation(), Diag::InMacro,
-           "this template header");
+  if (!repeatTemplate(Template->getTemplateParameters(), Outer->getLocation()))
     return false;
-  }
-  StringRef Written = Text.original(*Header);
-  TemplateHeader = Written.drop_back().rtrim().str(); // without its `>`
-  for (const NamedDecl *P : *Params)
-    TemplateArgs += (TemplateArgs.empty() ? "<" : ", ") + P->getName().str() +
-                    (P->isParameterPack() ? "..." : "");
+  // Both left open (without their `>`) for the lambda's `auto` parameters.
+  TemplateHeader = StringRef(TemplateHeader).drop_back().rtrim().str();
+  TemplateArgs.pop_back();
   return true;
 }
 
@@ -143,8 +137,7 @@ bool FunctionPlan::planLambda(const llvm::StringSet<> &Base) {
       return Refuse(C.getLocation(),
                     "a COSM_ASYNC lambda that captures this kind of entity");
     // Its initialiser may name locals the frame cannot see.
-    if (V->isInitCapture() && V->getType()->getContainedAutoType() &&
-        V->getType()->isDependentType())
+    if (V->isInitCapture() && dependentAuto(V->getType()))
       return Refuse(C.getLocation(),
                     "a COSM_ASYNC lambda in a template with an init-capture "
                     "whose type depends on a template parameter (capture a "
