@@ -6,6 +6,7 @@
 // an exception.
 //
 // RUN: %cosm-lower %s -o %t.cpp -- -std=c++17 -I%cosm_incdir
+// RUN: FileCheck --check-prefix=SHAPE %s < %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
 // RUN: %clangxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.clang
 // RUN: %python %S/Inputs/braced-range.py > %t.want
@@ -30,6 +31,12 @@ COSM_ASYNC cosm::Coro<int> echo(const char *tag, int x) {
   return x;
 }
 
+// SHAPE: struct walk_frame final
+// SHAPE: std::array<int, 3> range;
+// SHAPE: std::array<std::basic_string<char>, 2> range_2;
+// SHAPE: std::array<Noisy, 3> range_3;
+// SHAPE: ::new (&range) std::array<int, 3>{{[{][{]}}base, base + 1, base + 2{{[}][}]}};
+// SHAPE-NEXT: for (range_begin = std::as_const(range).begin(),
 COSM_ASYNC cosm::Coro<int> walk(std::string tag, int base) {
   int total = 0;
   for (int v : {base, base + 1, base + 2}) {

@@ -9,6 +9,7 @@
 // template, the frame is nested in the class template.
 //
 // RUN: %cosm-lower %s -o %t.cpp -- -std=c++17 -I%cosm_incdir
+// RUN: FileCheck --check-prefix=SHAPE %s < %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
 // RUN: %clangxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.clang
 // RUN: %python %S/Inputs/lambda-copies.py > %t.want
@@ -28,6 +29,11 @@ struct Counter {
   COSM_ASYNC cosm::Coro<int> bump();
 };
 
+// SHAPE: struct bump_lambda_frame final : cosm::Frame<int> {
+// SHAPE-NEXT: cosm::ThisCopy<const Counter> self;
+// SHAPE: struct tally_closure {
+// SHAPE-NEXT: cosm::ThisCopy<Counter> self;
+// SHAPE: tally_closure{cosm::ThisCopy<Counter>(*self)}
 COSM_ASYNC cosm::Coro<int> Counter::bump() {
   auto report = [*this] COSM_ASYNC (const char *when) -> cosm::Coro<int> {
     cosm::await(cosm::sleep(0));
@@ -49,6 +55,13 @@ COSM_ASYNC cosm::Coro<int> Counter::bump() {
   return r + cosm::await(report("late"));
 }
 
+// SHAPE: template <class Self> struct spawn_lambda_frame final
+// SHAPE-NEXT: cosm::ThisCopy<Self> self;
+// SHAPE: make<spawn_lambda_frame<Spawner>>(*this);
+// SHAPE: template <class T> struct twice_lambda_frame final : cosm::Frame<T> {
+// SHAPE: struct doubled_closure {
+// SHAPE: struct start_lambda_frame final : cosm::Frame<T> {
+// SHAPE: cosm::Coro<T>::template make<start_lambda_frame>(this, n);
 struct Spawner {
   int n = 3;
   int get() const { return 0; }
