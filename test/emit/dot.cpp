@@ -24,12 +24,12 @@ COSM_ASYNC cosm::Coro<int> child(int n) {
 // CHECK-LABEL: subgraph "cluster_f0" {
 // CHECK-NEXT: label="child() · line 16";
 // CHECK: "f0_start" [label="state 0: start
-// CHECK: "f0_s1" [label="state 1 · line 17\nawait cosm::sleep(0)\n(coroutine)"
-// CHECK-DAG: "f0_start" -> "f0_s1" [label="inline"
+// CHECK: "f0_s1" [label="state 1 · line 17\nawait cosm::sleep(0)\n(sleep, in this frame)"
+// CHECK-DAG: "f0_start" -> "f0_s1" [label="via loop"
 // CHECK-DAG: "f0_s1" -> "f0_return" [label="return"
 // The throw statement after the await, and the await itself.
 // CHECK-DAG: "f0_s1" -> "f0_raise" [label="throws"
-// CHECK-NOT: "f0_s1" -> {{.*}}cancelled
+// CHECK-DAG: "f0_s1" -> "f0_cancelled" [label="cancelled"
 
 COSM_ASYNC cosm::Coro<int> parent() {
   int total = 0;

@@ -13,7 +13,7 @@
 // RUN: %cxx %cosm_cxxflags -g -O0 -femit-class-debug-always %t.cpp %cosm_ldflags -o %t
 // RUN: rm -f %t.core
 // RUN: echo "-DFILE=%s" > %t.vars
-// RUN: for m in LEAF MIDDLE AWAIT_TASK GROUP MAIN; do echo "-D$m=$(grep -n "// $m\$" %s | cut -d: -f1)"; done >> %t.vars
+// RUN: for m in LEAF MIDDLE AWAIT_TASK GROUP NAP MAIN; do echo "-D$m=$(grep -n "// $m\$" %s | cut -d: -f1)"; done >> %t.vars
 // RUN: gdb -q -batch -nx -x %S/../../share/cosm/gdb/cosm.py -ex run -ex "cosm tasks" -ex "cosm graph" -ex "cosm graph worker" -ex "generate-core-file %t.core" %t > %t.live 2> %t.live.err
 // RUN: FileCheck %s $(cat %t.vars) < %t.live
 // RUN: gdb -q -batch -nx -x %S/../../share/cosm/gdb/cosm.py -ex "cosm tasks" -ex "cosm graph" -ex "cosm graph worker" %t %t.core > %t.dead 2> %t.dead.err
@@ -42,6 +42,10 @@ COSM_ASYNC cosm::Coro<void> group() {
   cosm::await(tg.wait()); // GROUP
 }
 
+COSM_ASYNC cosm::Coro<void> nap() {
+  cosm::await(cosm::sleep(60)); // NAP
+}
+
 COSM_ASYNC cosm::Coro<void> amain() {
   cosm::current_task().set_name("main");
   cosm::Task<void> worker = cosm::create_task(middle(), "worker");
@@ -49,6 +53,9 @@ COSM_ASYNC cosm::Coro<void> amain() {
   cosm::Task<void> grouper = cosm::create_task(group(), "grouper");
   for (int i = 0; i < 5; ++i)
     cosm::await(cosm::sleep(0));
+  // Two tasks asleep: in a frame's own SleepAwaiter, and sleep's own frame.
+  cosm::Task<void> napper = cosm::create_task(nap(), "napper");
+  cosm::Task<void> sleeper = cosm::create_task(cosm::sleep(60), "sleeper");
   // Every task waits now: stop the process from a plain callback.
   cosm::get_running_loop().call_soon([] { std::abort(); });
   cosm::await(waiter); // MAIN
@@ -63,6 +70,8 @@ int main() { cosm::run(amain()); }
 // CHECK-NEXT: 0x{{[0-9a-f]+}} 'waiter' pending: await_task() at [[FILE]]:[[AWAIT_TASK]] (awaited by main)
 // CHECK-NEXT: 0x{{[0-9a-f]+}} 'grouper' pending: {{.*}}() at <cosm>:0 <- group() at [[FILE]]:[[GROUP]]
 // CHECK-NEXT: 0x{{[0-9a-f]+}} 'child' pending: leaf() at [[FILE]]:[[LEAF]] <- middle() at [[FILE]]:[[MIDDLE]] (awaited by grouper)
+// CHECK-NEXT: 0x{{[0-9a-f]+}} 'napper' pending: sleep() at <cosm>:0 <- nap() at [[FILE]]:[[NAP]]
+// CHECK-NEXT: 0x{{[0-9a-f]+}} 'sleeper' pending: sleep() at <cosm>:0
 // `cosm graph`: the tasks nobody waits for.
 // CHECK-NEXT: * Task(name='worker', id=0x{{[0-9a-f]+}})
 // CHECK-NEXT:   + Call stack:
@@ -85,5 +94,12 @@ int main() { cosm::run(amain()); }
 // CHECK-NEXT:       + Call stack:
 // CHECK-NEXT:       |   File '<cosm>', line 0, in async {{.*}}()
 // CHECK-NEXT:       |   File '[[FILE]]', line [[GROUP]], in async group()
+// CHECK-NEXT: * Task(name='napper', id=0x{{[0-9a-f]+}})
+// CHECK-NEXT:   + Call stack:
+// CHECK-NEXT:   |   File '<cosm>', line 0, in async sleep()
+// CHECK-NEXT:   |   File '[[FILE]]', line [[NAP]], in async nap()
+// CHECK-NEXT: * Task(name='sleeper', id=0x{{[0-9a-f]+}})
+// CHECK-NEXT:   + Call stack:
+// CHECK-NEXT:   |   File '<cosm>', line 0, in async sleep()
 // `cosm graph worker`
 // CHECK-NEXT: * Task(name='worker', id=0x{{[0-9a-f]+}})

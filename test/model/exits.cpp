@@ -38,14 +38,13 @@ COSM_ASYNC cosm::Coro<int> exits(int n) {
 // CHECK-NEXT: |-Local 'int' i plain <line:20:12>: a suspension follows it in its scope
 // CHECK-NEXT: |-Local 'Guard' loop object live-bit 1 <line:21:11>: a suspension follows it in its scope
 // CHECK-NEXT: |-Local 'Guard' inner object live-bit 2 <line:23:13>: destroyed in order with the frame objects around it
-// CHECK-NEXT: |-Member child 'cosm::Coro<void>' child plain <line:19>
-// CHECK-NEXT: |-Member child 'cosm::Coro<void>' child_2 plain <line:28>
-// CHECK-NEXT: |-State 1 <line:19:3> await 'cosm::sleep(0)': coroutine, inline, in child
-// CHECK-NEXT: |-State 2 <line:28:5> await 'cosm::sleep(0)': coroutine, inline, in child_2
+// CHECK-NEXT: |-Member child 'cosm::SleepAwaiter' sleep_2 plain <line:19>
+// CHECK-NEXT: |-State 1 <line:19:3> await 'cosm::sleep(0)': sleep, via the loop, in sleep_2
+// CHECK-NEXT: |-State 2 <line:28:5> await 'cosm::sleep(0)': sleep, via the loop, in sleep_2
 // CHECK-NEXT: |-Dispatch 1 -> resume_1, 2 -> resume_2
 // CHECK-NEXT: |-Exit return <line:25:9>: destroys inner, loop, outer
 // CHECK-NEXT: |-Exit continue <line:26:7>: destroys inner, loop
 // CHECK-NEXT: |-Exit break <line:30:7>: destroys loop
 // CHECK-NEXT: |-Exit scope-end <line:31:3>: destroys loop
 // CHECK-NEXT: |-Exit return <line:32:3>: destroys outer
-// CHECK-NEXT: `-Exit unwind <line:17:28>: destroys child, child_2, inner, loop, outer
+// CHECK-NEXT: `-Exit unwind <line:17:28>: destroys sleep_2, inner, loop, outer

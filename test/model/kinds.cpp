@@ -1,7 +1,7 @@
 // --emit=model: the kind of each await. A coroutine runs inline (its frame
-// built in the child slot when it is defined above in this file); a task
-// or a future is waited for through the loop, a named one in place, one
-// computed by the operand kept in an `awaited` member.
+// built in the child slot when it is defined above in this file); a sleep, a
+// task or a future is waited for through the loop, a sleep in a member of its
+// own, a named one in place, one computed by the operand in an `awaited` one.
 //
 // RUN: %cosm-lower --emit=model %s | FileCheck %s
 
@@ -23,11 +23,11 @@ COSM_ASYNC cosm::Coro<int> kinds(cosm::Future<int> f) {
 
 // CHECK-LABEL: Function leaf <line:10> frame leaf_frame result 'int', 0 live bits
 // CHECK-NEXT: |-Param 'int' x plain <line:10:37>
-// CHECK-NEXT: |-Member child 'cosm::Coro<void>' child plain <line:11>
-// CHECK-NEXT: |-State 1 <line:11:3> await 'cosm::sleep(0)': coroutine, inline, in child
+// CHECK-NEXT: |-Member child 'cosm::SleepAwaiter' sleep_2 plain <line:11>
+// CHECK-NEXT: |-State 1 <line:11:3> await 'cosm::sleep(0)': sleep, via the loop, in sleep_2
 // CHECK-NEXT: |-Dispatch 1 -> resume_1
 // CHECK-NEXT: |-Exit return <line:12:3>: destroys nothing
-// CHECK-NEXT: `-Exit unwind <line:10:28>: destroys child
+// CHECK-NEXT: `-Exit unwind <line:10:28>: destroys sleep_2
 // CHECK-LABEL: Function kinds <line:15> frame kinds_frame result 'int', 1 live bits
 // CHECK-NEXT: |-Param 'cosm::Future<int>' f plain <line:15:52>
 // CHECK-NEXT: |-Local 'int' a plain <line:16:7>: a suspension follows it in its scope

@@ -24,11 +24,11 @@ COSM_ASYNC cosm::Coro<int> members(int state, int live) {
 
 // CHECK-LABEL: Function size <line:11> frame size_frame result 'int', 0 live bits
 // CHECK-NEXT: |-Param 'const std::string &' s reference <line:11:52>
-// CHECK-NEXT: |-Member child 'cosm::Coro<void>' child plain <line:12>
-// CHECK-NEXT: |-State 1 <line:12:3> await 'cosm::sleep(0)': coroutine, inline, in child
+// CHECK-NEXT: |-Member child 'cosm::SleepAwaiter' sleep_2 plain <line:12>
+// CHECK-NEXT: |-State 1 <line:12:3> await 'cosm::sleep(0)': sleep, via the loop, in sleep_2
 // CHECK-NEXT: |-Dispatch 1 -> resume_1
 // CHECK-NEXT: |-Exit return <line:13:3>: destroys nothing
-// CHECK-NEXT: `-Exit unwind <line:11:28>: destroys child
+// CHECK-NEXT: `-Exit unwind <line:11:28>: destroys sleep_2
 // CHECK-LABEL: Function members <line:16> frame members_frame result 'int', 3 live bits
 // CHECK-NEXT: |-Param 'int' state_2 (written 'state') plain <line:16:40>
 // CHECK-NEXT: |-Param 'int' live plain <line:16:51>

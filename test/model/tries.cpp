@@ -31,10 +31,9 @@ COSM_ASYNC cosm::Coro<int> tries(int n) {
 // CHECK-NEXT: |-Local 'std::string' s object live-bit 0 <line:14:17>: a suspension follows it in its scope
 // CHECK-NEXT: |-Local 'const std::runtime_error' e pointer <line:22:38>: a suspension follows it in its scope
 // CHECK-NEXT: |-Member caught 'std::exception_ptr' caught plain <line:13>
-// CHECK-NEXT: |-Member child 'cosm::Coro<void>' child plain <line:16>
-// CHECK-NEXT: |-Member child 'cosm::Coro<void>' child_2 plain <line:23>
-// CHECK-NEXT: |-State 1 <line:16:7> await 'cosm::sleep(0)': coroutine, inline, in child, in region 2
-// CHECK-NEXT: |-State 2 <line:23:5> await 'cosm::sleep(0)': coroutine, inline, in child_2
+// CHECK-NEXT: |-Member child 'cosm::SleepAwaiter' sleep_2 plain <line:16>
+// CHECK-NEXT: |-State 1 <line:16:7> await 'cosm::sleep(0)': sleep, via the loop, in sleep_2, in region 2
+// CHECK-NEXT: |-State 2 <line:23:5> await 'cosm::sleep(0)': sleep, via the loop, in sleep_2
 // CHECK-NEXT: |-Dispatch 1 -> try_1, 2 -> resume_2
 // CHECK-NEXT: |-Region 1 try <line:13> entry try_1: 1 -> try_2
 // CHECK-NEXT: |-Region 2 try <line:15> entry try_2: 1 -> resume_1
@@ -44,4 +43,4 @@ COSM_ASYNC cosm::Coro<int> tries(int n) {
 // CHECK-NEXT: |-Exit handler <line:22:5>: destroys s
 // CHECK-NEXT: |-Exit return <line:24:5>: destroys nothing
 // CHECK-NEXT: |-Exit return <line:26:3>: destroys nothing
-// CHECK-NEXT: `-Exit unwind <line:12:28>: destroys child, child_2, s
+// CHECK-NEXT: `-Exit unwind <line:12:28>: destroys sleep_2, s

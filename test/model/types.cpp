@@ -34,24 +34,23 @@ COSM_ASYNC cosm::Coro<int> both() {
 
 // CHECK-LABEL: Function nested <line:10> frame nested_frame result 'int', 0 live bits
 // CHECK-NEXT: |-Local 'Point' p object <line:14:9>: a suspension follows it in its scope
-// CHECK-NEXT: |-Member child 'cosm::Coro<void>' child plain <line:15>
-// CHECK-NEXT: |-State 1 <line:15:3> await 'cosm::sleep(0)': coroutine, inline, in child
+// CHECK-NEXT: |-Member child 'cosm::SleepAwaiter' sleep_2 plain <line:15>
+// CHECK-NEXT: |-State 1 <line:15:3> await 'cosm::sleep(0)': sleep, via the loop, in sleep_2
 // CHECK-NEXT: |-Dispatch 1 -> resume_1
 // CHECK-NEXT: |-Exit return <line:16:3>: destroys nothing
-// CHECK-NEXT: |-Exit unwind <line:10:28>: destroys child
+// CHECK-NEXT: |-Exit unwind <line:10:28>: destroys sleep_2
 // CHECK-NEXT: `-LocalType Point: nested in the frame
 // CHECK-LABEL: Function branches <line:19> frame branches_frame result 'int', 0 live bits
 // CHECK-NEXT: |-Param 'T' v plain <line:19:58>
-// CHECK-NEXT: |-Member child 'cosm::Coro<void>' child plain <line:21>
-// CHECK-NEXT: |-Member child 'cosm::Coro<void>' child_2 plain <line:24>
-// CHECK-NEXT: |-State 1 <line:21:5> await 'cosm::sleep(0)': coroutine, inline, in child, in region 1
-// CHECK-NEXT: |-State 2 <line:24:5> await 'cosm::sleep(0)': coroutine, inline, in child_2, in region 2
+// CHECK-NEXT: |-Member child 'cosm::SleepAwaiter' sleep_2 plain <line:21>
+// CHECK-NEXT: |-State 1 <line:21:5> await 'cosm::sleep(0)': sleep, via the loop, in sleep_2, in region 1
+// CHECK-NEXT: |-State 2 <line:24:5> await 'cosm::sleep(0)': sleep, via the loop, in sleep_2, in region 2
 // CHECK-NEXT: |-Dispatch 1 -> branch_1, 2 -> branch_2
 // CHECK-NEXT: |-Region 1 constexpr-branch <line:20> entry branch_1: 1 -> resume_1
 // CHECK-NEXT: |-Region 2 constexpr-branch <line:20> entry branch_2: 2 -> resume_2
 // CHECK-NEXT: |-Exit return <line:22:5>: destroys nothing
 // CHECK-NEXT: |-Exit return <line:25:5>: destroys nothing
-// CHECK-NEXT: `-Exit unwind <line:19:47>: destroys child, child_2
+// CHECK-NEXT: `-Exit unwind <line:19:47>: destroys sleep_2
 // CHECK-LABEL: Function both <line:29> frame both_frame result 'int', 0 live bits
 // CHECK-NEXT: |-Local 'int' a plain <line:30:7>: a suspension follows it in its scope
 // CHECK-NEXT: |-Local 'int' b plain <line:31:7>: a suspension follows it in its scope

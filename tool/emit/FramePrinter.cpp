@@ -146,6 +146,12 @@ std::string Printer::awaitComment(const Suspension &S) const {
            "coroutine runs inline, in this step; a task or a future, unless "
            "it is done, registers this task's wake-up as its done callback "
            "and returns to the loop.\n";
+  if (S.Kind == AwaitKind::Sleep)
+    return "// await " + S.Operand +
+           ": asyncio.sleep, run in this frame (no frame of its own). A "
+           "delay of 0 or less is a bare yield: nothing is registered or "
+           "allocated, and the task steps again in the next pass. A longer "
+           "one waits, through the loop, on a future a timer completes.\n";
   const char *What = S.Kind == AwaitKind::Task ? "task" : "future";
   return llvm::formatv("// await {0}: a {1}. Unless it is done, this task "
                        "registers its wake-up as the {1}'s done callback and "
@@ -166,6 +172,12 @@ std::string Printer::suspend(const Suspension &S) const {
     return llvm::formatv("resume_{0}:\nif ({1}.pending()) {\nstate = "
                          "{0};\nreturn {1}.suspend(); // a coroutine: the "
                          "whole chain waits; else: back to the loop\n}\n",
+                         S.State, S.Target)
+        .str();
+  if (S.Kind == AwaitKind::Sleep)
+    return llvm::formatv("resume_{0}:\nif ({1}.pending()) {\nstate = "
+                         "{0};\nreturn {1}.suspend(); // back to the "
+                         "loop\n}\n",
                          S.State, S.Target)
         .str();
   return llvm::formatv("if (!{0}.done()) {\nstate = {1};\nreturn "
@@ -315,6 +327,11 @@ std::string Printer::wherePoints() const {
     Awaited +=
         "if (" + S.Target + ".active())\nreturn " + S.Target + ".frame();\n";
   }
+  // A sleep runs no code of its own while a graph is taken: the frame's
+  // state is where it waits.
+  if (!Model.Sleeper.empty())
+    Awaited += "if (" + Model.Sleeper + ".active())\nreturn " + Model.Sleeper +
+               ".frame();\n";
   std::string Lines = "static constexpr cosm::FrameLines<" +
                       std::to_string(Model.Suspensions.size() + 1) + "> " +
                       Model.LinesName + "{" + Model.FileLiteral + ", {" +

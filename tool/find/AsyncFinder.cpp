@@ -94,6 +94,17 @@ std::optional<AwaitKind> awaitKind(const CallExpr *Await) {
   return std::nullopt;
 }
 
+const Expr *sleepDelay(const Expr *Operand) {
+  const auto *Call = dyn_cast<CallExpr>(Operand->IgnoreImplicit());
+  if (!Call || Call->getStmtClass() != Stmt::CallExprClass)
+    return nullptr;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!isCosmName(Callee, "sleep") || Callee->getNumParams() != 1 ||
+      Callee->isTemplateInstantiation() || Call->getNumArgs() != 1)
+    return nullptr;
+  return Call->getArg(0);
+}
+
 bool isAsync(const Decl *F) {
   for (const auto *A : F->specific_attrs<AnnotateAttr>())
     if (A->getAnnotation() == "cosm.async")

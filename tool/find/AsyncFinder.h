@@ -26,6 +26,9 @@ enum class AwaitKind {
   /// In a template, an operand whose type depends on a template parameter:
   /// decided by the instantiation (cosm::Awaiter), one of the three above.
   Dependent,
+  /// `cosm::sleep(d)` awaited where it is called: run in the frame
+  /// (cosm::SleepAwaiter), a bare yield through the loop for d <= 0.
+  Sleep,
 };
 
 /// The `cosm::await` call \p S is, or null.
@@ -33,6 +36,10 @@ const clang::CallExpr *asAwait(const clang::Stmt *S);
 /// Decided by the operand's type; none when it depends on a template
 /// parameter in a way that does not say.
 std::optional<AwaitKind> awaitKind(const clang::CallExpr *Await);
+
+/// The delay of \p Operand when it is a call of the runtime's
+/// `cosm::sleep(double)`, else null.
+const clang::Expr *sleepDelay(const clang::Expr *Operand);
 
 /// True if \p F carries COSM_ASYNC (`[[clang::annotate("cosm.async")]]`).
 bool isAsync(const clang::Decl *F);

@@ -132,6 +132,9 @@ std::string Lowerer::await(const CallExpr *A) {
   std::optional<AwaitKind> Kind = awaitKind(A);
   if (!Kind && Operand->isTypeDependent())
     Kind = AwaitKind::Dependent;
+  const Expr *Delay = nullptr;
+  if (Kind == AwaitKind::Coroutine && (Delay = sleepDelay(Operand)))
+    Kind = AwaitKind::Sleep;
   if (!Kind) {
     fail(A->getBeginLoc(), Diag::Unsupported,
          "an await of an operand that is not a cosm::Coro, Task or Future");
@@ -148,6 +151,8 @@ std::string Lowerer::await(const CallExpr *A) {
   size_t Index = Model.Suspensions.size() - 1;
   if (*Kind == AwaitKind::Dependent)
     return awaitDependent(Index, Operand);
+  if (*Kind == AwaitKind::Sleep)
+    return awaitSleep(Index, Operand, Delay);
   return *Kind == AwaitKind::Coroutine ? awaitCoroutine(Index, Operand)
                                        : awaitHandle(Index, Operand);
 }
@@ -174,6 +179,25 @@ std::string Lowerer::awaitDependent(size_t Index, const Expr *Operand) {
   resumePoint(State);
   add(Op::Suspend, {}, CurrentLine).Id = State;
   return Awaiter + ".take_result()";
+}
+
+/// `cosm::await(cosm::sleep(d))`: asyncio.sleep runs in this frame, with no
+/// frame of its own. A frame awaits one thing at a time, so one
+/// cosm::SleepAwaiter serves every such await of the function.
+std::string Lowerer::awaitSleep(size_t Index, const Expr *Operand,
+                                const Expr *Delay) {
+  unsigned State = Model.Suspensions[Index].State;
+  if (Model.Sleeper.empty()) {
+    Model.Sleeper = member(MemberRole::Child, "cosm::SleepAwaiter", "sleep");
+    Model.Children.push_back(Model.Sleeper);
+  }
+  Model.Suspensions[Index].Target = Model.Sleeper;
+  add(Op::AwaitComment, {}, CurrentLine).Id = State;
+  keepOperandTemporaries(Operand);
+  code(Model.Sleeper + ".start(" + expr(Delay) + ");\n");
+  resumePoint(State);
+  add(Op::Suspend, {}, CurrentLine).Id = State;
+  return Model.Sleeper + ".take_result()";
 }
 
 std::string Lowerer::awaitCoroutine(size_t Index, const Expr *Operand) {

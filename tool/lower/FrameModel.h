@@ -132,6 +132,8 @@ struct FrameModel {
   /// The slot's name and the frames it must fit, when awaits embed frames.
   std::string ChildSlot;
   std::vector<std::string> SlotFrames;
+  /// The cosm::SleepAwaiter all the awaits of cosm::sleep share.
+  std::string Sleeper;
   /// Members reset first when the frame unwinds (children running).
   std::vector<std::string> Children;
   /// Live bits in all, and (bit, member) newest first: how unwind() ends

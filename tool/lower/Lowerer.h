@@ -176,6 +176,8 @@ private:
   std::string awaitCoroutine(size_t Index, const clang::Expr *Operand);
   std::string awaitHandle(size_t Index, const clang::Expr *Operand);
   std::string awaitDependent(size_t Index, const clang::Expr *Operand);
+  std::string awaitSleep(size_t Index, const clang::Expr *Operand,
+                         const clang::Expr *Delay);
   std::string childType(const clang::Expr *Operand);
   bool inConstexprBranch() const;
   std::string constexprHint(const clang::Expr *Operand) const;

@@ -104,6 +104,7 @@ const char *kindName(AwaitKind Kind) {
   return Kind == AwaitKind::Coroutine ? "coroutine: inline"
          : Kind == AwaitKind::Task    ? "task: via loop"
          : Kind == AwaitKind::Future  ? "future: via loop"
+         : Kind == AwaitKind::Sleep   ? "sleep: via loop, in this frame"
                                       : "decided by instantiation";
 }
 

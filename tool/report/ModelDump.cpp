@@ -167,6 +167,9 @@ void states(const FrameModel &Model, Tree &T) {
     case AwaitKind::Dependent:
       Line += "decided by the instantiation, in " + S.Target;
       break;
+    case AwaitKind::Sleep:
+      Line += "sleep, via the loop, in " + S.Target;
+      break;
     }
     if (S.Region)
       Line += ", in region " + std::to_string(S.Region);

@@ -36,6 +36,8 @@ const char *kindName(AwaitKind Kind) {
     return "future";
   case AwaitKind::Dependent:
     return "coroutine, task or future (by instantiation)";
+  case AwaitKind::Sleep:
+    return "sleep, in this frame";
   }
   llvm_unreachable("unknown await kind");
 }

@@ -85,7 +85,15 @@ class Task:
         out = []
         while int(frame):
             value = _dynamic(frame)
-            out.append(_where(value))
+            where = _where(value)
+            if _sleeping(value):
+                # A generated frame, then the sleep it waits in; the
+                # runtime's own sleep frame is the sleep.
+                if where[1] != "<cosm>":
+                    out.append(where)
+                out.append(("sleep", "<cosm>", 0))
+                break
+            out.append(where)
             frame = _child(value)
         out.reverse()
         return out
@@ -130,6 +138,27 @@ def _where(frame):
         except gdb.error:
             return (_function_name(type_name), "?", 0)
     return (type_name, "<cosm>", 0)
+
+
+# SleepAwaiter::Phase: Yielded (a bare yield) and Waiting (its timer armed)
+# are the phases a frame is suspended in.
+_SLEEP_WAITING = (2, 4)
+
+
+def _sleeping(frame):
+    """Whether `frame` waits in a cosm::sleep of its own (a SleepAwaiter
+    member, in the frame: there is no child frame to follow)."""
+    for field in _fields(frame):
+        if field.is_base_class or not hasattr(field, "bitpos"):
+            continue
+        if _type_name(field.type) != "cosm::SleepAwaiter":
+            continue
+        try:
+            if int(frame[field.name]["At"]) in _SLEEP_WAITING:
+                return True
+        except gdb.error:
+            pass
+    return False
 
 
 def _child(frame):
