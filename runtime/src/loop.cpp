@@ -393,13 +393,21 @@ void Loop::runUntilDone(detail::FutureBase &F) {
 
 void Loop::runOnce() {
   ++Passes;
-  dropCancelledTimers();
-  drainThreadsafe();
-  pollIo(pollTimeout());
-  drainThreadsafe();
+  // Each phase is tested here before it is called: a pass of a loop that
+  // only runs callbacks (a yield, a wake-up) makes no call but runReady's.
+  if (TimerCancelledCount != 0)
+    dropCancelledTimers();
+  if (ThreadsafePending.load(std::memory_order_acquire))
+    drainThreadsafe();
+  bool Busy = !Ready.empty() || Stopping;
+  if (!Busy || IoWatchers != 0)
+    pollIo(Busy ? 0 : pollTimeout());
+  if (ThreadsafePending.load(std::memory_order_acquire))
+    drainThreadsafe();
   if (Signals)
     pollSignals();
-  moveDueTimers();
+  if (!Scheduled.empty())
+    moveDueTimers();
   runReady(Ready.size());
 }
 
