@@ -128,36 +128,42 @@ std::string Printer::destroyIfLive(const std::string &Name, int Bit) const {
 }
 
 std::string Printer::awaitComment(const Suspension &S) const {
-  if (S.Kind == AwaitKind::Coroutine)
-    return "// await " + S.Operand +
-           (S.Embedded ? ": a coroutine of this file. Its frame is built "
-                         "inside this one (no allocation) and runs inline, in "
-                         "this step; no trip through the loop.\n"
-            : S.TooLarge
-                ? ": a coroutine of this file. Its frame is allocated, not "
-                  "built inside this one: this frame would pass the frame "
-                  "size limit (--max-frame-bytes). It runs inline, in this "
-                  "step; no trip through the loop.\n"
-                : ": a coroutine. It runs inline, in this step; no trip "
-                  "through the loop.\n");
-  if (S.Kind == AwaitKind::Dependent)
-    return "// await " + S.Operand +
-           ": its kind depends on the instantiation (cosm::Awaiter). A "
+  std::string What;
+  switch (S.Kind) {
+  case AwaitKind::Coroutine:
+    What = S.Embedded
+               ? "a coroutine of this file. Its frame is built inside this "
+                 "one (no allocation) and runs inline, in this step; no trip "
+                 "through the loop."
+           : S.TooLarge
+               ? "a coroutine of this file. Its frame is allocated, not built "
+                 "inside this one: this frame would pass the frame size "
+                 "limit (--max-frame-bytes). It runs inline, in this step; no "
+                 "trip through the loop."
+               : "a coroutine. It runs inline, in this step; no trip through "
+                 "the loop.";
+    break;
+  case AwaitKind::Dependent:
+    What = "its kind depends on the instantiation (cosm::Awaiter). A "
            "coroutine runs inline, in this step; a task or a future, unless "
            "it is done, registers this task's wake-up as its done callback "
-           "and returns to the loop.\n";
-  if (S.Kind == AwaitKind::Sleep)
-    return "// await " + S.Operand +
-           ": asyncio.sleep, run in this frame (no frame of its own). A "
-           "delay of 0 or less is a bare yield: nothing is registered or "
+           "and returns to the loop.";
+    break;
+  case AwaitKind::Sleep:
+    What = "asyncio.sleep, run in this frame (no frame of its own). A delay "
+           "of 0 or less is a bare yield: nothing is registered or "
            "allocated, and the task steps again in the next pass. A longer "
-           "one waits, through the loop, on a future a timer completes.\n";
-  const char *What = S.Kind == AwaitKind::Task ? "task" : "future";
-  return llvm::formatv("// await {0}: a {1}. Unless it is done, this task "
-                       "registers its wake-up as the {1}'s done callback and "
-                       "returns to the loop.\n",
-                       S.Operand, What)
-      .str();
+           "one waits, through the loop, on a future a timer completes.";
+    break;
+  case AwaitKind::Task:
+  case AwaitKind::Future:
+    What = llvm::formatv("a {0}. Unless it is done, this task registers its "
+                         "wake-up as the {0}'s done callback and returns to "
+                         "the loop.",
+                         S.Kind == AwaitKind::Task ? "task" : "future");
+    break;
+  }
+  return "// await " + S.Operand + ": " + What + "\n";
 }
 
 std::string Printer::suspend(const Suspension &S) const {
