@@ -285,8 +285,8 @@ private:
 template <class R>
 Coro<R> executorCoro(const char *Name, std::optional<R> Now,
                      std::function<R()> Fn) {
-  return Coro<R>::template make<ExecutorFrame<R>>(Name, std::move(Now),
-                                                  std::move(Fn));
+  return Coro<R>::template make_awaited<ExecutorFrame<R>>(Name, std::move(Now),
+                                                          std::move(Fn));
 }
 
 } // namespace

@@ -204,14 +204,16 @@ Barrier::Barrier(int Parties) {
   S = new BarrierState(Parties);
 }
 
-Coro<int> Barrier::wait() const { return Coro<int>::make<BarrierWaitFrame>(S); }
+Coro<int> Barrier::wait() const {
+  return Coro<int>::make_awaited<BarrierWaitFrame>(S);
+}
 
 Coro<void> Barrier::reset() const {
-  return Coro<void>::make<BarrierChangeFrame>(S, false);
+  return Coro<void>::make_awaited<BarrierChangeFrame>(S, false);
 }
 
 Coro<void> Barrier::abort() const {
-  return Coro<void>::make<BarrierChangeFrame>(S, true);
+  return Coro<void>::make_awaited<BarrierChangeFrame>(S, true);
 }
 
 std::string Barrier::state_text() const {

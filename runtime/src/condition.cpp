@@ -100,7 +100,7 @@ private:
 
 namespace detail {
 Coro<bool> conditionWait(const Ref<ConditionState> &C) {
-  return Coro<bool>::make<ConditionWaitFrame>(C);
+  return Coro<bool>::make_awaited<ConditionWaitFrame>(C);
 }
 } // namespace detail
 

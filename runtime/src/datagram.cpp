@@ -487,7 +487,7 @@ create_datagram_endpoint(DatagramProtocolFactory Factory,
                          bool ReusePort, bool AllowBroadcast) {
   if (!Factory)
     throw ValueError("create_datagram_endpoint() needs a protocol factory");
-  return Coro<detail::Endpoint>::make<detail::DatagramEndpointFrame>(
+  return Coro<detail::Endpoint>::make_awaited<detail::DatagramEndpointFrame>(
       std::move(Factory), std::move(LocalAddr), std::move(RemoteAddr), Family,
       ReusePort, AllowBroadcast);
 }

@@ -69,6 +69,8 @@ void Event::set() const {
   S->Waiters.wakeAll(true);
 }
 
-Coro<bool> Event::wait() const { return Coro<bool>::make<EventWaitFrame>(S); }
+Coro<bool> Event::wait() const {
+  return Coro<bool>::make_awaited<EventWaitFrame>(S);
+}
 
 } // namespace cosm

@@ -80,7 +80,7 @@ private:
 Lock::Lock() : S(new detail::LockState) {}
 
 Coro<bool> Lock::acquire() const {
-  return Coro<bool>::make<LockAcquireFrame>(S);
+  return Coro<bool>::make_awaited<LockAcquireFrame>(S);
 }
 
 void Lock::release() const {

@@ -107,7 +107,7 @@ Semaphore::Semaphore(int Value, int Bound) {
 }
 
 Coro<bool> Semaphore::acquire() const {
-  return Coro<bool>::make<SemaphoreAcquireFrame>(S);
+  return Coro<bool>::make_awaited<SemaphoreAcquireFrame>(S);
 }
 
 void Semaphore::release() const {

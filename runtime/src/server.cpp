@@ -156,7 +156,7 @@ Coro<void> Server::wait_closed() const {
 
 Coro<void> Server::start_serving() const {
   auto Then = [St = state()] { St->startServing(); };
-  return Coro<void>::make<detail::YieldFrame<decltype(Then), void>>(
+  return Coro<void>::make_awaited<detail::YieldFrame<decltype(Then), void>>(
       "Server.start_serving", 0, 1, std::move(Then));
 }
 

@@ -188,7 +188,8 @@ private:
 };
 
 template <class T, class O> Coro<T> sockCoro(O *Op) {
-  return Coro<T>::template make<SockFrame<T>>(detail::Ref<SockOp<T>>(Op));
+  return Coro<T>::template make_awaited<SockFrame<T>>(
+      detail::Ref<SockOp<T>>(Op));
 }
 
 } // namespace
@@ -294,7 +295,7 @@ Coro<void> sock_connect(int Fd, std::string Host, int Port) {
   int Family = socketOption(Fd, SO_DOMAIN);
   if (Family != AF_INET && Family != AF_INET6)
     return detail::connectRaw(Fd, SocketAddress{std::move(Host), Port, Family});
-  return Coro<void>::make<SockConnectFrame>(Fd, std::move(Host), Port);
+  return Coro<void>::make_awaited<SockConnectFrame>(Fd, std::move(Host), Port);
 }
 
 Coro<void> sock_connect(int Fd, SocketAddress Address) {

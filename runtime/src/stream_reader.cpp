@@ -112,8 +112,8 @@ private:
 
 template <class Fn>
 Coro<std::string> readerCoro(Ref<ReaderState> S, const char *Name, Fn F) {
-  return Coro<std::string>::make<ReaderFrame<Fn>>(std::move(S), Name,
-                                                  std::move(F));
+  return Coro<std::string>::make_awaited<ReaderFrame<Fn>>(std::move(S), Name,
+                                                          std::move(F));
 }
 
 /// readuntil()'s body; Offset persists across waits.

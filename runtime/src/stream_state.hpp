@@ -293,7 +293,8 @@ private:
 };
 
 template <class MakeFn> Coro<void> awaitCoro(const char *Name, MakeFn Make) {
-  return Coro<void>::make<FutureWaitFrame<MakeFn>>(Name, std::move(Make));
+  return Coro<void>::make_awaited<FutureWaitFrame<MakeFn>>(Name,
+                                                           std::move(Make));
 }
 
 /// Bare yields, then Then(), then more bare yields (start_server,

@@ -423,11 +423,11 @@ using detail::Ref;
 Coro<std::pair<StreamReader, StreamWriter>>
 open_connection(std::string Host, int Port, std::size_t Limit, int Family,
                 std::optional<SocketAddress> LocalAddr) {
-  return Coro<std::pair<StreamReader, StreamWriter>>::make<
+  return Coro<std::pair<StreamReader, StreamWriter>>::make_awaited<
       detail::OpenConnectionFrame>(
       "open_connection",
-      Coro<int>::make<detail::ConnectFrame>(std::move(Host), Port, Family,
-                                            std::move(LocalAddr)),
+      Coro<int>::make_awaited<detail::ConnectFrame>(
+          std::move(Host), Port, Family, std::move(LocalAddr)),
       Limit);
 }
 
@@ -435,10 +435,10 @@ Coro<std::pair<StreamReader, StreamWriter>>
 open_unix_connection(std::string Path, std::size_t Limit) {
   std::vector<AddrInfo> Known{AddrInfo{
       AF_UNIX, SOCK_STREAM, 0, "", SocketAddress{std::move(Path), 0, AF_UNIX}}};
-  return Coro<std::pair<StreamReader, StreamWriter>>::make<
+  return Coro<std::pair<StreamReader, StreamWriter>>::make_awaited<
       detail::OpenConnectionFrame>(
       "open_unix_connection",
-      Coro<int>::make<detail::ConnectFrame>(std::move(Known)), Limit);
+      Coro<int>::make_awaited<detail::ConnectFrame>(std::move(Known)), Limit);
 }
 
 Coro<Server> start_server(ClientConnected Cb, std::string Host, int Port,
@@ -450,7 +450,7 @@ Coro<Server> start_server(ClientConnected Cb, std::string Host, int Port,
   std::optional<std::string> H;
   if (!Host.empty())
     H = std::move(Host);
-  return Coro<Server>::make<detail::StartServerFrame>(
+  return Coro<Server>::make_awaited<detail::StartServerFrame>(
       std::move(Cb), std::move(H), Port, Limit, Backlog, Family, ReusePort);
 }
 
@@ -476,7 +476,7 @@ Coro<Server> start_unix_server(ClientConnected Cb, std::string Path,
     St->startServing();
     return detail::ServerAccess::make(std::move(St));
   };
-  return Coro<Server>::make<detail::YieldFrame<decltype(Then), Server>>(
+  return Coro<Server>::make_awaited<detail::YieldFrame<decltype(Then), Server>>(
       "start_unix_server", 0, 1, std::move(Then));
 }
 

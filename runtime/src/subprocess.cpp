@@ -665,12 +665,12 @@ std::optional<int> Process::returncode() const noexcept {
 }
 
 Coro<int> Process::wait() const {
-  return Coro<int>::make<detail::WaitFrame>(S);
+  return Coro<int>::make_awaited<detail::WaitFrame>(S);
 }
 
 Coro<std::pair<std::optional<std::string>, std::optional<std::string>>>
 Process::communicate(std::optional<std::string> Input) const {
-  return Coro<detail::Outputs>::make<detail::CommunicateFrame>(
+  return Coro<detail::Outputs>::make_awaited<detail::CommunicateFrame>(
       *this, std::move(Input));
 }
 
@@ -691,12 +691,12 @@ Coro<Process> create_subprocess_exec(std::string Program,
                                      std::vector<std::string> Args,
                                      SubprocessOptions Opts) {
   Args.insert(Args.begin(), std::move(Program));
-  return Coro<Process>::make<detail::CreateFrame>(std::move(Args),
-                                                  std::move(Opts));
+  return Coro<Process>::make_awaited<detail::CreateFrame>(std::move(Args),
+                                                          std::move(Opts));
 }
 
 Coro<Process> create_subprocess_shell(std::string Cmd, SubprocessOptions Opts) {
-  return Coro<Process>::make<detail::CreateFrame>(
+  return Coro<Process>::make_awaited<detail::CreateFrame>(
       std::vector<std::string>{"/bin/sh", "-c", std::move(Cmd)},
       std::move(Opts));
 }

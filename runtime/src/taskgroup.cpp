@@ -150,7 +150,7 @@ void TaskGroupState::abort() {
 }
 
 Coro<void> taskGroupExit(const Ref<TaskGroupState> &S, std::exception_ptr E) {
-  return Coro<void>::make<TaskGroupExitFrame>(S, std::move(E));
+  return Coro<void>::make_awaited<TaskGroupExitFrame>(S, std::move(E));
 }
 
 } // namespace detail

@@ -416,7 +416,7 @@ void StreamWriter::writelines(const std::vector<std::string> &Lines) const {
 }
 void StreamWriter::write_eof() const { C->writeEof(); }
 Coro<void> StreamWriter::drain() const {
-  return Coro<void>::make<detail::DrainFrame>(C);
+  return Coro<void>::make_awaited<detail::DrainFrame>(C);
 }
 void StreamWriter::close() const { C->close(); }
 bool StreamWriter::is_closing() const noexcept { return C->Closing; }

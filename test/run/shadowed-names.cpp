@@ -1,5 +1,7 @@
 // User names that a member of the frame's bases could hide inside the lowered
-// body: a type named Result, a type named Frame, a free function named name().
+// body: a type named Result, a type named Frame, a free function named name(),
+// globals named as FrameBase's data members (started, frame_storage,
+// frame_granules).
 //
 // Fails: F4 in test/fuzz/FINDINGS.md.
 //
@@ -20,6 +22,9 @@ struct Frame {
   int w;
 };
 const char *name(int i) { return i ? "one" : "zero"; }
+int started = 5;
+const char *frame_storage = "heap";
+double frame_granules = 0.5;
 
 COSM_ASYNC cosm::Coro<Result> make(int v) {
   cosm::await(cosm::sleep(0));
@@ -32,6 +37,8 @@ COSM_ASYNC cosm::Coro<void> main_() {
   Frame f{4};
   cosm::await(cosm::sleep(0));
   std::printf("%d %d %s\n", r.v, f.w, name(1));
+  started += 1;
+  std::printf("%d %s %.1f\n", started, frame_storage, frame_granules);
 }
 
 int main() { cosm::run(main_()); }

@@ -108,7 +108,8 @@ bool isHeaderClassMember(const clang::Decl *D, const clang::SourceManager &SM);
 /// Members of the frame's bases that a body's name can resolve to instead of
 /// the user's: a reference to such a name is qualified.
 inline constexpr const char *HiddenNames[] = {
-    "started", "embedded", "StoredOutcome", "Frame", "FrameBase", "Step"};
+    "started",   "frame_storage", "frame_granules", "StoredOutcome", "Frame",
+    "FrameBase", "Step"};
 
 /// \p Stem, or `Stem_2`, `Stem_3`... : the first name not in \p Taken, which
 /// it joins.

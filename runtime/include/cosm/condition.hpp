@@ -104,7 +104,7 @@ public:
   /// Waits until Pred() is true and returns its last value.
   template <class P> auto wait_for(P Pred) const {
     using R = std::decay_t<std::invoke_result_t<P &>>;
-    return Coro<R>::template make<detail::ConditionWaitForFrame<R, P>>(
+    return Coro<R>::template make_awaited<detail::ConditionWaitForFrame<R, P>>(
         &detail::conditionWait, S, std::move(Pred));
   }
   /// Wakes up to N waiters that are not woken yet. RuntimeError if the lock

@@ -16,6 +16,8 @@
 #include <algorithm>
 #include <array> // a range-for over a braced list keeps the list in one
 #include <bitset>
+#include <cstddef>
+#include <cstdint>
 #include <exception>
 #include <iterator>
 #include <memory>
@@ -26,6 +28,38 @@
 #include <utility>
 
 namespace cosm {
+
+namespace detail {
+template <class T> class TaskImpl;
+
+/// Who owns a frame's memory, and so who frees it.
+enum class FrameStorage : unsigned char {
+  Heap,     ///< a block of its own: the Coro frees it
+  Embedded, ///< a parent frame's ChildSlot: destroyed, never freed
+  TaskRoom, ///< a block with room for a task after the frame (Coro::make):
+            ///< the Coro frees the block, unless a task adopts it
+  InTask,   ///< that block, adopted by create_task(): the task frees it
+};
+
+/// The alignment of a pooled block, and the unit of FrameBase::frame_granules.
+inline constexpr std::size_t BlockAlign = __STDCPP_DEFAULT_NEW_ALIGNMENT__;
+constexpr std::size_t roundToBlock(std::size_t N) noexcept {
+  return (N + BlockAlign - 1) / BlockAlign * BlockAlign;
+}
+
+/// The bytes Coro<T>::make keeps after a frame of type FrameT for the task
+/// create_task() may build there (0: none, the frame gets a block alone).
+template <class T, class FrameT> constexpr std::size_t taskRoom() noexcept {
+  if constexpr (alignof(FrameT) > BlockAlign ||
+                alignof(TaskImpl<T>) > BlockAlign)
+    return 0;
+  else if (roundToBlock(sizeof(FrameT)) + roundToBlock(sizeof(TaskImpl<T>)) >
+           0xffff * BlockAlign)
+    return 0;
+  else
+    return roundToBlock(sizeof(TaskImpl<T>));
+}
+} // namespace detail
 
 /// Names a type written around its declarator (arrays, function pointers)
 /// so that generated members all read `Type name;`.
@@ -91,9 +125,10 @@ public:
   /// awaited.
   bool started = false;
 
-  /// Built in a parent frame's ChildSlot (Coro::embedded) rather than on
-  /// the heap: its owner destroys it without freeing it.
-  bool embedded = false;
+  /// Where the frame's memory comes from (see detail::FrameStorage), and with
+  /// TaskRoom and InTask the size of its block in BlockAlign units.
+  detail::FrameStorage frame_storage = detail::FrameStorage::Heap;
+  std::uint16_t frame_granules = 0;
 };
 
 /// Storage in a parent frame for the frame of the coroutine it awaits. A
@@ -199,8 +234,36 @@ public:
   }
   ~Coro() { reset(nullptr); }
 
-  /// Allocates a frame of type FrameT from the function's arguments.
+  /// Allocates a frame of type FrameT from the function's arguments, in a
+  /// block with room after it for the task create_task() may make of it:
+  /// a spawned coroutine is then one allocation, its task and its root
+  /// frame together. (The room, sizeof(TaskImpl<T>), is unused while the
+  /// coroutine is awaited instead.)
   template <class FrameT, class... Args> static Coro make(Args &&...A) {
+    static_assert(std::is_base_of_v<Frame<T>, FrameT>,
+                  "a Coro<T>'s frame must derive from cosm::Frame<T>");
+    constexpr std::size_t Room = detail::taskRoom<T, FrameT>();
+    if constexpr (Room == 0) {
+      return make_awaited<FrameT>(std::forward<Args>(A)...);
+    } else {
+      constexpr std::size_t Size = detail::roundToBlock(sizeof(FrameT)) + Room;
+      void *Block = detail::pool_allocate(Size);
+      FrameT *Fr;
+      try {
+        Fr = new (Block) FrameT(std::forward<Args>(A)...);
+      } catch (...) {
+        detail::pool_deallocate(Block, Size);
+        throw;
+      }
+      Fr->frame_storage = detail::FrameStorage::TaskRoom;
+      Fr->frame_granules = Size / detail::BlockAlign;
+      return Coro(Fr);
+    }
+  }
+
+  /// Allocates a frame of type FrameT alone: for the runtime's frames that
+  /// are almost always awaited, never spawned (Event::wait, Lock::acquire).
+  template <class FrameT, class... Args> static Coro make_awaited(Args &&...A) {
     static_assert(std::is_base_of_v<Frame<T>, FrameT>,
                   "a Coro<T>'s frame must derive from cosm::Frame<T>");
     return Coro(new FrameT(std::forward<Args>(A)...));
@@ -209,7 +272,7 @@ public:
   /// Adopts a frame built in a parent's ChildSlot (placement new by the
   /// generated code): destroyed, never freed, when the Coro lets it go.
   static Coro embedded(Frame<T> *Fr) noexcept {
-    Fr->embedded = true;
+    Fr->frame_storage = detail::FrameStorage::Embedded;
     return Coro(Fr);
   }
 
@@ -252,10 +315,23 @@ private:
     F = Next;
   }
   static void destroy(Frame<T> *Fr) noexcept {
-    if (Fr && Fr->embedded)
-      Fr->~Frame();
-    else
+    if (!Fr)
+      return;
+    switch (Fr->frame_storage) {
+    case detail::FrameStorage::Heap:
       delete Fr;
+      return;
+    case detail::FrameStorage::TaskRoom: {
+      std::size_t Size = Fr->frame_granules * detail::BlockAlign;
+      Fr->~Frame();
+      detail::pool_deallocate(Fr, Size);
+      return;
+    }
+    case detail::FrameStorage::Embedded:
+    case detail::FrameStorage::InTask:
+      Fr->~Frame(); // its owner frees the memory
+      return;
+    }
   }
 
   Frame<T> *F = nullptr;

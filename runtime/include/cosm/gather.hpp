@@ -260,7 +260,7 @@ template <class R> class GatherFuture : public Future<R> {
 public:
   explicit GatherFuture(detail::FutureImpl<R> *P) noexcept : Future<R>(P) {}
   operator Coro<R>() const {
-    return Coro<R>::template make<detail::GatherFrame<R>>(
+    return Coro<R>::template make_awaited<detail::GatherFrame<R>>(
         detail::Ref<detail::FutureImpl<R>>(this->impl()));
   }
 };

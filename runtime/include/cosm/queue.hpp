@@ -272,14 +272,15 @@ public:
 
   /// Adds Item, waiting for room if the queue is full.
   Coro<void> put(T Item) const {
-    return Coro<void>::make<detail::QueueOpFrame<T, void, true, Order>>(
+    return Coro<void>::make_awaited<detail::QueueOpFrame<T, void, true, Order>>(
         S, std::move(Item));
   }
   /// Adds Item now; QueueFull if there is no room.
   void put_nowait(T Item) const { S->putNowait(std::move(Item)); }
   /// Removes and returns the first item, waiting for one if needed.
   Coro<T> get() const {
-    return Coro<T>::template make<detail::QueueOpFrame<T, T, false, Order>>(S);
+    return Coro<T>::template make_awaited<
+        detail::QueueOpFrame<T, T, false, Order>>(S);
   }
   /// Removes and returns the first item now; QueueEmpty if there is none.
   T get_nowait() const { return S->getNowait(); }
@@ -294,7 +295,7 @@ public:
   }
   /// Waits until every item put has been marked task_done().
   Coro<void> join() const {
-    return Coro<void>::make<detail::QueueJoinFrame<T, Order>>(S);
+    return Coro<void>::make_awaited<detail::QueueJoinFrame<T, Order>>(S);
   }
 
 private:

@@ -27,9 +27,14 @@ public:
   void retain() const noexcept { ++Refs; }
   void release() const noexcept {
     if (--Refs == 0)
-      delete this;
+      deleteSelf();
   }
   std::uint32_t refCount() const noexcept { return Refs; }
+
+protected:
+  /// Frees the object once the last reference goes; a task that shares its
+  /// block with its root frame frees the block instead.
+  virtual void deleteSelf() const noexcept { delete this; }
 
 private:
   mutable std::uint32_t Refs = 0;

@@ -124,6 +124,11 @@ private:
   const char *CoroName;
   int NumCancelsRequested = 0;
   bool MustCancel = false;
+
+protected:
+  /// The size, in BlockAlign units, of the block the task shares with its
+  /// root frame (0: the task has a block of its own).
+  std::uint16_t BlockGranules = 0;
 };
 
 template <class T> class TaskImpl final : public TaskBase {
@@ -132,6 +137,22 @@ public:
       : TaskBase(L, std::move(Name), C.frame()->function_name(), Loc),
         Root(std::move(C)) {}
   ~TaskImpl() override { reportDestroyedPending(); }
+
+  /// create_task(): a task in the room Coro::make left after its frame (one
+  /// allocation for both), or in a block of its own.
+  static TaskImpl *make(Loop &L, Coro<T> C, std::string Name, SourceLoc Loc) {
+    FrameBase *Fr = C.frame();
+    if (Fr->frame_storage != FrameStorage::TaskRoom)
+      return new TaskImpl(L, std::move(C), std::move(Name), Loc);
+    std::uint16_t Granules = Fr->frame_granules;
+    auto *Room = reinterpret_cast<unsigned char *>(Fr) + Granules * BlockAlign -
+                 roundToBlock(sizeof(TaskImpl));
+    // If the constructor throws, C still owns the frame and frees the block.
+    auto *Task = new (Room) TaskImpl(L, std::move(C), std::move(Name), Loc);
+    Fr->frame_storage = FrameStorage::InTask;
+    Task->BlockGranules = Granules;
+    return Task;
+  }
 
   ResultRef<T> result() {
     if (St != State::Finished || Exc)
@@ -145,15 +166,37 @@ public:
   }
 
 private:
+  void deleteSelf() const noexcept override {
+    if (!BlockGranules)
+      return delete this;
+    // The block starts with the root frame, gone already (~TaskImpl
+    // destroys Root, and the frame's memory is the task's to free).
+    std::size_t Size = BlockGranules * BlockAlign;
+    auto *Block = reinterpret_cast<const unsigned char *>(this) -
+                  (Size - roundToBlock(sizeof(TaskImpl)));
+    this->~TaskImpl();
+    pool_deallocate(const_cast<unsigned char *>(Block), Size);
+  }
+
+  // The root frame may hold the last reference to its own task (a local
+  // Task handle): a task destroying its frame keeps itself alive meanwhile,
+  // since the frame's memory is the task's.
   Step stepRoot() override { return Root.step(); }
   void takeRootResult() override {
+    Ref<TaskImpl> Keep(this);
     if constexpr (std::is_void_v<T>)
       Root.take_result();
     else
       Value.set(Root.take_result());
   }
-  void closeRoot() noexcept override { Root.close(); }
-  void dropRoot() noexcept override { Root = Coro<T>(); }
+  void closeRoot() noexcept override {
+    Ref<TaskImpl> Keep(this);
+    Root.close();
+  }
+  void dropRoot() noexcept override {
+    Ref<TaskImpl> Keep(this);
+    Root = Coro<T>();
+  }
   bool rootStarted() const noexcept override {
     return Root && Root.frame()->started;
   }
@@ -266,7 +309,7 @@ template <class T>
 Task<T> makeTask(Loop &L, Coro<T> C, std::string Name, SourceLoc Loc) {
   if (!C)
     throw RuntimeError("create_task() got an empty Coro");
-  Task<T> Tk(new TaskImpl<T>(L, std::move(C), std::move(Name), Loc));
+  Task<T> Tk(TaskImpl<T>::make(L, std::move(C), std::move(Name), Loc));
   Tk.impl()->start();
   return Tk;
 }

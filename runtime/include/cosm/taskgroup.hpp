@@ -160,7 +160,7 @@ public:
   /// Awaits Body inline, then exits the group with its outcome; returns
   /// Body's result.
   template <class T> Coro<T> run(Coro<T> Body) const {
-    return Coro<T>::template make<detail::TaskGroupRunFrame<T>>(
+    return Coro<T>::template make_awaited<detail::TaskGroupRunFrame<T>>(
         S, std::move(Body));
   }
 

@@ -391,11 +391,11 @@ wait_for(A &&X, std::optional<double> Seconds,
     if constexpr (detail::EnsureFuture<D>::Owned)
       return D(std::forward<A>(X));
     else
-      return Coro<T>::template make<detail::AwaitFrame<D>>(
+      return Coro<T>::template make_awaited<detail::AwaitFrame<D>>(
           D(std::forward<A>(X)));
   }
-  return Coro<T>::template make<detail::WaitForFrame<D>>(D(std::forward<A>(X)),
-                                                         *Seconds, Loc);
+  return Coro<T>::template make_awaited<detail::WaitForFrame<D>>(
+      D(std::forward<A>(X)), *Seconds, Loc);
 }
 
 /// asyncio.Timeout: the object of `async with asyncio.timeout(...) as cm`.
@@ -430,7 +430,8 @@ public:
   /// task; if the deadline passes, the CancelledError that leaves it
   /// becomes TimeoutError (see timeout_at). RuntimeError outside a task.
   template <class T> Coro<T> async_with(Coro<T> Body) const {
-    return Coro<T>::template make<detail::TimeoutFrame<T>>(S, std::move(Body));
+    return Coro<T>::template make_awaited<detail::TimeoutFrame<T>>(
+        S, std::move(Body));
   }
 
 private:

@@ -242,8 +242,8 @@ wait(std::vector<H> Fs, std::optional<double> Timeout = std::nullopt,
                 "wait() does not take coroutines (asyncio 3.11 raises "
                 "TypeError): wrap them with create_task()");
   using R = std::pair<std::vector<H>, std::vector<H>>;
-  return Coro<R>::template make<detail::WaitFrame<H>>(std::move(Fs), Timeout,
-                                                      When);
+  return Coro<R>::template make_awaited<detail::WaitFrame<H>>(std::move(Fs),
+                                                              Timeout, When);
 }
 
 /// asyncio.as_completed(fs, timeout=Timeout): one coroutine per distinct
@@ -274,7 +274,8 @@ as_completed(std::vector<A> Fs, std::optional<double> Timeout = std::nullopt,
     S->Timer = L.call_later(*Timeout, [S] { S->onTimeout(); });
   std::vector<Coro<T>> Out;
   for (std::size_t I = 0, N = S->Todo.size(); I < N; ++I)
-    Out.push_back(Coro<T>::template make<detail::WaitForOneFrame<T, H>>(S));
+    Out.push_back(
+        Coro<T>::template make_awaited<detail::WaitForOneFrame<T, H>>(S));
   return Out;
 }
 
