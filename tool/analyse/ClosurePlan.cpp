@@ -35,6 +35,15 @@ const LambdaExpr *lambdaIn(const Expr *Init) {
   return nullptr;
 }
 
+bool containsLambda(const Stmt *S) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    bool Found = false;
+    bool VisitLambdaExpr(LambdaExpr *) { return !(Found = true); }
+  } F;
+  F.TraverseStmt(const_cast<Stmt *>(S));
+  return F.Found;
+}
+
 std::string FunctionPlan::liftClosure(const VarDecl *D) {
   // Named once the names the function uses are known (see analyse()).
   if (const LambdaExpr *L = lambdaIn(D->getInit()))
@@ -47,7 +56,8 @@ namespace {
 /// without capturing it (a constant), a type declared in the function.
 class OuterReferences : public RecursiveASTVisitor<OuterReferences> {
 public:
-  explicit OuterReferences(const LambdaExpr *L) : L(L) {}
+  OuterReferences(const LambdaExpr *L, llvm::ArrayRef<LambdaCapture> Captures)
+      : L(L), Captures(Captures) {}
   const NamedDecl *Found = nullptr;
 
   bool VisitDeclRefExpr(DeclRefExpr *E) {
@@ -67,7 +77,7 @@ private:
     return DC->isFunctionOrMethod() && !L->getCallOperator()->Encloses(DC);
   }
   bool captured(const VarDecl *V) const {
-    for (const LambdaCapture &C : L->captures())
+    for (const LambdaCapture &C : Captures)
       if (C.capturesVariable() && C.getCapturedVar() == V)
         return true;
     return false;
@@ -78,6 +88,7 @@ private:
     return !Found;
   }
   const LambdaExpr *L;
+  llvm::ArrayRef<LambdaCapture> Captures;
 };
 } // namespace
 
@@ -87,7 +98,8 @@ bool FunctionPlan::canLift(const LambdaExpr *L, StringRef What) const {
     report(Diags, Loc, Diag::Unsupported, (What + " " + Why).str());
     return false;
   };
-  for (const LambdaCapture &Capture : L->captures()) {
+  std::vector<LambdaCapture> Captures = capturesOf(L);
+  for (const LambdaCapture &Capture : Captures) {
     // The lifted object nests in a frame nested in the class, where the
     // class is incomplete and cannot be copied into a member.
     if (Capture.capturesThis() && Capture.getCaptureKind() == LCK_StarThis)
@@ -120,7 +132,7 @@ bool FunctionPlan::canLift(const LambdaExpr *L, StringRef What) const {
     report(Diags, L->getBeginLoc(), Diag::InMacro, "this lambda");
     return false;
   }
-  OuterReferences Outer(L);
+  OuterReferences Outer(L, Captures);
   // The body and the signature: the captures' initialisers stay in the
   // function, where the object is made.
   Outer.TraverseStmt(L->getBody());
@@ -152,7 +164,7 @@ FunctionPlan::lift(const LambdaExpr *L, const std::string &Name,
     Members += Type + " " + Member + ";\n";
     Inits += (Inits.empty() ? "" : ", ") + Init;
   };
-  for (const LambdaCapture &Capture : L->captures()) {
+  for (const LambdaCapture &Capture : capturesOf(L)) {
     if (Capture.capturesThis() && Capture.getCaptureKind() == LCK_StarThis) {
       // A copy of the object, which the body reaches through `self->` as
       // the rest of resume() reaches the object; const unless mutable.

@@ -256,7 +256,7 @@ public:
   }
 
   bool VisitLambdaExpr(LambdaExpr *L) {
-    for (const LambdaCapture &C : L->captures()) {
+    for (const LambdaCapture &C : capturesOf(L)) {
       if (C.capturesThis()) {
         captureThis(L, C);
         continue;

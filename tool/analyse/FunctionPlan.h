@@ -122,6 +122,14 @@ bool dependentAuto(clang::QualType Type);
 /// The lambda \p Init is, under the nodes that copy or bind it.
 const clang::LambdaExpr *lambdaIn(const clang::Expr *Init);
 
+/// True if \p S contains a lambda expression (C++17 allows none in
+/// `decltype`).
+bool containsLambda(const clang::Stmt *S);
+
+/// \p L's captures, explicit and implicit. In a template also those Clang
+/// leaves to the instantiations (analyse/Captures.cpp).
+std::vector<clang::LambdaCapture> capturesOf(const clang::LambdaExpr *L);
+
 /// The member function whose `this` a lambda in it captures, if any.
 const clang::CXXMethodDecl *enclosingMember(const clang::LambdaExpr *L);
 
@@ -186,6 +194,8 @@ public:
   /// For a COSM_ASYNC lambda: the lambda. Its captures come first among the
   /// frame's parameters; its body becomes a call that creates the frame.
   const clang::LambdaExpr *Lambda = nullptr;
+  /// Its captures (capturesOf()), which Params' Capture point into.
+  std::vector<clang::LambdaCapture> LambdaCaptures;
   /// The frame's base depends on a template parameter: its members need
   /// using-declarations, and `make` the `template` keyword.
   bool Dependent = false;

@@ -99,7 +99,9 @@ bool FunctionPlan::planLambda(const llvm::StringSet<> &Base) {
       if (!P->isImplicit())
         return Refuse(P->getLocation(),
                       "a COSM_ASYNC lambda with a template parameter list");
-  for (const LambdaCapture &C : Lambda->captures()) {
+  // Params point into it: filled once, never resized.
+  LambdaCaptures = capturesOf(Lambda);
+  for (const LambdaCapture &C : LambdaCaptures) {
     if (C.capturesThis()) {
       const CXXMethodDecl *M = enclosingMember(Lambda);
       if (!M)

@@ -88,6 +88,18 @@ std::string Lowerer::childType(const Expr *Operand) {
     return typeText(Type.getNonReferenceType().getUnqualifiedType());
   // In a template the call may not be resolved yet.
   if (const auto *Call = dyn_cast<CallExpr>(Operand->IgnoreParenImpCasts())) {
+    // A lambda called where it is written (an async one, say) has a
+    // dependent closure type even when its result type is written.
+    const Expr *Callee = isa<CXXOperatorCallExpr>(Call) && Call->getNumArgs()
+                             ? Call->getArg(0)
+                             : Call->getCallee();
+    if (const LambdaExpr *L = lambdaIn(Callee)) {
+      QualType Result = L->getCallOperator()->getReturnType();
+      if (!Result->isSpecificBuiltinType(BuiltinType::Dependent) &&
+          !Result->isUndeducedType() &&
+          !FunctionPlan::namesAutoParameter(Result))
+        return typeText(Result);
+    }
     if (const FunctionDecl *Callee = Call->getDirectCallee())
       if (QualType Result = Callee->getReturnType();
           !Result->isSpecificBuiltinType(BuiltinType::Dependent) &&
@@ -107,6 +119,9 @@ std::string Lowerer::childType(const Expr *Operand) {
   // The frame's members carry the names the operand uses, so the operand
   // itself names the type (an unevaluated use of members is fine in a class).
   // A call gives a prvalue; anything else (`tasks[i]`) may be an lvalue.
+  // C++17 has no lambda in an unevaluated operand.
+  if (containsLambda(Operand))
+    return "";
   std::string Code = Plan.unevaluated(Operand);
   if (Code.empty())
     return "";

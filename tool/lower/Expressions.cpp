@@ -248,12 +248,7 @@ std::string Lowerer::liftedLambda(const Expr *E, const std::string &Value,
   if (!L) {
     // A closure some call returns: `decltype` names its type, unless the
     // call is given a lambda (not allowed in `decltype` before C++20).
-    struct FindLambda : RecursiveASTVisitor<FindLambda> {
-      bool Found = false;
-      bool VisitLambdaExpr(LambdaExpr *) { return !(Found = true); }
-    } Find;
-    Find.TraverseStmt(const_cast<Expr *>(E));
-    if (Find.Found) {
+    if (containsLambda(E)) {
       fail(E->getBeginLoc(), Diag::Unsupported,
            std::string(What) + " inside a call's operand");
       return "";
