@@ -4,7 +4,10 @@
 // is not seen), a [&] one kept across suspensions shares it, an async lambda
 // captures a parameter of dependent type and awaits it (a coroutine, then a
 // task), a nested lambda's use makes the outer one capture, and in a member
-// of a class template `this` is captured implicitly.
+// of a class template `this` is captured implicitly. Generic lambdas (`auto`
+// parameters) in templates too: an async one kept in a local and awaited
+// with a coroutine and a task, one called in place, and a plain one kept
+// across a suspension.
 //
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: FileCheck %s --check-prefix=SHAPE < %t.cpp
@@ -90,6 +93,30 @@ template <class T> struct Counter {
   }
 };
 
+// SHAPE-LABEL: struct apply_both_lambda_frame
+// SHAPE: template <class T, class Arg_c>
+template <class T> COSM_ASYNC cosm::Coro<T> apply_both(T base) {
+  auto step = [&] COSM_ASYNC (auto c) -> cosm::Coro<T> {
+    T got = T(cosm::await(c));
+    return base + got;
+  };
+  T a = cosm::await(step(twice("s", 1)));
+  T b = cosm::await(step(cosm::create_task(twice("t", 2))));
+  T c = cosm::await([] COSM_ASYNC (auto x) -> cosm::Coro<T> {
+    cosm::await(cosm::sleep(0));
+    return T(x);
+  }(3));
+  return a + b + c;
+}
+
+template <class T> COSM_ASYNC cosm::Coro<T> generic_kept(T base) {
+  auto add = [&](auto x) { return base + T(x); };
+  T a = add(1);
+  cosm::await(cosm::sleep(0));
+  T b = add(2.5);
+  return a + b;
+}
+
 COSM_ASYNC cosm::Coro<void> other(const char *who) {
   for (int i = 0; i < 3; ++i) {
     std::printf("%s: pass %d\n", who, i);
@@ -110,6 +137,10 @@ COSM_ASYNC cosm::Coro<void> amain() {
   std::printf("add -> %d\n", cosm::await(c.add(4)));
   Counter<long> d{"longs"};
   std::printf("add -> %ld\n", cosm::await(d.add(5)));
+  std::printf("apply_both -> %d\n", cosm::await(apply_both(10)));
+  std::printf("apply_both -> %.1f\n", cosm::await(apply_both(0.5)));
+  std::printf("generic_kept -> %d\n", cosm::await(generic_kept(10)));
+  std::printf("generic_kept -> %.1f\n", cosm::await(generic_kept(0.5)));
   cosm::await(bg);
 }
 

@@ -126,8 +126,6 @@ bool FunctionPlan::canLift(const LambdaExpr *L, StringRef What) const {
       if (!P->isImplicit() || P->isParameterPack())
         return Refuse(P->getLocation(),
                       "and has a template parameter list or a pack");
-  if (Dependent && Call->getDescribedFunctionTemplate())
-    return Refuse(L->getBeginLoc(), "and is generic, in a template");
   if (!Text.span(L->getSourceRange())) {
     report(Diags, L->getBeginLoc(), Diag::InMacro, "this lambda");
     return false;
@@ -202,7 +200,7 @@ FunctionPlan::lift(const LambdaExpr *L, const std::string &Name,
   for (const ParmVarDecl *P : Call->parameters()) {
     auto Where = Text.span(P->getSourceRange());
     std::string Param = Where ? Text.render(*Where) : "";
-    if (P->getType()->isDependentType() && !Dependent) {
+    if (namesAutoParameter(P->getType())) {
       std::string Arg = Fresh("Arg_" + P->getName().str());
       Template += (Template.empty() ? "template <class " : ", class ") + Arg;
       Param = Auto.sub("\\1" + Arg + "\\2", Param);

@@ -519,8 +519,7 @@ bool FunctionPlan::analyse(const FileContext &File) {
                                          : P->getName().str();
     // A generic lambda's `auto` parameter: the frame is a template whose
     // parameter is the exact declared type, `decltype(x)` at the call.
-    V.Generic = Lambda && P->getType()->isDependentType() &&
-                !Lambda->getLambdaClass()->isDependentContext();
+    V.Generic = Lambda && namesAutoParameter(P->getType());
     if (V.Generic) {
       V.Type = freshName("Arg_" + V.Name);
       Taken.insert(V.Type);

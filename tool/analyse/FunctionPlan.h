@@ -163,6 +163,9 @@ public:
   /// `Class::` when the frame of an out-of-line member is defined outside
   /// its class (a declaration goes into the class).
   std::string FrameQualifier;
+  /// For a COSM_ASYNC lambda in a member defined out of line (not in a
+  /// header's class): that member, whose class declares the lambda's frame.
+  const clang::CXXMethodDecl *OutOfLineMember = nullptr;
   /// For an out-of-line member whose class is defined in another file (a
   /// header the lowering does not edit): the frame is a class local to the
   /// member's body, which has the member's access to the class.
@@ -251,6 +254,7 @@ private:
   bool analyse(const FileContext &File);
   bool planLambda(const llvm::StringSet<> &Base);
   bool inheritTemplate();
+  bool inheritOutOfLine();
   /// Sets TemplateHeader to \p Params as written and TemplateArgs to their
   /// names (`<T, Ts...>`); false, reported at \p Where, if a macro spells
   /// the header.

@@ -46,37 +46,50 @@ static bool copyable(QualType Type) {
   return false;
 }
 
-/// A COSM_ASYNC lambda in a template. In a function template its frame is a
-/// template under the function's own header, named with the function's
-/// parameters (left open for the lambda's own `auto` parameters); in a
-/// member defined in a class template it nests in the class template.
-bool FunctionPlan::inheritTemplate() {
-  const FunctionDecl *Outer = nullptr;
-  for (const DeclContext *DC = Lambda->getLambdaClass()->getDeclContext();
-       DC && !Outer; DC = DC->getParent())
+/// The function a lambda is written in, through any lambdas around it.
+static const FunctionDecl *outerFunction(const LambdaExpr *L) {
+  for (const DeclContext *DC = L->getLambdaClass()->getDeclContext(); DC;
+       DC = DC->getParent())
     if (const auto *Fn = dyn_cast<FunctionDecl>(DC);
         Fn && !(isa<CXXMethodDecl>(Fn) &&
                 cast<CXXMethodDecl>(Fn)->getParent()->isLambda()))
-      Outer = Fn;
+      return Fn;
+  return nullptr;
+}
+
+/// A COSM_ASYNC lambda in a member defined out of line: its frame is a
+/// member class too (it shares the member's access), declared in the class
+/// and defined, under the member's class headers, before the member.
+bool FunctionPlan::inheritOutOfLine() {
+  const auto *M = dyn_cast_or_null<CXXMethodDecl>(outerFunction(Lambda));
+  if (!M || !M->isOutOfLine() ||
+      isHeaderClassMember(M, Context.getSourceManager()))
+    return true;
+  OutOfLineMember = M;
+  FrameQualifier = memberType(recordType(Context, M->getParent())) + "::";
+  for (unsigned I = 0; I < M->getNumTemplateParameterLists(); ++I) {
+    auto Header = Text.span(M->getTemplateParameterList(I)->getSourceRange());
+    if (!Header) {
+      report(Context.getDiagnostics(), M->getLocation(), Diag::InMacro,
+             "this template header");
+      return false;
+    }
+    OuterHeaders += Text.original(*Header).str() + "\n";
+  }
+  return true;
+}
+
+/// A COSM_ASYNC lambda in a template. In a function template (a member
+/// template too) its frame is a template under the function's own header,
+/// named with the function's parameters (left open for the lambda's own
+/// `auto` parameters); in a member of a class template it is a member of
+/// the class template, whose parameters are in scope.
+bool FunctionPlan::inheritTemplate() {
+  const FunctionDecl *Outer = outerFunction(Lambda);
   const FunctionTemplateDecl *Template =
       Outer ? Outer->getDescribedFunctionTemplate() : nullptr;
-  auto Refuse = [&](const char *What) {
-    report(Context.getDiagnostics(), Lambda->getBeginLoc(), Diag::Unsupported,
-           What);
-    return false;
-  };
-  if (F->getDescribedFunctionTemplate())
-    return Refuse("a generic COSM_ASYNC lambda in a template");
-  // In a member defined in a class template, the frame is nested in the
-  // class template: its parameters are in scope already.
-  if (!Template && Outer && Outer->getDeclContext()->isDependentContext() &&
-      Outer->getLexicalDeclContext() == Outer->getDeclContext())
+  if (!Template)
     return true;
-  if (!Template || Outer->getDeclContext()->isDependentContext() ||
-      Outer->getNumTemplateParameterLists() != 0)
-    return Refuse("a COSM_ASYNC lambda in a member template of a class "
-                  "template, or in a member of a class template defined "
-                  "out of line");
   if (!repeatTemplate(Template->getTemplateParameters(), Outer->getLocation()))
     return false;
   // Both left open (without their `>`) for the lambda's `auto` parameters.
@@ -93,6 +106,8 @@ bool FunctionPlan::planLambda(const llvm::StringSet<> &Base) {
   };
   const CXXRecordDecl *Closure = Lambda->getLambdaClass();
   if (Closure->isDependentContext() && !inheritTemplate())
+    return false;
+  if (!inheritOutOfLine())
     return false;
   if (const FunctionTemplateDecl *Template = F->getDescribedFunctionTemplate())
     for (const NamedDecl *P : *Template->getTemplateParameters())
@@ -216,8 +231,7 @@ bool FunctionPlan::checkLambdaTypes() {
     // A local's type written with the `auto` parameters' types (not a
     // deduced `auto`, which the frame names through its initialiser) has no
     // name in the frame.
-    if (V.Decl->getType()->isDependentType() && !V.DeducedFrom &&
-        !TemplateHeader.empty()) {
+    if (namesAutoParameter(V.Decl->getType()) && !V.DeducedFrom) {
       report(Context.getDiagnostics(), V.Decl->getLocation(), Diag::Unsupported,
              "a local of a generic COSM_ASYNC lambda whose type depends on "
              "its 'auto' parameters and that lives across a suspension");

@@ -182,6 +182,7 @@ private:
   bool lower(const FunctionDecl *F);
   bool lowerLambda(const AsyncLambda &A);
   bool placeLambdaFrames(const AsyncDefinitions &Found);
+  bool placeClassDeclarations();
   void recordFrame(const FunctionPlan &Plan, const FrameModel &Model,
                    std::string Name, SourceLocation Where);
   FileContext contextFor(const FunctionDecl *F, std::optional<Span> Where);
@@ -207,6 +208,9 @@ private:
   /// each definition ends.
   std::map<const FunctionDecl *, std::string> EarlierFrames;
   std::vector<std::tuple<unsigned, const FunctionDecl *, std::string>> Pending;
+  /// The frames declared in their classes, by where the declarations go
+  /// (with a definition to blame if they cannot).
+  std::map<unsigned, std::pair<const Decl *, std::string>> ClassDeclarations;
   /// The frames of COSM_ASYNC lambdas, by the declaration they go before.
   std::map<const Decl *, std::string> LambdaFrames;
   /// Async functions lowered: their code carries their lambdas' frames.
@@ -257,7 +261,9 @@ bool FileLowering::add(const Decl *F, const tooling::Replacement &R) {
 /// member's access to the class: declared inside, defined with the member.
 bool FileLowering::declareInClass(const FunctionDecl *F,
                                   const FunctionPlan &Plan) {
-  const auto *M = dyn_cast<CXXMethodDecl>(F);
+  // A COSM_ASYNC lambda's frame in such a member is a member class too.
+  const auto *M =
+      Plan.Lambda ? Plan.OutOfLineMember : dyn_cast<CXXMethodDecl>(F);
   if (!M || !M->isOutOfLine() || Plan.LocalFrame)
     return true;
   const CXXMethodDecl *InClass = M->getCanonicalDecl();
@@ -268,15 +274,28 @@ bool FileLowering::declareInClass(const FunctionDecl *F,
            "another file");
     return false;
   }
-  // The rest of the class's line, now on a line of its own, keeps its
-  // number.
-  tooling::Replacement Declaration(
-      FileName, *At, 0,
+  // Placed once every frame is known: a member and its lambdas declare
+  // theirs at one offset.
+  ClassDeclarations[*At].first = F;
+  ClassDeclarations[*At].second +=
       (Plan.TemplateHeader.empty() ? "" : Plan.TemplateHeader + " ") +
-          "struct " + Plan.FrameName + ";\n" +
-          (Mapping ? Lines.directive(Lines.lineOfOffset(*At)) : ""));
-  InContext.insert({Declaration.getOffset(), 0});
-  return add(F, Declaration);
+      "struct " + Plan.FrameName + ";\n";
+  return true;
+}
+
+bool FileLowering::placeClassDeclarations() {
+  bool Placed = true;
+  for (const auto &[At, Declarations] : ClassDeclarations) {
+    // The rest of the class's line, now on a line of its own, keeps its
+    // number.
+    tooling::Replacement Declaration(
+        FileName, At, 0,
+        Declarations.second +
+            (Mapping ? Lines.directive(Lines.lineOfOffset(At)) : ""));
+    InContext.insert({Declaration.getOffset(), 0});
+    Placed &= add(Declarations.first, Declaration);
+  }
+  return Placed;
 }
 
 void FileLowering::replaceDefinition(const FunctionDecl *F, Span Where,
@@ -368,7 +387,7 @@ bool FileLowering::lowerLambda(const AsyncLambda &A) {
                         : "lambda";
   File.LocalLambda = isHeaderClassMember(A.Anchor, SM);
   auto Plan = FunctionPlan::build(Call, Context, Text, File);
-  if (!Plan)
+  if (!Plan || !declareInClass(Call, *Plan))
     return false;
   auto Model = lowerFunction(*Plan, Context, Text, Lines);
   if (!Model)
@@ -498,7 +517,7 @@ std::optional<LoweredFile> FileLowering::run() {
   for (const FunctionDecl *F : Found.Functions)
     Failed |= !lower(F);
   if (!Failed)
-    Failed |= !placeLambdaFrames(Found);
+    Failed |= !placeLambdaFrames(Found) || !placeClassDeclarations();
   if (Failed || Diags.hasErrorOccurred())
     return std::nullopt;
   auto Lowered = tooling::applyAllReplacements(Source, Changes);

@@ -70,6 +70,32 @@ class Counter:
         return bump(1)
 
 
+async def apply_both(base, conv):
+    async def step(c):
+        got = conv(await c)
+        return base + got
+
+    a = await step(twice("s", 1))
+    b = await step(asyncio.create_task(twice("t", 2)))
+
+    async def inner(x):
+        await asyncio.sleep(0)
+        return conv(x)
+
+    c = await inner(3)
+    return a + b + c
+
+
+async def generic_kept(base, conv):
+    def add(x):
+        return base + conv(x)
+
+    a = add(1)
+    await asyncio.sleep(0)
+    b = add(2.5)
+    return a + b
+
+
 async def other(who):
     for i in range(3):
         print(f"{who}: pass {i}")
@@ -89,6 +115,10 @@ async def amain():
     print(f"add -> {await c.add(4)}")
     d = Counter("longs")
     print(f"add -> {await d.add(5)}")
+    print(f"apply_both -> {await apply_both(10, int)}")
+    print(f"apply_both -> {await apply_both(0.5, float):.1f}")
+    print(f"generic_kept -> {await generic_kept(10, int)}")
+    print(f"generic_kept -> {await generic_kept(0.5, float):.1f}")
     await bg
 
 
