@@ -275,6 +275,15 @@ public:
       const FrameVar *FV = V ? Plan.frameVar(V) : nullptr;
       if (!FV || V->isInitCapture())
         continue;
+      if (inOtherLambda(L)) {
+        // The name is the enclosing lambda's capture, which may be a member
+        // of a lifted closure: a member is captured by an init-capture.
+        if (C.isExplicit() && !V->getType()->isArrayType())
+          replace(C.getLocation(),
+                  V->getName().str() + " = " + V->getName().str(),
+                  V->getName());
+        continue;
+      }
       // Members cannot be captured by name: capture them under the
       // source's name with an init-capture, so the body reads unchanged.
       std::string Member =
@@ -296,6 +305,15 @@ private:
   /// a lambda cannot capture by name. It captures a copy of the pointer
   /// instead (or, for `[*this]`, a copy of the object that `self->` reaches
   /// as well), so its body reads as the rest of resume().
+  /// True if \p L is written in another lambda of the body: its captures
+  /// name that lambda's, which keep the source's names.
+  bool inOtherLambda(const LambdaExpr *L) const {
+    const auto *M =
+        dyn_cast<CXXMethodDecl>(L->getLambdaClass()->getDeclContext());
+    return M && M->getParent()->isLambda() &&
+           (!Plan.Lambda || M != Plan.Lambda->getCallOperator());
+  }
+
   void captureThis(const LambdaExpr *L, const LambdaCapture &C) {
     const std::string &Self = Plan.SelfName;
     std::string Capture = C.getCaptureKind() == LCK_StarThis
