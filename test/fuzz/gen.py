@@ -612,13 +612,28 @@ class Gen:
         o.cclose()
         o.pclose()
         o.both("", "")
-        # a template whose await's kind its instantiation decides
+        # a template whose await's kind its instantiation decides, awaited
+        # through an async lambda; lambdas with default captures (which
+        # Clang leaves to the instantiations) kept across it: [=] copies
+        # base before the change, [&] sees it
         o.cpp("template <class A>")
         o.copen("COSM_ASYNC cosm::Coro<int> via(A a, int k) {")
         o.popen("async def via(a, k):")
         o.both('tr("via " + S(k));', 'tr("via " + str(k))')
-        o.both("int v = cosm::await(a);", "v = await a")
-        o.both("return (v + k) % 1000;", "return (v + k) % 1000")
+        o.both("int base = k;", "base = k")
+        o.cpp("auto snap = [=] { return base * 2; };")
+        o.py("snap = (lambda base: lambda: base * 2)(base)")
+        o.cpp("auto shift = [&](int v) { return (v + base) % 1000; };")
+        o.py("def shift(v):")
+        o.py("    return (v + base) % 1000")
+        o.both("base = base + 1;", "base = base + 1")
+        o.cpp("int v = cosm::await([&] COSM_ASYNC () -> cosm::Coro<int> {")
+        o.cpp("  return cosm::await(a);")
+        o.cpp("}());")
+        o.py("async def inner():")
+        o.py("    return await a")
+        o.py("v = await inner()")
+        o.both("return (shift(v) + snap()) % 1000;", "return (shift(v) + snap()) % 1000")
         o.cclose()
         o.pclose()
         o.both("", "")
