@@ -42,11 +42,12 @@ public:
   bool VisitUnresolvedMemberExpr(UnresolvedMemberExpr *E) {
     return !E->isImplicitAccess() || useThis(E->getMemberLoc());
   }
-  /// Unevaluated operands capture nothing.
+  /// `sizeof` operands capture nothing. (A name only in a `decltype` is
+  /// captured: harmless, and the TypeLoc traversal's signature differs
+  /// between LLVM 19 and 22.)
   bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) {
     return true;
   }
-  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc) { return true; }
   /// A class declared in the body has its own `this`.
   bool TraverseCXXRecordDecl(CXXRecordDecl *D) {
     return !D->isLambda() ||
