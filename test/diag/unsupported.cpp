@@ -14,11 +14,6 @@ COSM_ASYNC cosm::Coro<void> strings() {
   (void)names;
 }
 
-// Each element of the expansion would need a suspension point of its own.
-template <class... Cs> COSM_ASYNC cosm::Coro<int> fold(Cs... cs) {
-  return (0 + ... + cosm::await(cs)); // expected-error {{cosm-lower cannot lower 'cosm::await' inside a pack expansion (await a cosm::gather of the pack, or recurse over it) yet}}
-}
-
 // An `auto` local of a template is named through its initialiser; not a
 // braced list's, nor a reference that may extend a temporary's life.
 template <class C> COSM_ASYNC cosm::Coro<int> deduced(C c) {

@@ -5,7 +5,7 @@
 // objects' tasks interleave; a static member lowers too.
 //
 // RUN: %cosm-lower %s -o %t.cpp -- -std=c++17 -I%cosm_incdir
-// RUN: FileCheck --check-prefix=SHAPE %s < %t.cpp
+// RUN: grep -v SHAPE %t.cpp | FileCheck %s --check-prefix=SHAPE
 // RUN: %cxx %cosm_cxxflags -I%S %t.cpp %cosm_ldflags -o %t.gcc
 // RUN: %clangxx %cosm_cxxflags -I%S %t.cpp %cosm_ldflags -o %t.clang
 // RUN: %python %S/Inputs/header-class.py > %t.want

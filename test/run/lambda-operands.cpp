@@ -9,7 +9,7 @@
 // the lifted type.
 //
 // RUN: %cosm-lower %s -o %t.cpp
-// RUN: FileCheck %s --check-prefix=SHAPE < %t.cpp
+// RUN: grep -v SHAPE %t.cpp | FileCheck %s --check-prefix=SHAPE
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
 // RUN: %clangxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.clang
 // RUN: %python %S/Inputs/lambda-operands.py > %t.want
@@ -45,7 +45,7 @@ COSM_ASYNC cosm::Coro<int> get(int v) {
 }
 
 // SHAPE: // A lambda evaluated before the suspension of its expression, lifted
-// SHAPE-NEXT: struct lambda_closure_2 {
+// SHAPE: struct lambda_closure_2 {
 // SHAPE-NEXT: int &base;
 // SHAPE: ::new (&temp) lambda_closure_2(lambda_closure_2{base});
 COSM_ASYNC cosm::Coro<int> by_reference() {

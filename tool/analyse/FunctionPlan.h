@@ -130,6 +130,15 @@ bool containsLambda(const clang::Stmt *S);
 /// leaves to the instantiations (analyse/Captures.cpp).
 std::vector<clang::LambdaCapture> capturesOf(const clang::LambdaExpr *L);
 
+class FunctionPlan;
+
+/// Edits \p Body's references in \p Text as \p Plan's frame needs them:
+/// frame members, the self pointer, local types named from outside
+/// (analyse/References.cpp). False after an error was reported.
+bool rewriteReferences(const FunctionPlan &Plan, const clang::Stmt *Body,
+                       EditedText &Text, const llvm::StringSet<> &MemberNames,
+                       clang::DiagnosticsEngine &Diags);
+
 /// The member function whose `this` a lambda in it captures, if any.
 const clang::CXXMethodDecl *enclosingMember(const clang::LambdaExpr *L);
 
@@ -157,6 +166,9 @@ public:
 
   /// `T` of the returned `cosm::Coro<T>`, as code.
   std::string ResultType;
+  /// The same where the parameters are in scope (the function's body):
+  /// as written, where ResultType has declvals for the parameters it names.
+  std::string CallResultType;
   /// The frame struct's name, and the function's name for messages.
   std::string FrameName;
   std::string DisplayName;
@@ -176,6 +188,10 @@ public:
   /// frame (a class template) repeats.
   std::string TemplateHeader;
   std::string TemplateArgs;
+  /// A generic lambda in a variadic template: its own parameters go first,
+  /// at these offsets of TemplateHeader and TemplateArgs.
+  bool OwnParamsFirst = false;
+  std::pair<size_t, size_t> OwnParamAt;
   /// For an out-of-line member of a class template: the class's
   /// `template <class T>`, which the frame's definition repeats (the
   /// signature as written carries it already).
@@ -258,9 +274,11 @@ private:
   /// Sets TemplateHeader to \p Params as written and TemplateArgs to their
   /// names (`<T, Ts...>`); false, reported at \p Where, if a macro spells
   /// the header.
+  void addTemplateParameter(const std::string &Param, const std::string &Arg);
   bool repeatTemplate(const clang::TemplateParameterList *Params,
                       clang::SourceLocation Where);
   bool checkLambdaTypes();
+  std::string resultNamingParameters();
   std::string freshName(llvm::StringRef Stem);
   int allocateLiveBit() { return LiveBits++; }
   /// typeText() for a member the plan itself declares.
@@ -274,8 +292,6 @@ private:
   void hoist(const clang::VarDecl *D, const clang::Expr *Range = nullptr);
   bool deduced(FrameVar &V, const clang::Expr *Range);
   void typeDeduced();
-  bool check(const clang::Stmt *S);
-  void rewriteReferences(const clang::Stmt *S);
   std::string writtenType(const clang::VarDecl *D, bool Referent);
   std::string closureType(const clang::VarDecl *D);
   std::string liftClosure(const clang::VarDecl *D);

@@ -95,6 +95,8 @@ bool FunctionPlan::inheritTemplate() {
   // Both left open (without their `>`) for the lambda's `auto` parameters.
   TemplateHeader = StringRef(TemplateHeader).drop_back().rtrim().str();
   TemplateArgs.pop_back();
+  OwnParamsFirst = Template->getTemplateParameters()->hasParameterPack();
+  OwnParamAt = {TemplateHeader.find('<') + 1, 1};
   return true;
 }
 
@@ -153,6 +155,13 @@ bool FunctionPlan::planLambda(const llvm::StringSet<> &Base) {
     if (!V)
       return Refuse(C.getLocation(),
                     "a COSM_ASYNC lambda that captures this kind of entity");
+    // A class cannot have a pack of members.
+    if (V->isParameterPack())
+      return Refuse(C.getLocation(),
+                    "a COSM_ASYNC lambda that captures the parameter pack '" +
+                        V->getNameAsString() +
+                        "' (pass its elements as the lambda's arguments, or "
+                        "capture a std::tuple of them)");
     // Its initialiser may name locals the frame cannot see.
     if (V->isInitCapture() && dependentAuto(V->getType()))
       return Refuse(C.getLocation(),

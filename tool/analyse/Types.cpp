@@ -279,6 +279,107 @@ std::string FunctionPlan::unevaluated(const Expr *E) const {
   return Code + Text.render({At, Whole->End});
 }
 
+/// `-> cosm::Coro<decltype(a + b)>`: the frame's base class names T where
+/// the parameters, a lambda's captures and the object are not in scope.
+/// Each use of one becomes a declval of its type in the frame (`decltype(a)`
+/// alone, that type), so that T reads as written otherwise. Empty if T names
+/// none.
+std::string FunctionPlan::resultNamingParameters() {
+  const TypeSourceInfo *Info = F->getTypeSourceInfo();
+  auto Proto = Info ? Info->getTypeLoc().getAsAdjusted<FunctionProtoTypeLoc>()
+                    : FunctionProtoTypeLoc();
+  auto Coro =
+      Proto
+          ? Proto.getReturnLoc().getAsAdjusted<TemplateSpecializationTypeLoc>()
+          : TemplateSpecializationTypeLoc();
+  if (!Coro || Coro.getNumArgs() != 1)
+    return "";
+  TemplateArgumentLoc Arg = Coro.getArgLoc(0);
+  auto Whole = Text.span(Arg.getSourceRange());
+  if (!Whole)
+    return "";
+
+  struct Uses : RecursiveASTVisitor<Uses> {
+    FunctionPlan &Plan;
+    // Offset ranges in the main file and what replaces them.
+    std::vector<std::tuple<unsigned, unsigned, std::string>> Found;
+    explicit Uses(FunctionPlan &Plan) : Plan(Plan) {}
+    const FrameVar *param(const Expr *E) const {
+      const auto *Ref = dyn_cast<DeclRefExpr>(E);
+      const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+      auto It = P ? Plan.ParamIndex.find(P) : Plan.ParamIndex.end();
+      return It == Plan.ParamIndex.end() ? nullptr : &Plan.Params[It->second];
+    }
+    void add(SourceRange R, std::string Code) {
+      if (auto Where = Plan.Text.span(R))
+        Found.emplace_back(Where->Begin, Where->End, std::move(Code));
+    }
+    // `this`, written or implied (`get(x)` in a member): the object.
+    bool VisitCXXThisExpr(CXXThisExpr *E) {
+      if (!E->isImplicit() && !Plan.SelfType.empty())
+        add(E->getSourceRange(), "std::declval<" + Plan.SelfType + " *>()");
+      return true;
+    }
+    void implicitThis(SourceLocation Member) {
+      if (auto Where = Plan.Text.span(Member); Where && !Plan.SelfType.empty())
+        Found.emplace_back(Where->Begin, Where->Begin,
+                           "std::declval<" + Plan.SelfType + " &>().");
+    }
+    bool VisitMemberExpr(MemberExpr *E) {
+      if (E->isImplicitAccess())
+        implicitThis(E->getMemberLoc());
+      return true;
+    }
+    bool VisitUnresolvedMemberExpr(UnresolvedMemberExpr *E) {
+      if (E->isImplicitAccess())
+        implicitThis(E->getMemberLoc());
+      return true;
+    }
+    bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
+      if (E->isImplicitAccess())
+        implicitThis(E->getMemberLoc());
+      return true;
+    }
+    bool VisitDecltypeTypeLoc(DecltypeTypeLoc TL) {
+      if (const FrameVar *V = param(TL.getUnderlyingExpr()))
+        add(TL.getSourceRange(),
+            V->Generic ? V->Type : Plan.memberType(V->Decl->getType()));
+      return true;
+    }
+    bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+      if (const FrameVar *V = param(Ref)) {
+        std::string Type =
+            V->Generic
+                ? V->Type
+                : Plan.memberType(V->Decl->getType().getNonReferenceType());
+        add(Ref->getSourceRange(), "std::declval<" + Type + " &>()");
+      } else if (const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
+                 Local && Local->hasLocalStorage() &&
+                 Local->getDeclContext() != Plan.F) {
+        // A lambda's capture: a local of the function around it.
+        add(Ref->getSourceRange(),
+            "std::declval<" +
+                Plan.memberType(Local->getType().getNonReferenceType()) +
+                " &>()");
+      }
+      return true;
+    }
+  } Find(*this);
+  Find.TraverseTemplateArgumentLoc(Arg);
+  if (Find.Found.empty())
+    return "";
+  llvm::sort(Find.Found);
+  std::string Code;
+  unsigned At = Whole->Begin;
+  for (const auto &[Begin, End, Replacement] : Find.Found) {
+    if (Begin < At) // inside a decltype already replaced
+      continue;
+    Code += Text.original({At, Begin}).str() + Replacement;
+    At = End;
+  }
+  return Code + Text.original({At, Whole->End}).str();
+}
+
 /// True if \p Type names the invented template parameter of a generic
 /// lambda's `auto` parameter: it prints as `auto`, which the frame (whose
 /// parameter is the declared type) cannot use.

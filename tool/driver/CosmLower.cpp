@@ -14,6 +14,7 @@
 #include "driver/FrameSizes.h"
 #include "driver/MacroExpansion.h"
 #include "driver/OutputChecks.h"
+#include "driver/PackAwaits.h"
 #include "driver/Reparse.h"
 #include "driver/SelfCheck.h"
 #include "emit/Output.h"
@@ -219,21 +220,33 @@ private:
           Text = cosm::lowerWithFrameLimit(Instance, AST, Style, Options,
                                            MaxFrameBytes, ListSizes);
       };
+      // Awaits in pack expansions: lower the text with each expansion
+      // rewritten as an await of one coroutine per element.
+      auto LowerPacks = [&](CompilerInstance &Instance, ASTContext &AST) {
+        if (AST.getDiagnostics().hasErrorOccurred())
+          return;
+        cosm::PackRewrite Packs = cosm::rewritePackAwaits(AST);
+        if (Packs.Text)
+          cosm::reparse(Instance, *Packs.Text, /*AsCompiled=*/false,
+                        *AST.getDiagnostics().getClient(), Lower);
+        else if (!Packs.Failed)
+          Lower(Instance, AST);
+      };
       // What macros produce that the lowering rewrites (awaits, returns):
       // lower the text with those macros expanded.
       if (auto Expanded = Macros->expandRewritten(Context))
         cosm::reparse(CI, *Expanded, /*AsCompiled=*/false,
-                      *Context.getDiagnostics().getClient(), Lower);
+                      *Context.getDiagnostics().getClient(), LowerPacks);
       else
-        Lower(CI, Context);
+        LowerPacks(CI, Context);
       if (!Text) {
         // Errors of the expanded text's parse are the input's errors.
         if (!Context.getDiagnostics().hasErrorOccurred())
           Context.getDiagnostics().Report(
               Context.getDiagnostics().getCustomDiagID(
                   DiagnosticsEngine::Error,
-                  "the input, with its macros that await expanded, does "
-                  "not lower"));
+                  "the input, with its macros that await expanded and its "
+                  "pack expansions that await rewritten, does not lower"));
         return;
       }
       vfs::FileSystem &FS = SM.getFileManager().getVirtualFileSystem();

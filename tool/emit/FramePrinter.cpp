@@ -513,7 +513,12 @@ std::string Printer::lambdaBody() {
                              "references for the captures by reference."
                            : " The frame holds copies of the captures (safe "
                              "after the closure is gone).";
-  return "{\n" + Comment + "\nreturn cosm::Coro<" + Plan.ResultType + ">" +
+  // A result type that names a parameter, a capture or the object is
+  // left to the frame, whose base class spells it.
+  if (Plan.CallResultType != Plan.ResultType)
+    return "{\n" + Comment + "\nreturn cosm::detail::make_coro<" +
+           Plan.FrameName + Plan.TemplateArgs + ">(" + Args + ");\n}";
+  return "{\n" + Comment + "\nreturn cosm::Coro<" + Plan.CallResultType + ">" +
          (Plan.Dependent ? "::template make<" : "::make<") + Plan.FrameName +
          Plan.TemplateArgs + ">(" + Args + ");\n}";
 }
@@ -567,7 +572,7 @@ std::optional<std::string> Printer::function(const std::string &Inside) {
         (P.PackMember.empty() ? "" : "..."));
   auto Written = Text.span(F->getReturnTypeSourceRange());
   std::string Coro = Written ? Text.original(*Written).str()
-                             : "cosm::Coro<" + Plan.ResultType + ">";
+                             : "cosm::Coro<" + Plan.CallResultType + ">";
   // Awaits of an internal function may all build its frame in place
   // (embedded), leaving the function itself unused.
   if (!F->isExternallyVisible() && !isa<CXXMethodDecl>(F))

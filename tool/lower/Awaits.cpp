@@ -81,10 +81,16 @@ static std::optional<QualType> commonReturnType(const CallExpr *Call) {
   return Common;
 }
 
+/// Whether the frame can spell \p Type as written: not left to an
+/// instantiation, not deduced later, no generic lambda's `auto` parameter.
+static bool nameable(QualType Type) {
+  return !Type->isSpecificBuiltinType(BuiltinType::Dependent) &&
+         !Type->isUndeducedType() && !FunctionPlan::namesAutoParameter(Type);
+}
+
 std::string Lowerer::childType(const Expr *Operand) {
   QualType Type = Operand->getType();
-  if (!Type->isSpecificBuiltinType(BuiltinType::Dependent) &&
-      !FunctionPlan::namesAutoParameter(Type))
+  if (nameable(Type))
     return typeText(Type.getNonReferenceType().getUnqualifiedType());
   // In a template the call may not be resolved yet.
   if (const auto *Call = dyn_cast<CallExpr>(Operand->IgnoreParenImpCasts())) {
@@ -94,16 +100,12 @@ std::string Lowerer::childType(const Expr *Operand) {
                              ? Call->getArg(0)
                              : Call->getCallee();
     if (const LambdaExpr *L = lambdaIn(Callee)) {
-      QualType Result = L->getCallOperator()->getReturnType();
-      if (!Result->isSpecificBuiltinType(BuiltinType::Dependent) &&
-          !Result->isUndeducedType() &&
-          !FunctionPlan::namesAutoParameter(Result))
+      if (QualType Result = L->getCallOperator()->getReturnType();
+          nameable(Result))
         return typeText(Result);
     }
     if (const FunctionDecl *Callee = Call->getDirectCallee())
-      if (QualType Result = Callee->getReturnType();
-          !Result->isSpecificBuiltinType(BuiltinType::Dependent) &&
-          !FunctionPlan::namesAutoParameter(Result))
+      if (QualType Result = Callee->getReturnType(); nameable(Result))
         return typeText(Result);
     // An unresolved call (recursion over a pack, overloads): every
     // candidate returning the same type names it, in every instantiation.

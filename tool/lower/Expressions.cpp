@@ -25,6 +25,12 @@ bool isStable(const Expr *E) {
           LambdaExpr, UnaryExprOrTypeTraitExpr, CXXDefaultArgExpr,
           CXXDefaultInitExpr, TypeTraitExpr>(E))
     return true;
+  // In a template, the name of a function overload set or template: it
+  // names functions, nothing that a suspension could change.
+  if (const auto *Lookup = dyn_cast<UnresolvedLookupExpr>(E))
+    return llvm::all_of(Lookup->decls(), [](const NamedDecl *D) {
+      return isa<FunctionDecl, FunctionTemplateDecl>(D->getUnderlyingDecl());
+    });
   if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E)) {
     if (Cast->getCastKind() == CK_LValueToRValue) {
       const auto *Ref =

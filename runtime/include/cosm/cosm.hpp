@@ -21,6 +21,7 @@
 #include "cosm/handle.hpp"
 #include "cosm/lock.hpp"
 #include "cosm/loop.hpp"
+#include "cosm/pack.hpp"
 #include "cosm/queue.hpp"
 #include "cosm/run.hpp"
 #include "cosm/semaphore.hpp"

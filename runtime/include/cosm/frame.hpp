@@ -337,6 +337,18 @@ private:
   Frame<T> *F = nullptr;
 };
 
+namespace detail {
+template <class T> Coro<T> coro_of(const Frame<T> *);
+
+/// Coro<T>::make<FrameT> for the T of FrameT's Frame<T>: generated code
+/// calls it where T names the function's parameters, which are in scope in
+/// the frame's members but not where a lambda's body creates it.
+template <class FrameT, class... Args> auto make_coro(Args &&...A) {
+  using C = decltype(coro_of(static_cast<const FrameT *>(nullptr)));
+  return C::template make<FrameT>(std::forward<Args>(A)...);
+}
+} // namespace detail
+
 /// awaited_frame() of a frame with child coroutines: the one being awaited
 /// (a frame awaits one coroutine at a time), or null.
 template <class... C>

@@ -1,0 +1,559 @@
+//===- driver/PackAwaits.cpp - Awaits inside pack expansions --------------===//
+//
+// Each expansion becomes three pieces of text: the element lambda, declared
+// before the statement; the expansion replaced by an await of the runtime
+// helper; and, for a fold or a call, the code around the expansion applied
+// to the results. Only shapes whose order of evaluation stays exactly the
+// one C++ gives (or one of those C++ allows) are rewritten; the others are
+// refused with what to write instead.
+//
+//===----------------------------------------------------------------------===//
+
+#include "driver/PackAwaits.h"
+#include "find/AsyncFinder.h"
+#include "support/Diagnostics.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include <map>
+#include <set>
+
+using namespace clang;
+
+namespace cosm {
+namespace {
+
+bool holdsAwait(const Stmt *S) {
+  if (!S)
+    return false;
+  if (asAwait(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (holdsAwait(Child))
+      return true;
+  return false;
+}
+
+/// Code whose evaluation may move after the pack's awaits without anyone
+/// noticing: it calls nothing and changes nothing.
+bool inert(const Stmt *S) {
+  if (!S)
+    return true;
+  if (isa<CallExpr, CXXNewExpr, CXXDeleteExpr, LambdaExpr, CXXThrowExpr,
+          StmtExpr, PackExpansionExpr, CXXFoldExpr>(S))
+    return false;
+  if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->isAssignmentOp())
+    return false;
+  if (const auto *U = dyn_cast<UnaryOperator>(S);
+      U && U->isIncrementDecrementOp())
+    return false;
+  for (const Stmt *Child : S->children())
+    if (!inert(Child))
+      return false;
+  return true;
+}
+
+/// What a pattern names.
+struct PatternUses : RecursiveASTVisitor<PatternUses> {
+  std::vector<const ParmVarDecl *> Packs; ///< in the order of first use
+  const NamedDecl *TemplatePack = nullptr;
+  bool Nested = false;
+  bool HasLambda = false;
+  bool UsesThis = false;
+  std::vector<const CallExpr *> Awaits;
+
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (const auto *P = dyn_cast<ParmVarDecl>(E->getDecl());
+        P && P->isParameterPack()) {
+      if (!llvm::is_contained(Packs, P))
+        Packs.push_back(P);
+    } else if (const auto *N = dyn_cast<NonTypeTemplateParmDecl>(E->getDecl());
+               N && N->isParameterPack() && !TemplatePack) {
+      TemplatePack = N;
+    }
+    return true;
+  }
+  bool VisitTemplateTypeParmTypeLoc(TemplateTypeParmTypeLoc TL) {
+    if (TL.getDecl() && TL.getDecl()->isParameterPack() && !TemplatePack)
+      TemplatePack = TL.getDecl();
+    return true;
+  }
+  bool VisitPackExpansionExpr(PackExpansionExpr *) { return !(Nested = true); }
+  bool VisitCXXFoldExpr(CXXFoldExpr *) { return !(Nested = true); }
+  bool VisitSizeOfPackExpr(SizeOfPackExpr *) { return !(Nested = true); }
+  bool VisitLambdaExpr(LambdaExpr *) { return !(HasLambda = true); }
+  bool VisitCXXThisExpr(CXXThisExpr *) {
+    UsesThis = true;
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *C) {
+    if (asAwait(C))
+      Awaits.push_back(C);
+    return true;
+  }
+};
+
+/// Expansions and folds whose pattern awaits, outermost only.
+struct Candidates : RecursiveASTVisitor<Candidates> {
+  const SourceManager &SM;
+  std::vector<const Expr *> Found;
+  explicit Candidates(const SourceManager &SM) : SM(SM) {}
+  bool shouldVisitTemplateInstantiations() const { return false; }
+  bool TraverseDecl(Decl *D) {
+    // Only the main file's code is rewritten.
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        !SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool TraversePackExpansionExpr(PackExpansionExpr *E) {
+    if (holdsAwait(E->getPattern())) {
+      Found.push_back(E);
+      return true; // what is inside is the pattern's, refused there
+    }
+    return RecursiveASTVisitor::TraversePackExpansionExpr(E);
+  }
+  bool TraverseCXXFoldExpr(CXXFoldExpr *E) {
+    if (holdsAwait(E->getPattern())) {
+      Found.push_back(E);
+      return true;
+    }
+    return RecursiveASTVisitor::TraverseCXXFoldExpr(E);
+  }
+};
+
+class PackRewriter {
+public:
+  explicit PackRewriter(ASTContext &Context)
+      : Context(Context), SM(Context.getSourceManager()),
+        Source(SM.getBufferData(SM.getMainFileID())) {}
+
+  PackRewrite run() {
+    Candidates Find(SM);
+    Find.TraverseDecl(Context.getTranslationUnitDecl());
+    PackRewrite Result;
+    for (const Expr *E : Find.Found)
+      if (inAsyncFunction(E) && !rewrite(E))
+        Result.Failed = true;
+    if (Result.Failed || (Inserts.empty() && Replaced.empty()))
+      return Result;
+    std::set<unsigned> Points;
+    for (const auto &Insert : Inserts)
+      Points.insert(Insert.first);
+    for (const auto &Replacement : Replaced)
+      Points.insert(Replacement.first);
+    std::string Text;
+    unsigned Done = 0;
+    for (unsigned At : Points) {
+      Text += Source.slice(Done, At).str();
+      Done = At;
+      if (auto Insert = Inserts.find(At); Insert != Inserts.end())
+        Text += Insert->second;
+      if (auto Replacement = Replaced.find(At); Replacement != Replaced.end()) {
+        Text += Replacement->second.second;
+        Done = Replacement->second.first;
+      }
+    }
+    Result.Text = Text + Source.substr(Done).str();
+    return Result;
+  }
+
+private:
+  using Range = std::pair<unsigned, unsigned>;
+
+  ASTContext &Context;
+  const SourceManager &SM;
+  StringRef Source;
+  /// Text inserted before an offset.
+  std::map<unsigned, std::string> Inserts;
+  /// By offset: the end of the replaced text and what replaces it.
+  std::map<unsigned, std::pair<unsigned, std::string>> Replaced;
+  /// Statements already wrapped in braces, by offset: the lambdas of later
+  /// expansions in one go inside the same braces.
+  std::set<unsigned> Wrapped;
+  unsigned Count = 0;
+
+  bool refuse(SourceLocation Loc, const std::string &What) {
+    report(Context.getDiagnostics(), Loc, Diag::Unsupported, What);
+    return false;
+  }
+
+  /// The main file's offsets of \p R (a token range), if it is written
+  /// there, outside any macro.
+  std::optional<Range> offsets(SourceRange R) const {
+    if (R.isInvalid() || !R.getBegin().isFileID() || !R.getEnd().isFileID() ||
+        !SM.isInMainFile(R.getBegin()))
+      return std::nullopt;
+    unsigned End = SM.getFileOffset(
+        Lexer::getLocForEndOfToken(R.getEnd(), 0, SM, Context.getLangOpts()));
+    return Range{SM.getFileOffset(R.getBegin()), End};
+  }
+  StringRef text(Range R) const { return Source.slice(R.first, R.second); }
+
+  /// A name no identifier of the file contains.
+  std::string fresh(StringRef Stem) const {
+    std::string Name = Stem.str();
+    for (unsigned I = 2; Source.contains(Name); ++I)
+      Name = (Stem + "_" + Twine(I)).str();
+    return Name;
+  }
+
+  DynTypedNode parent(const DynTypedNode &N) const {
+    auto Parents = Context.getParents(N);
+    return Parents.empty() ? DynTypedNode() : Parents[0];
+  }
+
+  bool inAsyncFunction(const Expr *E) const {
+    for (DynTypedNode N = parent(DynTypedNode::create(*E));
+         !N.getNodeKind().isNone(); N = parent(N)) {
+      if (const auto *L = N.get<LambdaExpr>())
+        return isAsync(L->getCallOperator());
+      if (const auto *F = N.get<FunctionDecl>())
+        return isAsync(F);
+    }
+    return false;
+  }
+
+  /// True if \p E is in a member function defined inside its class.
+  bool inClassMember(const Expr *E) const {
+    for (DynTypedNode N = parent(DynTypedNode::create(*E));
+         !N.getNodeKind().isNone(); N = parent(N))
+      if (const auto *M = N.get<CXXMethodDecl>();
+          M && !M->getParent()->isLambda())
+        return !M->isOutOfLine();
+    return false;
+  }
+
+  /// Text with every newline a space: the element lambda is declared on
+  /// the statement's first line.
+  static std::string oneLine(StringRef Code) {
+    std::string Line = Code.str();
+    std::replace(Line.begin(), Line.end(), '\n', ' ');
+    return Line;
+  }
+  static unsigned lines(StringRef Code) { return Code.count('\n'); }
+
+  /// The statement \p E is part of that can have a declaration before it:
+  /// false if there is none (E is in a default argument, say).
+  bool declareBefore(const Expr *E, const std::string &Declaration) {
+    DynTypedNode N = DynTypedNode::create(*E);
+    for (DynTypedNode P = parent(N); !P.getNodeKind().isNone();
+         N = P, P = parent(P)) {
+      const Stmt *S = N.get<Stmt>();
+      if (!S) {
+        if (N.get<VarDecl>() || N.get<DeclStmt>())
+          continue;
+        return false;
+      }
+      if (P.get<CompoundStmt>())
+        return insertBefore(S, Declaration, /*Wrap=*/false);
+      const Stmt *Parent = P.get<Stmt>();
+      if (!Parent)
+        continue; // a declaration: its statement is further up
+      // The body of an if, a loop, a label: braces give it a scope.
+      bool Body = false;
+      if (const auto *If = dyn_cast<IfStmt>(Parent))
+        Body = S == If->getThen() || S == If->getElse();
+      else if (const auto *For = dyn_cast<ForStmt>(Parent))
+        Body = S == For->getBody();
+      else if (const auto *Range = dyn_cast<CXXForRangeStmt>(Parent))
+        Body = S == Range->getBody();
+      else if (const auto *While = dyn_cast<WhileStmt>(Parent))
+        Body = S == While->getBody();
+      else if (const auto *Do = dyn_cast<DoStmt>(Parent))
+        Body = S == Do->getBody();
+      else if (const auto *Case = dyn_cast<SwitchCase>(Parent))
+        Body = S == Case->getSubStmt();
+      else if (const auto *Label = dyn_cast<LabelStmt>(Parent))
+        Body = S == Label->getSubStmt();
+      if (Body)
+        return insertBefore(S, Declaration, /*Wrap=*/true);
+    }
+    return false;
+  }
+
+  bool insertBefore(const Stmt *S, const std::string &Declaration, bool Wrap) {
+    auto Where = offsets(S->getSourceRange());
+    if (!Where)
+      return false;
+    // A statement ends at its `;`, which its range leaves out (but for a
+    // declaration's).
+    unsigned End = Where->second;
+    if (Wrap && !isa<CompoundStmt, IfStmt, ForStmt, CXXForRangeStmt, WhileStmt,
+                     SwitchStmt, CXXTryStmt, DeclStmt>(S)) {
+      std::optional<Token> Semi =
+          Lexer::findNextToken(S->getEndLoc(), SM, Context.getLangOpts());
+      if (!Semi || Semi->isNot(tok::semi))
+        return false;
+      End = SM.getFileOffset(Semi->getEndLoc());
+    }
+    std::string &Before = Inserts[Where->first];
+    if (Wrap && Wrapped.insert(Where->first).second) {
+      Before.insert(0, "{ ");
+      Inserts[End] += " }";
+    }
+    Before += Declaration + " ";
+    return true;
+  }
+
+  bool replace(Range R, std::string Code) {
+    // Later lines keep their numbers.
+    for (unsigned I = lines(Code); I < lines(text(R)); ++I)
+      Code += "\n";
+    // Expansions are outermost only, so replacements overlap only when one
+    // expression holds two of them.
+    auto Next = Replaced.lower_bound(R.first);
+    if ((Next != Replaced.end() && Next->first < R.second) ||
+        (Next != Replaced.begin() && std::prev(Next)->second.first > R.first))
+      return false;
+    Replaced[R.first] = {R.second, std::move(Code)};
+    return true;
+  }
+
+  /// The pattern's text with each await's callee made
+  /// cosm::detail::await_value: its type, for the lambda's result.
+  std::string typeOnly(const Expr *Pattern, const PatternUses &Uses,
+                       Range Whole) const {
+    std::string Code;
+    unsigned At = Whole.first;
+    std::vector<Range> Callees;
+    for (const CallExpr *A : Uses.Awaits)
+      if (auto R = offsets(A->getCallee()->getSourceRange()))
+        Callees.push_back(*R);
+    llvm::sort(Callees);
+    for (Range R : Callees) {
+      Code += text({At, R.first}).str() + "cosm::detail::await_value";
+      At = R.second;
+    }
+    return Code + text({At, Whole.second}).str();
+  }
+
+  enum class Mode { Collect, All, Any };
+
+  /// Declares the element lambda for \p Pattern before the statement; its
+  /// name, or empty after an error.
+  std::string elementLambda(const Expr *Whole, const Expr *Pattern, Mode Kind,
+                            std::string &Elements) {
+    PatternUses Uses;
+    Uses.TraverseStmt(const_cast<Expr *>(Pattern));
+    SourceLocation Loc = Pattern->getBeginLoc();
+    if (Uses.Nested) {
+      refuse(Loc, "a pack expansion that awaits, with another pack expansion "
+                  "or sizeof... in its pattern");
+      return "";
+    }
+    if (Uses.HasLambda) {
+      refuse(Loc, "a pack expansion that awaits, with a lambda in its pattern "
+                  "(name the lambda before the expansion)");
+      return "";
+    }
+    if (Uses.TemplatePack) {
+      refuse(Loc, "a pack expansion that awaits and names the template "
+                  "parameter pack '" +
+                      Uses.TemplatePack->getNameAsString() +
+                      "' (name its elements through a function parameter "
+                      "pack)");
+      return "";
+    }
+    if (Uses.UsesThis && inClassMember(Whole)) {
+      refuse(Loc, "a pack expansion that awaits and uses 'this' in a member "
+                  "function defined in its class (the element lambda's frame "
+                  "would nest in the incomplete class: define the function "
+                  "outside the class)");
+      return "";
+    }
+    if (Uses.Packs.empty()) {
+      refuse(Loc, "a pack expansion that awaits and names no function "
+                  "parameter pack");
+      return "";
+    }
+    auto Where = offsets(Pattern->getSourceRange());
+    if (!Where) {
+      refuse(Loc, "a pack expansion that awaits, written by a macro");
+      return "";
+    }
+    StringRef Code = text(*Where);
+    if (Code.contains('\n') && Code.contains("//")) {
+      refuse(Loc, "a pack expansion that awaits, whose pattern has a '//' "
+                  "comment on one of its lines (use /* */)");
+      return "";
+    }
+    std::string Name = fresh("each_" + std::to_string(++Count));
+    std::string Params, Tuple;
+    for (const ParmVarDecl *P : Uses.Packs) {
+      Params += (Params.empty() ? "auto &&" : ", auto &&") + P->getName().str();
+      Tuple += (Tuple.empty() ? "" : ", ") + P->getName().str();
+    }
+    Elements = "std::forward_as_tuple(" + Tuple + ")...";
+    // A void pattern gives a VoidSlot (cosm/pack.hpp).
+    std::string Result = Kind == Mode::Collect
+                             ? "std::decay_t<decltype((" +
+                                   oneLine(typeOnly(Pattern, Uses, *Where)) +
+                                   ", cosm::detail::VoidSlot()))>"
+                             : "bool";
+    std::string Body = Kind == Mode::Collect
+                           ? "(" + oneLine(Code) + ", cosm::detail::VoidSlot())"
+                           : "static_cast<bool>(" + oneLine(Code) + ")";
+    std::string Declaration = "auto " + Name + " = [&] COSM_ASYNC (" + Params +
+                              ") -> cosm::Coro<" + Result + "> { return " +
+                              Body + "; };";
+    if (!declareBefore(Whole, Declaration)) {
+      refuse(Whole->getBeginLoc(),
+             "a pack expansion that awaits outside a statement of the "
+             "function's body");
+      return "";
+    }
+    return Name;
+  }
+
+  bool rewrite(const Expr *E) {
+    if (const auto *Fold = dyn_cast<CXXFoldExpr>(E))
+      return rewriteFold(Fold);
+    return rewriteExpansion(cast<PackExpansionExpr>(E));
+  }
+
+  /// True if \p E's value is discarded: a statement of its own.
+  bool discarded(const Expr *E) const {
+    return parent(DynTypedNode::create(*E)).get<CompoundStmt>() != nullptr;
+  }
+
+  bool rewriteFold(const CXXFoldExpr *Fold) {
+    BinaryOperatorKind Op = Fold->getOperator();
+    const Expr *Init = Fold->getInit();
+    bool Left = Fold->isLeftFold();
+    auto Whole = offsets(Fold->getSourceRange());
+    if (!Whole)
+      return refuse(Fold->getBeginLoc(),
+                    "a fold that awaits, written by a macro");
+    std::string OpText = BinaryOperator::getOpcodeStr(Op).str();
+    bool Sequenced = Op == BO_Comma || Op == BO_LAnd || Op == BO_LOr;
+    if (BinaryOperator::isAssignmentOp(Op) || Op == BO_PtrMemD ||
+        Op == BO_PtrMemI || ((Op == BO_Shl || Op == BO_Shr) && Left))
+      return refuse(Fold->getEllipsisLoc(),
+                    "a fold over '" + OpText +
+                        "' whose pattern awaits (C++ applies the operator "
+                        "between one element's await and the next); write "
+                        "a comma fold, as in ((out << cosm::await(x)), ...)");
+    if (!Sequenced && !inert(Init))
+      return refuse(Init->getBeginLoc(),
+                    "a fold that awaits, whose initial operand calls a "
+                    "function (it would run after the awaits: compute it "
+                    "into a local first)");
+    std::optional<Range> InitAt;
+    if (Init && !(InitAt = offsets(Init->getSourceRange())))
+      return refuse(Init->getBeginLoc(),
+                    "a fold that awaits, written by a macro");
+    Mode Kind = Op == BO_LAnd  ? Mode::All
+                : Op == BO_LOr ? Mode::Any
+                               : Mode::Collect;
+    std::string Elements;
+    std::string Each = elementLambda(Fold, Fold->getPattern(), Kind, Elements);
+    if (Each.empty())
+      return false;
+    std::string Helper = Kind == Mode::All   ? "all_in_order"
+                         : Kind == Mode::Any ? "any_in_order"
+                                             : "in_order";
+    std::string Await = "cosm::await(cosm::detail::" + Helper + "(" + Each +
+                        ", " + Elements + "))";
+    std::string Code;
+    if (Sequenced) {
+      std::string Folded = Await;
+      if (Op == BO_Comma && !(Init && !Left) && !(!Init && discarded(Fold)))
+        Folded = "cosm::detail::last_of(" + Await + ")";
+      if (!Init)
+        Code = Folded;
+      else if (Left)
+        Code = "(" + oneLine(text(*InitAt)) + " " + OpText + " " + Folded + ")";
+      else
+        Code = "(" + Folded + " " + OpText + " " + oneLine(text(*InitAt)) + ")";
+    } else {
+      std::string Values = fresh("values");
+      std::string Folded =
+          !Init  ? (Left ? "(... " + OpText + " " + Values + ")"
+                         : "(" + Values + " " + OpText + " ...)")
+          : Left ? "(" + oneLine(text(*InitAt)) + " " + OpText + " ... " +
+                       OpText + " " + Values + ")"
+                 : "(" + Values + " " + OpText + " ... " + OpText + " " +
+                       oneLine(text(*InitAt)) + ")";
+      Code = "cosm::detail::spread(" + Await + ", [&](auto &&..." + Values +
+             ") { return " + Folded + "; })";
+    }
+    if (!replace(*Whole, Code))
+      return refuse(Fold->getBeginLoc(), "two pack expansions that await in "
+                                         "one expression");
+    return true;
+  }
+
+  bool rewriteExpansion(const PackExpansionExpr *Pack) {
+    DynTypedNode Up = parent(DynTypedNode::create(*Pack));
+    const Expr *Around = Up.get<Expr>();
+    const VarDecl *Var = nullptr;
+    if (Around && isa<InitListExpr, ParenListExpr>(Around)) {
+      // `std::vector<int> v{cosm::await(cs)...};`
+      Var = parent(Up).get<VarDecl>();
+      if (!Var || Var->getInit() != Around ||
+          Var->getType()->isReferenceType() || Var->getType()->isArrayType() ||
+          Var->getType()->isPointerType() ||
+          Var->getType()->getContainedDeducedType())
+        return refuse(Pack->getBeginLoc(),
+                      "a pack expansion that awaits, in a braced list that "
+                      "does not initialise a variable of a written class "
+                      "type");
+    } else if (!Around ||
+               !isa<CallExpr, CXXUnresolvedConstructExpr, CXXConstructExpr>(
+                   Around)) {
+      return refuse(Pack->getBeginLoc(),
+                    "a pack expansion that awaits, outside a call's arguments "
+                    "or a braced list");
+    }
+    for (const Stmt *Child : Around->children())
+      if (Child != Pack && !inert(Child))
+        return refuse(Child->getBeginLoc(),
+                      "a pack expansion that awaits next to code that calls "
+                      "a function (it would run after the awaits: compute it "
+                      "into a local first)");
+    auto Whole = offsets(Around->getSourceRange());
+    auto Hole = offsets(Pack->getSourceRange());
+    if (!Whole || !Hole)
+      return refuse(Pack->getBeginLoc(),
+                    "a pack expansion that awaits, written by a macro");
+    std::string Elements;
+    std::string Each =
+        elementLambda(Around, Pack->getPattern(), Mode::Collect, Elements);
+    if (Each.empty())
+      return false;
+    std::string Values = fresh("values");
+    std::string Used = text({Whole->first, Hole->first}).str() +
+                       "std::forward<decltype(" + Values + ")>(" + Values +
+                       ")..." + text({Hole->second, Whole->second}).str();
+    std::string Code;
+    if (Var) {
+      auto Type = offsets(
+          SourceRange(Var->getTypeSpecStartLoc(), Var->getTypeSpecEndLoc()));
+      if (!Type)
+        return refuse(Var->getLocation(),
+                      "a pack expansion that awaits, initialising a variable "
+                      "whose type a macro writes");
+      Used = text(*Type).str() + Used;
+      Code = Var->getInitStyle() == VarDecl::CInit ? "" : " = ";
+    }
+    Code += "cosm::detail::spread(cosm::await(cosm::detail::in_order(" + Each +
+            ", " + Elements + ")), [&](auto &&..." + Values +
+            ") -> decltype(auto) { return " + Used + "; })";
+    if (!replace(*Whole, Code))
+      return refuse(Pack->getBeginLoc(), "two pack expansions that await in "
+                                         "one expression");
+    return true;
+  }
+};
+
+} // namespace
+
+PackRewrite rewritePackAwaits(ASTContext &Context) {
+  return PackRewriter(Context).run();
+}
+
+} // namespace cosm
