@@ -193,7 +193,7 @@ class Gen:
         if depth < 2:
             kinds += ["if", "loop", "guard", "try", "shortc", "ternary", "args",
                       "ifvar", "whilevar", "forvar", "retry", "skip", "alambda"]
-        kinds += ["klambda", "tlambda", "tawait"]
+        kinds += ["klambda", "tlambda", "tawait", "pack"]
         if ctx["loop"]:
             kinds += ["brk"]
         if ctx["can_return"]:
@@ -513,6 +513,14 @@ class Gen:
                 o.both("x = (x + cosm::await(via(%s, %d))) %% %d;" % (t, kk, MOD),
                        "x = (x + await via(%s, %d)) %% %d" % (t, kk, MOD))
             return 2
+        if k == "pack":
+            # awaits in pack expansions: a variadic template over 0-3 values
+            vs = [self.val(ctx) for _ in range(r.randint(0, 3))]
+            kk = r.randint(1, 9)
+            args = "".join(", " + v for v in vs)
+            o.both("x = (x + cosm::await(packed(%d%s))) %% %d;" % (kk, args, MOD),
+                   "x = (x + await packed(%d%s)) %% %d" % (kk, args, MOD))
+            return 2 + len(vs)
         if k == "gather":
             f = self.callee(ctx, budget=ctx["budget"] // 2)
             g = self.callee(ctx, budget=ctx["budget"] // 2)
@@ -634,6 +642,27 @@ class Gen:
         o.py("    return await a")
         o.py("v = await inner()")
         o.both("return (shift(v) + snap()) % 1000;", "return (shift(v) + snap()) % 1000")
+        o.cclose()
+        o.pclose()
+        o.both("", "")
+        # awaits in pack expansions: a comma fold per element, an && fold
+        # that stops at the first false element, a sum fold
+        o.cpp("template <class... Vs>")
+        o.copen("COSM_ASYNC cosm::Coro<int> packed(int k, Vs... vs) {")
+        o.popen("async def packed(k, *vs):")
+        o.both('tr("packed " + S(k));', 'tr("packed " + str(k))')
+        o.cpp('(tr("p " + S(cosm::await(count(vs + k)))), ...);')
+        o.py("for v in vs:")
+        o.py('    tr("p " + str(await count(v + k)))')
+        o.cpp("bool ok = (cosm::await(pred(vs, k + 2)) && ...);")
+        o.py("ok = True")
+        o.py("for v in vs:")
+        o.py("    if not await pred(v, k + 2):")
+        o.py("        ok = False")
+        o.py("        break")
+        o.cpp("int total = (0 + ... + cosm::await(count(vs)));")
+        o.py("total = sum([await count(v) for v in vs])")
+        o.both("return (total + (ok ? 1 : 0)) % 1000;", "return (total + (1 if ok else 0)) % 1000")
         o.cclose()
         o.pclose()
         o.both("", "")
