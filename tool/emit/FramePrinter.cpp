@@ -123,7 +123,7 @@ std::string Printer::destroyCode(const std::string &Name, int Bit) const {
 /// Destroys \p Name if it is alive (where control may or may not have
 /// constructed it).
 std::string Printer::destroyIfLive(const std::string &Name, int Bit) const {
-  return llvm::formatv("if ({0}[{1}]) {\n", Plan.LiveName, Bit).str() +
+  return llvm::formatv("if ({0}[{1}]) {{\n", Plan.LiveName, Bit).str() +
          destroyCode(Name, Bit) + "}\n";
 }
 
@@ -170,23 +170,23 @@ std::string Printer::suspend(const Suspension &S) const {
   if (S.Kind == AwaitKind::Coroutine)
     return llvm::formatv(
                "resume_{0}:\nif ({1}.step() == cosm::Step::Suspended) "
-               "{\nstate = {0};\nreturn cosm::Step::Suspended; // the "
+               "{{\nstate = {0};\nreturn cosm::Step::Suspended; // the "
                "whole chain waits\n}\n",
                S.State, S.Target)
         .str();
   if (S.Kind == AwaitKind::Dependent)
-    return llvm::formatv("resume_{0}:\nif ({1}.pending()) {\nstate = "
+    return llvm::formatv("resume_{0}:\nif ({1}.pending()) {{\nstate = "
                          "{0};\nreturn {1}.suspend(); // a coroutine: the "
                          "whole chain waits; else: back to the loop\n}\n",
                          S.State, S.Target)
         .str();
   if (S.Kind == AwaitKind::Sleep)
-    return llvm::formatv("resume_{0}:\nif ({1}.pending()) {\nstate = "
+    return llvm::formatv("resume_{0}:\nif ({1}.pending()) {{\nstate = "
                          "{0};\nreturn {1}.suspend(); // back to the "
                          "loop\n}\n",
                          S.State, S.Target)
         .str();
-  return llvm::formatv("if (!{0}.done()) {\nstate = {1};\nreturn "
+  return llvm::formatv("if (!{0}.done()) {{\nstate = {1};\nreturn "
                        "cosm::suspend_on({0});\nresume_{1}:\n"
                        "cosm::resume_point(); // raises a cancellation that "
                        "arrived meanwhile\n}\n",

@@ -49,7 +49,7 @@ void Lowerer::tryStmt(const CXXTryStmt *T) {
     code("try ");
     compound(Body);
   } else {
-    code(llvm::formatv("try_{0}:\ntry {\n", Id).str());
+    code(llvm::formatv("try_{0}:\ntry {{\n", Id).str());
     add(Op::Dispatch).Id = Id;
     compound(Body, /*Braces=*/false);
     code("}\n");
