@@ -156,6 +156,29 @@ private:
   llvm::StringSet<> &Names;
 };
 
+/// Collects the names a frame that nests \p F's local types would declare:
+/// the types' and their unscoped enumerators'.
+class LocalTypeNames : public RecursiveASTVisitor<LocalTypeNames> {
+public:
+  LocalTypeNames(const FunctionDecl *F, llvm::StringSet<> &Names)
+      : F(F), Names(Names) {}
+  bool VisitTypeDecl(TypeDecl *D) {
+    if (D->getDeclContext() == F && D->getIdentifier())
+      Names.insert(D->getName());
+    return true;
+  }
+  bool VisitEnumConstantDecl(EnumConstantDecl *D) {
+    const auto *Enum = cast<EnumDecl>(D->getDeclContext());
+    if (Enum->getDeclContext() == F && !Enum->isScoped())
+      Names.insert(D->getName());
+    return true;
+  }
+
+private:
+  const FunctionDecl *F;
+  llvm::StringSet<> &Names;
+};
+
 } // namespace
 
 /// The names \p F's frame must leave to it: its base's, and what the body
@@ -322,6 +345,8 @@ bool FunctionPlan::analyse(const FileContext &File) {
     Used.insert(P.Name);
   Used.insert(SelfName);
   Used.insert(LiveName);
+  // A renamed local must not take a nested type's name either.
+  LocalTypeNames(F, Used).TraverseStmt(const_cast<Stmt *>(Body));
   std::swap(Taken, Used);
   hoistScope(Body);
   std::swap(Taken, Used);

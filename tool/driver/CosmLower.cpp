@@ -12,6 +12,7 @@
 
 #include "cosm-lower/Config.h"
 #include "driver/FrameSizes.h"
+#include "driver/LocalTypeNames.h"
 #include "driver/MacroExpansion.h"
 #include "driver/OutputChecks.h"
 #include "driver/PackAwaits.h"
@@ -220,6 +221,18 @@ private:
           Text = cosm::lowerWithFrameLimit(Instance, AST, Style, Options,
                                            MaxFrameBytes, ListSizes);
       };
+      // Two local types of one name in a function: lower the text with the
+      // later ones renamed, as the frame nests them all in one scope.
+      auto LowerTypes = [&](CompilerInstance &Instance, ASTContext &AST) {
+        if (AST.getDiagnostics().hasErrorOccurred())
+          return;
+        cosm::TypeRenames Types = cosm::renameLocalTypes(AST);
+        if (Types.Text)
+          cosm::reparse(Instance, *Types.Text, /*AsCompiled=*/false,
+                        *AST.getDiagnostics().getClient(), Lower);
+        else if (!Types.Failed)
+          Lower(Instance, AST);
+      };
       // Awaits in pack expansions: lower the text with each expansion
       // rewritten as an await of one coroutine per element.
       auto LowerPacks = [&](CompilerInstance &Instance, ASTContext &AST) {
@@ -228,9 +241,9 @@ private:
         cosm::PackRewrite Packs = cosm::rewritePackAwaits(AST);
         if (Packs.Text)
           cosm::reparse(Instance, *Packs.Text, /*AsCompiled=*/false,
-                        *AST.getDiagnostics().getClient(), Lower);
+                        *AST.getDiagnostics().getClient(), LowerTypes);
         else if (!Packs.Failed)
-          Lower(Instance, AST);
+          LowerTypes(Instance, AST);
       };
       // What macros produce that the lowering rewrites (awaits, returns):
       // lower the text with those macros expanded.
@@ -245,8 +258,9 @@ private:
           Context.getDiagnostics().Report(
               Context.getDiagnostics().getCustomDiagID(
                   DiagnosticsEngine::Error,
-                  "the input, with its macros that await expanded and its "
-                  "pack expansions that await rewritten, does not lower"));
+                  "the input, with its macros that await expanded, its pack "
+                  "expansions that await rewritten and its local types of "
+                  "one name renamed, does not lower"));
         return;
       }
       vfs::FileSystem &FS = SM.getFileManager().getVirtualFileSystem();

@@ -337,7 +337,8 @@ void Lowerer::localType(const DeclStmt *D) {
     return;
   for (const Decl *Each : D->decls())
     if (const auto *Named = dyn_cast<NamedDecl>(Each)) {
-      // Nested in the frame, two types of one name would clash.
+      // Nested in the frame, two types of one name would clash; the driver
+      // renames them first (driver/LocalTypeNames.h), so this is a guard.
       if (Named->getIdentifier() && !Clash.isValid())
         for (const auto &Earlier : Model.LocalTypes)
           if (Earlier.Name == Named->getName())

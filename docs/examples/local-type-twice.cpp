@@ -9,7 +9,8 @@ COSM_ASYNC cosm::Coro<int> twice(bool b) {
     return i.v;
   }
   struct Item { long v; };
+  enum Unit { One = 1 };
   Item i{2};
   cosm::await(cosm::sleep(0));
-  return static_cast<int>(i.v);
+  return static_cast<int>(i.v) * One;
 }
