@@ -8,7 +8,6 @@
 // RUN: not test -e %t.cpp
 
 #include <cosm/cosm.hpp>
-#include <cstdio>
 #include <vector>
 
 COSM_ASYNC cosm::Coro<int> fetch(int id) {
@@ -16,22 +15,16 @@ COSM_ASYNC cosm::Coro<int> fetch(int id) {
   return id;
 }
 
-struct Out {
-  Out &operator<<(int v) {
-    std::printf("%d\n", v);
-    return *this;
-  }
-};
-
 int base();
 template <class... T> int use(int first, T... rest);
 void take(std::vector<int>);
 
-// C++ shifts each value out before the next element is awaited.
-template <class... Ids> COSM_ASYNC cosm::Coro<void> shifted(Ids... ids) {
-  Out out;
-  // CHECK: pack-refusals.cpp:[[@LINE+1]]:11: error: cosm-lower cannot lower a fold over '<<' whose pattern awaits (C++ applies the operator between one element's await and the next); write a comma fold, as in ((out << cosm::await(x)), ...) yet
-  (out << ... << cosm::await(fetch(ids)));
+// C++ evaluates an assignment's right operand first: the last element's
+// await would come first.
+template <class... Ids> COSM_ASYNC cosm::Coro<void> assigned(Ids... ids) {
+  int last = 0;
+  // CHECK: pack-refusals.cpp:[[@LINE+1]]:11: error: cosm-lower cannot lower a fold over '=' whose pattern awaits (C++ evaluates its elements from the last to the first); write a loop or a comma fold yet
+  (last = ... = cosm::await(fetch(ids)));
 }
 
 // The initial operand would run after the awaits.

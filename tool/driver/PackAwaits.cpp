@@ -331,7 +331,10 @@ private:
     return Code + text({At, Whole.second}).str();
   }
 
-  enum class Mode { Collect, All, Any };
+  /// What the element lambda gives: the pattern's value, its truth (for
+  /// `&&` and `||`), or the fold's next value (for `<<` and `>>`, where
+  /// it takes the value so far too).
+  enum class Mode { Collect, All, Any, ShiftLeft, ShiftRight };
 
   /// Declares the element lambda for \p Pattern before the statement; its
   /// name, or empty after an error.
@@ -382,21 +385,31 @@ private:
       return "";
     }
     std::string Name = fresh("each_" + std::to_string(++Count));
-    std::string Params, Tuple;
+    bool Shift = Kind == Mode::ShiftLeft || Kind == Mode::ShiftRight;
+    std::string Step = fresh("fold");
+    std::string Params = Shift ? "auto &" + Step : "", Tuple;
     for (const ParmVarDecl *P : Uses.Packs) {
       Params += (Params.empty() ? "auto &&" : ", auto &&") + P->getName().str();
       Tuple += (Tuple.empty() ? "" : ", ") + P->getName().str();
     }
     Elements = "std::forward_as_tuple(" + Tuple + ")...";
-    // A void pattern gives a VoidSlot (cosm/pack.hpp).
-    std::string Result = Kind == Mode::Collect
-                             ? "std::decay_t<decltype((" +
-                                   oneLine(typeOnly(Pattern, Uses, *Where)) +
-                                   ", cosm::detail::VoidSlot()))>"
-                             : "bool";
-    std::string Body = Kind == Mode::Collect
-                           ? "(" + oneLine(Code) + ", cosm::detail::VoidSlot())"
-                           : "static_cast<bool>(" + oneLine(Code) + ")";
+    std::string Result, Body;
+    if (Kind == Mode::Collect) {
+      // A void pattern gives a VoidSlot (cosm/pack.hpp).
+      Result = "std::decay_t<decltype((" +
+               oneLine(typeOnly(Pattern, Uses, *Where)) +
+               ", cosm::detail::VoidSlot()))>";
+      Body = "(" + oneLine(Code) + ", cosm::detail::VoidSlot())";
+    } else if (Shift) {
+      std::string Call = Kind == Mode::ShiftLeft ? "cosm::detail::shift_left("
+                                                 : "cosm::detail::shift_right(";
+      Result = "decltype(" + Call + Step + ", " +
+               oneLine(typeOnly(Pattern, Uses, *Where)) + "))";
+      Body = Call + Step + ", " + oneLine(Code) + ")";
+    } else {
+      Result = "bool";
+      Body = "static_cast<bool>(" + oneLine(Code) + ")";
+    }
     std::string Declaration = "auto " + Name + " = [&] COSM_ASYNC (" + Params +
                               ") -> cosm::Coro<" + Result + "> { return " +
                               Body + "; };";
@@ -429,14 +442,16 @@ private:
       return refuse(Fold->getBeginLoc(),
                     "a fold that awaits, written by a macro");
     std::string OpText = BinaryOperator::getOpcodeStr(Op).str();
+    if ((Op == BO_Shl || Op == BO_Shr) && Left)
+      return rewriteShiftFold(Fold, *Whole);
     bool Sequenced = Op == BO_Comma || Op == BO_LAnd || Op == BO_LOr;
     if (BinaryOperator::isAssignmentOp(Op) || Op == BO_PtrMemD ||
-        Op == BO_PtrMemI || ((Op == BO_Shl || Op == BO_Shr) && Left))
+        Op == BO_PtrMemI)
       return refuse(Fold->getEllipsisLoc(),
                     "a fold over '" + OpText +
-                        "' whose pattern awaits (C++ applies the operator "
-                        "between one element's await and the next); write "
-                        "a comma fold, as in ((out << cosm::await(x)), ...)");
+                        "' whose pattern awaits (C++ evaluates its elements "
+                        "from the last to the first); write a loop or a "
+                        "comma fold");
     if (!Sequenced && !inert(Init))
       return refuse(Init->getBeginLoc(),
                     "a fold that awaits, whose initial operand calls a "
@@ -482,6 +497,34 @@ private:
              ") { return " + Folded + "; })";
     }
     if (!replace(*Whole, Code))
+      return refuse(Fold->getBeginLoc(), "two pack expansions that await in "
+                                         "one expression");
+    return true;
+  }
+
+  /// `(out << ... << cosm::await(x))`: C++ shifts each element's value in
+  /// before it evaluates the next element, so each element's coroutine
+  /// takes the value so far and gives the next (cosm::detail::
+  /// shift_in_order); the initial operand is evaluated where it stands.
+  bool rewriteShiftFold(const CXXFoldExpr *Fold, Range Whole) {
+    const Expr *Init = Fold->getInit();
+    std::optional<Range> InitAt;
+    if (Init && !(InitAt = offsets(Init->getSourceRange())))
+      return refuse(Init->getBeginLoc(),
+                    "a fold that awaits, written by a macro");
+    Mode Kind =
+        Fold->getOperator() == BO_Shl ? Mode::ShiftLeft : Mode::ShiftRight;
+    std::string Elements;
+    std::string Each = elementLambda(Fold, Fold->getPattern(), Kind, Elements);
+    if (Each.empty())
+      return false;
+    std::string Start =
+        Init ? "cosm::detail::fold_step(" + oneLine(text(*InitAt)) + ")"
+             : "cosm::detail::NoStep()";
+    std::string Code =
+        "cosm::detail::fold_value(cosm::await(cosm::detail::shift_in_order(" +
+        Start + ", " + Each + ", " + Elements + ")))";
+    if (!replace(Whole, Code))
       return refuse(Fold->getBeginLoc(), "two pack expansions that await in "
                                          "one expression");
     return true;

@@ -18,6 +18,11 @@
 ///                                 a braced list or a fold
 ///   all_in_order / any_in_order   an `&&` / `||` fold: stops after the
 ///                                 element that decides, as C++ does
+///   shift_in_order(start, each, elements...)
+///                                 a fold over `<<` or `>>`: C++ shifts
+///                                 each element in before it evaluates the
+///                                 next, so each element's coroutine takes
+///                                 the value so far and gives the next
 ///
 /// Each `elements` argument is a std::tuple of references, one element of
 /// each pack (std::forward_as_tuple(ids)...). spread() hands a results
@@ -160,6 +165,152 @@ Coro<bool> any_in_order(F Each, Elements... Items) {
   return Coro<bool>::make_awaited<
       PackFrame<PackFold::Any, bool, F, Elements...>>(std::move(Each),
                                                       std::move(Items)...);
+}
+
+/// The value so far of a fold over `<<` or `>>`: a reference (`out <<
+/// ...`) is kept as one, any other value by value. It changes type from one
+/// element to the next as the operator's result does.
+template <class T> struct FoldStep {
+  T Value;
+  T &get() noexcept { return Value; }
+};
+template <class T> struct FoldStep<T &> {
+  T *Value;
+  T &get() const noexcept { return *Value; }
+};
+/// A fold without an initial operand, before its first element.
+struct NoStep {};
+
+template <class T> FoldStep<T> fold_step(T &&Value) {
+  if constexpr (std::is_lvalue_reference_v<T>)
+    return FoldStep<T>{&Value};
+  else
+    return FoldStep<T>{std::move(Value)};
+}
+
+/// One element's step, in its coroutine: the value so far shifted by the
+/// element's (which C++ evaluates after the left operand), or the first
+/// element's own value.
+template <class T, class V> auto shift_left(FoldStep<T> &Prev, V &&Value) {
+  return fold_step(Prev.get() << std::forward<V>(Value));
+}
+template <class T, class V> auto shift_right(FoldStep<T> &Prev, V &&Value) {
+  return fold_step(Prev.get() >> std::forward<V>(Value));
+}
+template <class V> auto shift_left(NoStep &, V &&Value) {
+  return fold_step(std::forward<V>(Value));
+}
+template <class V> auto shift_right(NoStep &, V &&Value) {
+  return fold_step(std::forward<V>(Value));
+}
+
+/// The fold's value: the last step's.
+template <class T> T fold_value(FoldStep<T> &&Step) {
+  if constexpr (std::is_lvalue_reference_v<T>)
+    return Step.get();
+  else
+    return std::move(Step.Value);
+}
+template <class T = void> void fold_value(NoStep &&) {
+  static_assert(!std::is_void_v<T> && false,
+                "a unary fold over '<<' or '>>' of an empty pack is "
+                "ill-formed in C++");
+}
+
+/// The coroutines and values of a chained fold: element I's coroutine
+/// takes element I-1's value, so the types follow one another.
+template <class F, class Prev, class... Elements> struct Chain {
+  using Coros = std::tuple<>;
+  using Values = std::tuple<>;
+  using Result = Prev;
+};
+template <class F, class Prev, class E, class... Rest>
+struct Chain<F, Prev, E, Rest...> {
+  using Coro = decltype(std::apply(
+      std::declval<F &>(), std::tuple_cat(std::declval<std::tuple<Prev &>>(),
+                                          std::declval<E &>())));
+  using Value = typename Coro::value_type;
+  using Next = Chain<F, Value, Rest...>;
+  using Coros = decltype(std::tuple_cat(std::declval<std::tuple<Coro>>(),
+                                        std::declval<typename Next::Coros>()));
+  using Values = decltype(std::tuple_cat(
+      std::declval<std::tuple<std::optional<Value>>>(),
+      std::declval<typename Next::Values>()));
+  using Result = typename Next::Result;
+};
+
+template <class F, class Start, class... Elements>
+using ChainResult = typename Chain<F, Start, Elements...>::Result;
+
+template <class F, class Start, class... Elements>
+class ChainFrame final : public Frame<ChainResult<F, Start, Elements...>> {
+  using Links = Chain<F, Start, Elements...>;
+
+public:
+  ChainFrame(Start First, F Each, Elements... Items)
+      : First(std::move(First)), Each(std::move(Each)),
+        Items(std::move(Items)...) {}
+
+  // state: how many elements have started.
+  Step resume() override { return from<0>(); }
+  void unwind() noexcept override {
+    std::apply([](auto &...Child) { ((Child = {}), ...); }, Children);
+  }
+  const char *function_name() const noexcept override {
+    return "pack expansion";
+  }
+  const FrameBase *awaited_frame() const noexcept override {
+    return std::apply([](const auto &...C) { return active_child(C...); },
+                      Children);
+  }
+
+private:
+  static constexpr std::size_t N = sizeof...(Elements);
+
+  /// The value element \p I shifts into.
+  template <std::size_t I> auto &before() {
+    if constexpr (I == 0)
+      return First;
+    else
+      return *std::get<I - 1>(Values);
+  }
+
+  template <std::size_t I> Step from() {
+    if constexpr (I == N) {
+      this->return_value(std::move(before<N>()));
+      return this->finish();
+    } else {
+      if (this->state > static_cast<int>(I + 1))
+        return from<I + 1>();
+      auto &Child = std::get<I>(Children);
+      if (this->state == static_cast<int>(I)) {
+        this->state = I + 1;
+        Child = std::apply(Each, std::tuple_cat(std::forward_as_tuple(
+                                                    before<I>()),
+                                                std::get<I>(Items)));
+      }
+      if (Child.step() == Step::Suspended)
+        return Step::Suspended;
+      std::get<I>(Values).emplace(Child.take_result());
+      return from<I + 1>();
+    }
+  }
+
+  Start First;
+  F Each;
+  std::tuple<Elements...> Items;
+  typename Links::Coros Children;
+  typename Links::Values Values;
+};
+
+/// `(init << ... << pattern)`, `(... >> pattern)` and the like: \p First is
+/// the initial operand's step (a NoStep without one); the result, the last.
+template <class F, class Start, class... Elements>
+Coro<ChainResult<F, Start, Elements...>>
+shift_in_order(Start First, F Each, Elements... Items) {
+  using R = ChainResult<F, Start, Elements...>;
+  return Coro<R>::template make_awaited<ChainFrame<F, Start, Elements...>>(
+      std::move(First), std::move(Each), std::move(Items)...);
 }
 
 /// The value of a comma fold that is used: the last element's (none for an

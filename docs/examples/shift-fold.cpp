@@ -1,4 +1,3 @@
-// A fold over `<<` from the left: each shift sits between two awaits.
 #include <cosm/cosm.hpp>
 #include <iostream>
 
