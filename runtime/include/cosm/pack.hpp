@@ -227,15 +227,15 @@ template <class F, class Prev, class... Elements> struct Chain {
 template <class F, class Prev, class E, class... Rest>
 struct Chain<F, Prev, E, Rest...> {
   using Coro = decltype(std::apply(
-      std::declval<F &>(), std::tuple_cat(std::declval<std::tuple<Prev &>>(),
-                                          std::declval<E &>())));
+      std::declval<F &>(),
+      std::tuple_cat(std::declval<std::tuple<Prev &>>(), std::declval<E &>())));
   using Value = typename Coro::value_type;
   using Next = Chain<F, Value, Rest...>;
   using Coros = decltype(std::tuple_cat(std::declval<std::tuple<Coro>>(),
                                         std::declval<typename Next::Coros>()));
-  using Values = decltype(std::tuple_cat(
-      std::declval<std::tuple<std::optional<Value>>>(),
-      std::declval<typename Next::Values>()));
+  using Values =
+      decltype(std::tuple_cat(std::declval<std::tuple<std::optional<Value>>>(),
+                              std::declval<typename Next::Values>()));
   using Result = typename Next::Result;
 };
 
@@ -285,9 +285,9 @@ private:
       auto &Child = std::get<I>(Children);
       if (this->state == static_cast<int>(I)) {
         this->state = I + 1;
-        Child = std::apply(Each, std::tuple_cat(std::forward_as_tuple(
-                                                    before<I>()),
-                                                std::get<I>(Items)));
+        Child =
+            std::apply(Each, std::tuple_cat(std::forward_as_tuple(before<I>()),
+                                            std::get<I>(Items)));
       }
       if (Child.step() == Step::Suspended)
         return Step::Suspended;
@@ -306,8 +306,8 @@ private:
 /// `(init << ... << pattern)`, `(... >> pattern)` and the like: \p First is
 /// the initial operand's step (a NoStep without one); the result, the last.
 template <class F, class Start, class... Elements>
-Coro<ChainResult<F, Start, Elements...>>
-shift_in_order(Start First, F Each, Elements... Items) {
+Coro<ChainResult<F, Start, Elements...>> shift_in_order(Start First, F Each,
+                                                        Elements... Items) {
   using R = ChainResult<F, Start, Elements...>;
   return Coro<R>::template make_awaited<ChainFrame<F, Start, Elements...>>(
       std::move(First), std::move(Each), std::move(Items)...);
