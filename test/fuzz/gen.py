@@ -466,8 +466,9 @@ class Gen:
             return cost + 1
         if k == "klambda":
             # a plain lambda kept across a suspension, capturing x by
-            # reference (it reads x when called) or by value (x when made)
-            f, m, v = self.fresh("f"), r.randint(2, 7), self.val(ctx)
+            # reference (it reads x when called) or by value (x when made);
+            # named apart from the functions (f0, f1, ...), which it would hide
+            f, m, v = self.fresh("kf"), r.randint(2, 7), self.val(ctx)
             if r.random() < 0.5:
                 o.cpp("auto %s = [&x](int d) { return (x * %d + d) %% %d; };" % (f, m, MOD))
                 o.popen("def %s(d):" % f)
