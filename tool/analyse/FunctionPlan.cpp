@@ -181,6 +181,55 @@ private:
 
 } // namespace
 
+/// The class \p Type holds by value (itself, an array of it, a template
+/// argument of it) among \p Classes; none for what C++17 lets hold an
+/// incomplete type (std::vector, std::list, smart pointers).
+static const CXXRecordDecl *
+holdsByValue(QualType Type, ArrayRef<const CXXRecordDecl *> Classes) {
+  Type = Type.getCanonicalType();
+  while (const ArrayType *Array = Type->getAsArrayTypeUnsafe())
+    Type = Array->getElementType().getCanonicalType();
+  const auto *Record = Type->getAsCXXRecordDecl();
+  if (!Record || Type->isReferenceType())
+    return nullptr;
+  for (const CXXRecordDecl *Class : Classes)
+    if (Record->getCanonicalDecl() == Class->getCanonicalDecl())
+      return Class;
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record);
+  if (!Spec || (Spec->isInStdNamespace() &&
+                llvm::is_contained({"vector", "list", "forward_list",
+                                    "unique_ptr", "shared_ptr", "weak_ptr"},
+                                   Spec->getName())))
+    return nullptr;
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
+    ArrayRef<TemplateArgument> Each = Arg;
+    if (Arg.getKind() == TemplateArgument::Pack)
+      Each = Arg.pack_elements();
+    for (const TemplateArgument &A : Each)
+      if (A.getKind() == TemplateArgument::Type)
+        if (const CXXRecordDecl *Class = holdsByValue(A.getAsType(), Classes))
+          return Class;
+  }
+  return nullptr;
+}
+
+/// The class, still incomplete where the frame of \p F (a member defined
+/// in its class) is nested, that \p Type holds by value.
+static const CXXRecordDecl *heldIncomplete(QualType Type,
+                                           const FunctionDecl *F) {
+  const auto *M = dyn_cast<CXXMethodDecl>(F);
+  // A class template's nested frame is instantiated where it is used, in
+  // the member's body, where the class is complete.
+  if (!M || M->isOutOfLine() || M->getParent()->isLambda() ||
+      M->getParent()->isDependentContext())
+    return nullptr;
+  SmallVector<const CXXRecordDecl *, 2> Classes;
+  for (const DeclContext *DC = M->getParent(); isa<CXXRecordDecl>(DC);
+       DC = DC->getParent())
+    Classes.push_back(cast<CXXRecordDecl>(DC));
+  return holdsByValue(Type, Classes);
+}
+
 /// The names \p F's frame must leave to it: its base's, and what the body
 /// and the parameters declare or use.
 static llvm::StringSet<> namesUsed(const FunctionDecl *F) {
@@ -252,12 +301,15 @@ bool FunctionPlan::analyse(const FileContext &File) {
     }
   // A frame nested in its class while the class is still incomplete cannot
   // hold a result of the class's type.
-  if (const auto *M = dyn_cast<CXXMethodDecl>(F);
-      M && !M->isOutOfLine() &&
-      Result->getCanonicalType()->getAsCXXRecordDecl() == M->getParent()) {
+  if (const CXXRecordDecl *Class = heldIncomplete(*Result, F)) {
+    bool Itself = Result->getCanonicalType()->getAsCXXRecordDecl() == Class;
     report(Diags, F->getLocation(), Diag::Unsupported,
-           "a COSM_ASYNC member defined in its class whose result is the "
-           "class itself (define it out of line, after the class)");
+           Itself ? "a COSM_ASYNC member defined in its class whose result is "
+                    "the class itself (define it out of line, after the class)"
+                  : "a COSM_ASYNC member defined in its class whose result "
+                    "holds the class '" +
+                        Class->getNameAsString() +
+                        "' by value (define it out of line, after the class)");
     return false;
   }
   if (Lambda && (*Result)->isDependentType() &&
@@ -358,6 +410,20 @@ bool FunctionPlan::analyse(const FileContext &File) {
     C.Name = freshName((C.Local->getName() + "_closure").str());
     Locals[LocalIndex[C.Local]].Type = C.Name;
   }
+
+  // So can it not hold a parameter or a local of such a type.
+  for (const auto *Vars : {&Params, &Locals})
+    for (const FrameVar &V : *Vars)
+      if (V.Store == Storage::Plain || V.Store == Storage::Object)
+        if (const CXXRecordDecl *Class = heldIncomplete(V.Decl->getType(), F)) {
+          report(Diags, V.Decl->getLocation(), Diag::Unsupported,
+                 "a COSM_ASYNC member defined in its class that keeps '" +
+                     V.Decl->getNameAsString() + "', which holds the class '" +
+                     Class->getNameAsString() +
+                     "' by value, across a suspension (define the member out "
+                     "of line, after the class)");
+          return false;
+        }
 
   if (Lambda && !checkLambdaTypes())
     return false;
