@@ -156,7 +156,7 @@ FunctionPlan::lift(const LambdaExpr *L, const std::string &Name,
                    llvm::function_ref<std::string(StringRef)> Fresh,
                    bool *NamesLocal) const {
   const CXXMethodDecl *Call = L->getCallOperator();
-  std::string Members, Inits;
+  std::string Members, Inits, PackTuple, Unpack;
   auto Add = [&](const std::string &Type, const std::string &Member,
                  const std::string &Init) {
     Members += Type + " " + Member + ";\n";
@@ -188,6 +188,18 @@ FunctionPlan::lift(const LambdaExpr *L, const std::string &Name,
     std::string Value = Member;
     if (const FrameVar *FV = frameVar(V))
       Value = FV->Store == Storage::Pointer ? "*" + FV->Name : FV->Name;
+    if (const auto *Pack = V->getType()->getAs<PackExpansionType>()) {
+      // A class has no pack of members: a tuple holds the elements, which
+      // the body sees as a pack again (see Unpack below).
+      std::string Element = typeText(Pack->getPattern(), NamesLocal);
+      if (Capture.getCaptureKind() == LCK_ByRef)
+        Element = "std::remove_reference_t<" + Element + "> &";
+      PackTuple = Fresh(Member + "_pack");
+      Unpack = "std::apply([&](auto &..." + Member + ")";
+      std::string Tuple = "std::tuple<" + Element + "...>";
+      Add(Tuple, PackTuple, Tuple + "(" + Value + "...)");
+      continue;
+    }
     QualType Type = V->getType().getNonReferenceType();
     if (Capture.getCaptureKind() == LCK_ByRef)
       Add(typeText(Type, NamesLocal) + " &", Member, Value);
@@ -225,13 +237,15 @@ FunctionPlan::lift(const LambdaExpr *L, const std::string &Name,
     Tail = Specifier.sub("\\1\\2", Tail);
   }
   auto Body = Text.span(L->getBody()->getSourceRange());
+  std::string Code = Body ? Text.render(*Body) : "{}";
+  if (!Unpack.empty())
+    Code = "{\nreturn " + Unpack + " " + Code + ", " + PackTuple + ");\n}";
   Lifted Result;
   Result.Code = "struct " + Name + " {\n" + Members +
                 (Template.empty() ? "" : Template + ">\n") +
                 (Constexpr ? "constexpr " : "") + "auto operator()(" + Params +
                 ")" + (Call->isConst() ? " const" : "") +
-                llvm::StringRef(Tail).rtrim().str() + " " +
-                (Body ? Text.render(*Body) : "{}") + "\n};\n";
+                llvm::StringRef(Tail).rtrim().str() + " " + Code + "\n};\n";
   Result.Init = Name + "{" + Inits + "}";
   return Result;
 }

@@ -155,8 +155,13 @@ bool FunctionPlan::planLambda(const llvm::StringSet<> &Base) {
     if (!V)
       return Refuse(C.getLocation(),
                     "a COSM_ASYNC lambda that captures this kind of entity");
-    // A class cannot have a pack of members.
-    if (V->isParameterPack())
+    // A class cannot have a pack of members: a captured pack is kept whole
+    // in a tuple, as a function's parameter pack is, and the body sees a
+    // pack again. By value, its elements are copied as declared.
+    const auto *Pack = V->getType()->getAs<PackExpansionType>();
+    if (V->isParameterPack() && (!Pack || !PackResume.empty() ||
+                                 (C.getCaptureKind() != LCK_ByRef &&
+                                  Pack->getPattern()->isReferenceType())))
       return Refuse(C.getLocation(),
                     "a COSM_ASYNC lambda that captures the parameter pack '" +
                         V->getNameAsString() +
@@ -187,6 +192,12 @@ bool FunctionPlan::planLambda(const llvm::StringSet<> &Base) {
     }
     Member.Name = Base.contains(V->getName()) ? freshName(V->getName())
                                               : V->getName().str();
+    if (Pack) {
+      Member.Type = memberType(Pack->getPattern()) +
+                    (Member.Store == Storage::Ref ? " &" : "");
+      Member.PackMember = freshName(Member.Name + "_pack");
+      PackResume = freshName("resume_pack");
+    }
     ParamIndex[V] = Params.size();
     Params.push_back(std::move(Member));
   }

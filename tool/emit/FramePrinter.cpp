@@ -56,7 +56,7 @@ std::string initialiser(const FrameVar &V) {
 std::string fromLambda(const FrameVar &V) {
   std::string Name = V.Decl->getName().str();
   if (V.Capture)
-    return Name;
+    return Name + (V.PackMember.empty() ? "" : "...");
   if (V.Generic)
     return "std::forward<decltype(" + Name + ")>(" + Name + ")";
   return passed(V.Decl, Name);
@@ -404,7 +404,8 @@ std::string Printer::frameStruct(const std::string &Body) {
       S += "std::tuple<" + P.Type + "...> " + P.PackMember + ";\n";
       CtorParams += (CtorParams.empty() ? "" : ", ") + P.Type + "... " + P.Name;
       CtorInits += (CtorInits.empty() ? "" : ", ") + P.PackMember + "(" +
-                   passed(P.Decl, P.Name) + "...)";
+                   (P.Store == Storage::Ref ? P.Name : passed(P.Decl, P.Name)) +
+                   "...)";
       continue;
     }
     S += P.Type + " " + P.Name + ";\n";
@@ -448,12 +449,13 @@ std::string Printer::frameStruct(const std::string &Body) {
          "cosm::Step resume() override {\nreturn std::apply([this](auto &..." +
          Pack->Name + ") { return " + Resume + "(" + Pack->Name + "...); }, " +
          Pack->PackMember + ");\n}\n";
-    std::string Element = Pack->Decl->getType()
-                                  ->getAs<PackExpansionType>()
-                                  ->getPattern()
-                                  ->isReferenceType()
-                              ? "std::remove_reference_t<" + Pack->Type + ">"
-                              : Pack->Type;
+    std::string Element =
+        Pack->Store == Storage::Ref || Pack->Decl->getType()
+                                           ->getAs<PackExpansionType>()
+                                           ->getPattern()
+                                           ->isReferenceType()
+            ? "std::remove_reference_t<" + Pack->Type + ">"
+            : Pack->Type;
     S += "\ncosm::Step " + Resume + "(" + Element + " &..." + Pack->Name +
          ") {\n";
   } else {
