@@ -67,18 +67,28 @@ bool debugFromEnvironment() {
   return Value && *Value && std::strcmp(Value, "0") != 0;
 }
 
-void runItem(const detail::ReadyItem &Item) {
+/// asyncio's default exception handler: report and keep the loop going.
+[[gnu::noinline, gnu::cold]] void
+reportCallbackError(const detail::ReadyItem &Item) {
+  detail::logError("Exception in callback " + Item.Ops->Describe(Item.Obj) +
+                   "\n  " +
+                   detail::describeException(std::current_exception()));
+}
+
+/// Runs a ready item. True if a task's step handed the item's reference to
+/// its next step (TaskBase::stepQueued), so the caller must not release it.
+[[gnu::always_inline]] inline bool runItem(const detail::ReadyItem &Item) {
   try {
+    if (Item.Ops == &detail::TaskBase::StepOps)
+      return static_cast<detail::TaskBase *>(Item.Obj)->stepQueued();
     Item.Ops->Run(Item.Obj, Item.Fut);
   } catch (const KeyboardInterrupt &) {
     // Handle._run re-raises KeyboardInterrupt and SystemExit.
     throw;
   } catch (...) {
-    // asyncio's default exception handler: report and keep the loop going.
-    detail::logError("Exception in callback " + Item.Ops->Describe(Item.Obj) +
-                     "\n  " +
-                     detail::describeException(std::current_exception()));
+    reportCallbackError(Item);
   }
+  return false;
 }
 
 void releaseItem(const detail::ReadyItem &Item) noexcept {
@@ -515,10 +525,8 @@ void Loop::runReady(std::size_t NTodo) {
   for (std::size_t I = 0; I != NTodo; ++I) {
     detail::ReadyItem Item = Ready.pop();
     try {
-      if (Debug)
-        runDebug(Item);
-      else
-        runItem(Item);
+      if (Debug ? runDebug(Item) : runItem(Item))
+        continue; // the item's reference went to the task's next step
     } catch (...) {
       releaseItem(Item); // KeyboardInterrupt leaves the loop
       throw;
@@ -527,12 +535,12 @@ void Loop::runReady(std::size_t NTodo) {
   }
 }
 
-void Loop::runDebug(const detail::ReadyItem &Item) {
+bool Loop::runDebug(const detail::ReadyItem &Item) {
   double Start = time();
-  runItem(Item);
+  bool HandedOver = runItem(Item);
   double Took = time() - Start;
   if (Took < slow_callback_duration)
-    return;
+    return HandedOver;
   char Buf[32];
   std::snprintf(Buf, sizeof Buf, "%.3f", Took);
   std::string Text =
@@ -545,6 +553,7 @@ void Loop::runDebug(const detail::ReadyItem &Item) {
     Text += "\n" +
             detail::callGraphText(*static_cast<detail::TaskBase *>(Item.Obj));
   detail::logError(Text);
+  return HandedOver;
 }
 
 void Loop::close() {

@@ -21,9 +21,9 @@
 namespace cosm {
 namespace detail {
 
+__thread TaskBase *CurrentTask = nullptr;
+
 namespace {
-/// The task whose step is running in this thread (asyncio _current_tasks).
-thread_local TaskBase *CurrentTask = nullptr;
 /// asyncio numbers unnamed tasks per process.
 std::atomic<std::uint64_t> TaskCounter{0};
 
@@ -156,6 +156,28 @@ void TaskBase::step() {
   stepUntraced();
 }
 
+bool TaskBase::stepQueued() {
+  // Anything to throw into the frame, a wait to forget or a trace to keep
+  // takes the general path; a task that only yields takes this one.
+  if (L->Trace || MustCancel || PendingError || WakeupCancel || FutWaiter) {
+    step();
+    return false;
+  }
+  if (done())
+    return false;
+  TaskBase *Outer = std::exchange(CurrentTask, this);
+  Step S = stepRoot();
+  CurrentTask = Outer;
+  if (S == Step::Suspended && !PendingError && !FutWaiter) {
+    // A bare yield: the next pass steps again (finishStep's last branch,
+    // without a retain() here and a release() in the loop).
+    L->pushReady({&StepOps, this, nullptr});
+    return true;
+  }
+  finishStep(S);
+  return false;
+}
+
 void TaskBase::stepUntraced() {
   OnResume = Resume::Normal;
   if (MustCancel) {
@@ -254,17 +276,12 @@ Step suspendOn(FutureBase &Awaited) {
   return Step::Suspended;
 }
 
-TaskBase *currentTaskOrNull() noexcept { return CurrentTask; }
+void throwResumeError(TaskBase &Task) {
+  Task.OnResume = TaskBase::Resume::Normal;
+  std::rethrow_exception(std::exchange(Task.ResumeError, nullptr));
+}
 
 } // namespace detail
-
-void resume_point() {
-  detail::TaskBase *Task = detail::CurrentTask;
-  if (!Task || Task->OnResume == detail::TaskBase::Resume::Normal)
-    return;
-  Task->OnResume = detail::TaskBase::Resume::Normal;
-  std::rethrow_exception(std::exchange(Task->ResumeError, nullptr));
-}
 
 AnyTask current_task() {
   detail::runningLoop();

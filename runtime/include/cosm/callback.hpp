@@ -71,7 +71,12 @@ public:
   void push(const ReadyItem &Item) {
     if (Count == Cap)
       grow();
-    Buf[(Head + Count) & (Cap - 1)] = Item;
+    // Field by field: the caller has just stored Item on its stack, 8 bytes
+    // at a time, and one 16-byte load of it would stall on those stores.
+    ReadyItem &Slot = Buf[(Head + Count) & (Cap - 1)];
+    Slot.Ops = Item.Ops;
+    Slot.Obj = Item.Obj;
+    Slot.Fut = Item.Fut;
     ++Count;
   }
   ReadyItem pop() noexcept {
@@ -82,7 +87,7 @@ public:
   }
 
 private:
-  void grow() {
+  __attribute__((noinline)) void grow() {
     std::size_t NewCap = Cap ? Cap * 2 : 64;
     auto *NewBuf =
         static_cast<ReadyItem *>(std::malloc(NewCap * sizeof(ReadyItem)));

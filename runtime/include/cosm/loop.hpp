@@ -345,7 +345,7 @@ private:
   void pollIo(double Timeout);
   void moveDueTimers();
   void runReady(std::size_t NTodo);
-  void runDebug(const detail::ReadyItem &Item);
+  bool runDebug(const detail::ReadyItem &Item);
 
   detail::ReadyQueue Ready;
   /// Timer min-heap by (When, Seq); each entry holds a reference.

@@ -56,6 +56,10 @@ public:
 
   /// One step of the task (asyncio Task.__step). Runs only from the loop.
   void step();
+  /// The loop's fast path for a queued step (StepOps): the same step, but a
+  /// bare yield queues the next step with the reference the queued one
+  /// held. True if it did so; false if the caller still owns the reference.
+  bool stepQueued();
   /// Queues the first step (create_task).
   void start();
   /// Loop::close(): the task can never run again; its frame is destroyed
@@ -208,8 +212,13 @@ private:
 
 Loop &runningLoop();
 Step suspendOn(FutureBase &Awaited);
-/// The task whose step is running in this thread, or null.
-TaskBase *currentTaskOrNull() noexcept;
+/// The task whose step is running in this thread (asyncio's _current_tasks),
+/// or null. `__thread`, not an extern `thread_local`, so that resume_point()
+/// reads it inline, without a call to a TLS wrapper.
+extern __thread TaskBase *CurrentTask;
+inline TaskBase *currentTaskOrNull() noexcept { return CurrentTask; }
+/// resume_point()'s slow path: throws the task's ResumeError.
+[[noreturn]] void throwResumeError(TaskBase &Task);
 
 template <class T>
 Task<T> makeTask(Loop &L, Coro<T> C, std::string Name, SourceLoc Loc);
@@ -346,7 +355,11 @@ template <class T> Step suspend_on(const Future<T> &Awaited) {
 /// await or bare yield: throws CancelledError if the task was cancelled
 /// while suspended and the cancellation could not travel through the awaited
 /// future (asyncio _must_cancel), or the misuse error suspend_on recorded.
-void resume_point();
+inline void resume_point() {
+  detail::TaskBase *Task = detail::CurrentTask;
+  if (Task && Task->OnResume != detail::TaskBase::Resume::Normal)
+    detail::throwResumeError(*Task);
+}
 
 } // namespace cosm
 
