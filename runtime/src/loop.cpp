@@ -330,7 +330,6 @@ void Loop::scheduleTimer(detail::HandleImpl *H, double When) {
   checkOpen();
   checkThread(this, Debug, Running);
   H->When = When;
-  H->Seq = NextSeq++;
   H->IsTimer = true;
   H->Scheduled = true;
   H->retain();

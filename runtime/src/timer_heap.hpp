@@ -1,15 +1,16 @@
 //===- timer_heap.hpp - The loop's timer heap -------------------*- C++ -*-===//
 ///
 /// \file
-/// A binary min-heap of timer handles in a vector, ordered by deadline and
-/// then by scheduling sequence number. asyncio's heap compares deadlines
-/// only, so its order for equal deadlines is arbitrary; FIFO ties agree with
-/// it whenever deadlines differ and make cosm deterministic otherwise.
-///
-/// The sift steps are CPython's heapq (_heapqmodule.c) line for line rather
-/// than std::push_heap: a NaN deadline compares false both ways, which is no
-/// strict weak order (std's heap functions would be undefined), and heapq's
-/// exact moves decide where asyncio leaves such a timer, hence when it fires.
+/// A binary min-heap of timer handles in a vector, ordered by deadline
+/// alone, as asyncio's heap of TimerHandles (TimerHandle.__lt__ compares
+/// `_when`). The sift steps are CPython's heapq (_heapqmodule.c) line for
+/// line rather than std::push_heap, for two reasons:
+/// - equal deadlines: heapq does not keep them in scheduling order (six
+///   call_at()s with one deadline fire 0 2 5 1 4 3), but its moves are
+///   deterministic, so the same pushes and pops give CPython's order;
+/// - a NaN deadline compares false both ways, which is no strict weak order
+///   (std's heap functions would be undefined), and heapq's exact moves
+///   decide where asyncio leaves such a timer, hence when it fires.
 ///
 //===----------------------------------------------------------------------===//
 #ifndef COSM_SRC_TIMER_HEAP_HPP
@@ -22,11 +23,9 @@
 
 namespace cosm::detail::timer_heap {
 
-/// TimerHandle.__lt__, plus the FIFO tie-break. False both ways with NaN.
+/// TimerHandle.__lt__. False both ways with NaN, and with equal deadlines.
 inline bool firesBefore(const HandleImpl *A, const HandleImpl *B) noexcept {
-  if (A->When < B->When)
-    return true;
-  return A->When == B->When && A->Seq < B->Seq;
+  return A->When < B->When;
 }
 
 /// heapq's _siftdown: moves Heap[Pos] up towards StartPos.

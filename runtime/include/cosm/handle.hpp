@@ -38,7 +38,6 @@ public:
   Loop *L;
   SourceLoc Loc;
   double When = 0;       ///< deadline, for timers
-  std::uint64_t Seq = 0; ///< scheduling order: ties between equal deadlines
   bool Cancelled = false;
   bool Scheduled = false; ///< in the loop's timer heap
   bool IsTimer = false;

@@ -348,10 +348,10 @@ private:
   bool runDebug(const detail::ReadyItem &Item);
 
   detail::ReadyQueue Ready;
-  /// Timer min-heap by (When, Seq); each entry holds a reference.
+  /// Timer min-heap by deadline, heapq's (timer_heap.hpp); each entry holds
+  /// a reference.
   std::vector<detail::HandleImpl *> Scheduled;
   std::size_t TimerCancelledCount = 0;
-  std::uint64_t NextSeq = 0;
   std::uint64_t Passes = 0;
   /// Pending tasks, oldest first.
   detail::TaskBase *TasksHead = nullptr;
