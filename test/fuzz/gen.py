@@ -21,9 +21,13 @@ catch parameters, F14; recursion is declared first, F1; no default-argument
 constructors for frame locals, F13).
 
 Timing: every timed sleep goes through nap(slot), which sleeps until
-t0 + slot * UNIT (+ a tiny per-call offset so that no two deadlines are ever
-equal). Deadlines are absolute, so drift does not accumulate, and distinct slots
-are UNIT (10 ms) apart. A nap whose deadline is less than UNIT/2 away when it is
+t0 + slot * UNIT on a timer of its own (call_at). Deadlines are absolute, so
+drift does not accumulate, and distinct slots are UNIT (10 ms) apart. The naps
+of one slot share one deadline, computed the same way in both languages: they
+fire in one pass, in the order of CPython's heapq, which cosm's timer heap
+follows move for move (a per-nap offset instead, tens of microseconds, let
+the loop's wake-up fall between two naps of a slot and fire them in
+different passes, at random). A nap whose deadline is less than UNIT/2 away when it is
 called is a plain sleep(0), in both languages, so the same decision is taken on
 both sides unless the machine stalls for several milliseconds. Programs are
 small (a few hundred loop passes) so that all work between two slots finishes
@@ -47,7 +51,6 @@ CPP_INCLUDES = """#include <cosm/cosm.hpp>
 CPP_PRELUDE = r"""
 static long long checksum = 7;
 static double t0 = 0;
-static int nap_calls = 0;
 
 static void tr(const std::string &s) {
   std::printf("%s\n", s.c_str());
@@ -62,14 +65,27 @@ struct Noisy {
   ~Noisy() { tr("-" + n); }
 };
 
-// Sleeps until slot * UNIT after t0 (see gen.py).
+// Sleeps until slot * UNIT after t0 (see gen.py): a timer at that deadline,
+// the same for every nap of the slot, as asyncio.sleep builds one.
 COSM_ASYNC cosm::Coro<void> nap(int slot) {
-  int seq = nap_calls++ % 40;
-  double delay = t0 + slot * @UNIT@ + seq * 0.00005 -
-                 cosm::get_running_loop().time();
-  if (delay < @HALF@)
-    delay = 0;
-  cosm::await(cosm::sleep(delay));
+  cosm::Loop &loop = cosm::get_running_loop();
+  double when = t0 + slot * @UNIT@;
+  if (when - loop.time() < @HALF@) {
+    cosm::await(cosm::sleep(0));
+    return;
+  }
+  cosm::Future<void> fut;
+  cosm::TimerHandle h = loop.call_at(when, [fut] {
+    if (!fut.done())
+      fut.set_result();
+  });
+  try {
+    cosm::await(fut);
+  } catch (...) {
+    h.cancel();
+    throw;
+  }
+  h.cancel();
 }
 """
 
@@ -77,7 +93,6 @@ PY_PRELUDE = r"""import asyncio
 
 checksum = 7
 t0 = 0.0
-nap_calls = 0
 
 def tr(s):
     global checksum
@@ -85,14 +100,22 @@ def tr(s):
     for c in s.encode():
         checksum = (checksum * 131 + c) % 1000000007
 
+def wake(fut):
+    if not fut.done():
+        fut.set_result(None)
+
 async def nap(slot):
-    global nap_calls
-    seq = nap_calls % 40
-    nap_calls += 1
-    delay = t0 + slot * @UNIT@ + seq * 0.00005 - asyncio.get_running_loop().time()
-    if delay < @HALF@:
-        delay = 0
-    await asyncio.sleep(delay)
+    loop = asyncio.get_running_loop()
+    when = t0 + slot * @UNIT@
+    if when - loop.time() < @HALF@:
+        await asyncio.sleep(0)
+        return
+    fut = loop.create_future()
+    h = loop.call_at(when, wake, fut)
+    try:
+        await fut
+    finally:
+        h.cancel()
 """
 
 
