@@ -22,7 +22,8 @@ Substitutions for RUN lines (which run in bash):
                    a program compiled and linked in one command, or linked
                    by a script given only these flags, is instrumented)
   %cosm_incdir     runtime/include in the source tree
-  %python          python3
+  %python          the CPython 3.11 first on PATH (3.11.7 here), for the
+                   asyncio twins; Debian's python3 if there is none
 FileCheck and not (from COSM_LLVM_ROOT/bin) are on PATH.
 Features: cosm-lower (the tool is built), cosm-runtime (libcosm is built),
 asan / tsan (a COSM_SANITIZE=address / thread build), sanitized-tool (that

@@ -7,7 +7,10 @@
 //===----------------------------------------------------------------------===//
 #include "cosm/timeouts.hpp"
 
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <string>
 
 namespace cosm::detail {
 
@@ -42,12 +45,68 @@ TimerHandle releaseLater(Loop &L, double Delay, FutureImpl<void> &W) {
       Delay, [R = Ref<FutureImpl<void>>(&W)] { runRelease(R.get(), nullptr); });
 }
 
+namespace {
+/// Python's round(X, 3): X's exact value rounded to three decimals (glibc's
+/// printf rounds exactly, ties to even, as CPython's dtoa does).
+double round3(double X) {
+  if (!std::isfinite(X))
+    return X;
+  int N = std::snprintf(nullptr, 0, "%.3f", X);
+  std::string Text(std::size_t(N) + 1, '\0');
+  std::snprintf(Text.data(), Text.size(), "%.3f", X);
+  return std::strtod(Text.c_str(), nullptr);
+}
+
+/// Python's repr(float): the shortest digits that read back as X, written
+/// positionally from 1e-4 up to 1e16 (with at least one decimal) and with an
+/// exponent of at least two digits outside that range.
+std::string floatRepr(double X) {
+  if (std::isnan(X))
+    return "nan";
+  if (std::isinf(X))
+    return X < 0 ? "-inf" : "inf";
+  char Buf[40];
+  for (int Digits = 1; Digits <= 17; ++Digits) {
+    std::snprintf(Buf, sizeof Buf, "%.*e", Digits - 1, X);
+    if (std::strtod(Buf, nullptr) == X)
+      break;
+  }
+  // Buf is [-]d[.ddd]e[+-]XX: split it into digits and exponent.
+  std::string Sci = Buf;
+  std::size_t E = Sci.find('e');
+  int Exp = std::atoi(Sci.c_str() + E + 1);
+  bool Negative = Sci[0] == '-';
+  std::string Digits;
+  for (std::size_t I = Negative; I < E; ++I)
+    if (Sci[I] != '.')
+      Digits += Sci[I];
+  std::string Out = Negative ? "-" : "";
+  if (Exp < -4 || Exp >= 16) {
+    Out += Digits.substr(0, 1);
+    if (Digits.size() > 1)
+      Out += "." + Digits.substr(1);
+    char ExpText[8];
+    std::snprintf(ExpText, sizeof ExpText, "e%c%02d", Exp < 0 ? '-' : '+',
+                  Exp < 0 ? -Exp : Exp);
+    return Out + ExpText;
+  }
+  if (Exp < 0)
+    return Out + "0." + std::string(std::size_t(-Exp - 1), '0') + Digits;
+  std::size_t Point = std::size_t(Exp) + 1;
+  if (Digits.size() <= Point)
+    return Out + Digits + std::string(Point - Digits.size(), '0') + ".0";
+  return Out + Digits.substr(0, Point) + "." + Digits.substr(Point);
+}
+} // namespace
+
 void TimeoutState::enter() {
-  // 3.11 lets a Timeout be entered again (3.12 refuses): a fresh scope.
-  State = St::Entered;
+  // CPython 3.11.7's __aenter__ (3.11.2 let a Timeout be entered again).
+  if (State != St::Created)
+    throw RuntimeError("Timeout has already been entered");
   AnyTask Current = current_task();
   if (!Current)
     throw RuntimeError("Timeout should be used inside a task");
+  State = St::Entered;
   Task = Current.impl();
   CancellingAtEnter = Task->cancelling();
   reschedule(When);
@@ -98,17 +157,7 @@ std::string TimeoutState::repr() const {
   std::string Info;
   if (State == St::Entered) {
     Info = " when=";
-    if (!When) {
-      Info += "None";
-    } else {
-      // Python's repr of round(when, 3): shortest form, at least one decimal.
-      char Buf[64];
-      std::snprintf(Buf, sizeof Buf, "%.3f", *When);
-      std::string V = Buf;
-      while (V.size() > 1 && V.back() == '0' && V[V.size() - 2] != '.')
-        V.pop_back();
-      Info += V;
-    }
+    Info += When ? floatRepr(round3(*When)) : "None";
   }
   return "<Timeout [" + std::string(stateValue()) + "]" + Info + ">";
 }

@@ -400,8 +400,8 @@ wait_for(A &&X, std::optional<double> Seconds,
 
 /// asyncio.Timeout: the object of `async with asyncio.timeout(...) as cm`.
 /// A shared handle (copies refer to the same scope). Enter it with
-/// async_with(body); inside, when(), reschedule() and expired() behave as
-/// asyncio 3.11's (which, unlike 3.12, lets a Timeout be entered again).
+/// async_with(body) once; inside, when(), reschedule() and expired() behave
+/// as asyncio 3.11's.
 class Timeout {
 public:
   /// asyncio.Timeout(when): a deadline on Loop::time()'s clock, or
