@@ -66,6 +66,12 @@ void FutureBase::setCancelMessage(std::string Msg) {
   assign_or_clear(CancelMsg, std::move(Msg));
 }
 
+void FutureBase::cancelLike(FutureBase &Other) {
+  std::exception_ptr E = Other.makeCancelledError();
+  if (cancelFuture(Other.cancelMessage()))
+    CancelledExc = std::move(E);
+}
+
 std::exception_ptr FutureBase::makeCancelledError() {
   if (CancelledExc)
     return std::exchange(CancelledExc, nullptr);

@@ -249,7 +249,9 @@ void TaskBase::finishStep(Step S) {
     L->pushReady({&StepOps, this, nullptr});
     return;
   }
-  if (MustCancel && FutWaiter->cancel())
+  // __step's `self._fut_waiter.cancel(msg=self._cancel_message)`: a task
+  // that cancelled itself passes its message on to what it now awaits.
+  if (MustCancel && FutWaiter->cancel(cancelMessage()))
     MustCancel = false;
 }
 

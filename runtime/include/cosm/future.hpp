@@ -100,6 +100,11 @@ public:
   void markRetrieved() noexcept { LogTraceback = false; }
   /// The message of the cancel() that cancelled it ("" for None).
   const std::string &cancelMessage() const noexcept;
+  /// Cancels this pending future as Other, a cancelled one, is: awaiting it
+  /// raises what awaiting Other would (its message, or the CancelledError a
+  /// task ended with). For shield() of a cancelled future, which asyncio
+  /// returns itself.
+  void cancelLike(FutureBase &Other);
 
   /// Registers a done callback; runs through call_soon when the future
   /// completes, or at once through call_soon if it is already done. Takes

@@ -477,8 +477,12 @@ shield(A &&X, detail::SourceLoc Loc = detail::SourceLoc::current()) {
   detail::FutureBase *In = Inner.impl();
   if (In->done()) {
     // asyncio returns the inner future itself: an outer that is already done
-    // in the same way behaves alike when awaited.
-    S::innerDone(Outer.impl(), In);
+    // in the same way behaves alike when awaited (a cancelled one raises the
+    // inner's CancelledError, message included).
+    if (In->cancelled())
+      Outer.impl()->cancelLike(*In);
+    else
+      S::innerDone(Outer.impl(), In);
     return Outer;
   }
   // asyncio 3.14: the task calling shield() waits for the inner future.
