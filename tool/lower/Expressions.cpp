@@ -364,16 +364,27 @@ std::string Lowerer::conditional(const AbstractConditionalOperator *C) {
   else if (!Object && !Type->isVoidType())
     Name = member(MemberRole::Chosen, typeText(Type.getUnqualifiedType()),
                   "chosen");
+  // An object result: the true side declares the slot, the false side
+  // constructs the same slot (its live bit too), so the code after the `if`
+  // has one object to use and to destroy, whichever side ran.
+  int ObjectBit = -1;
   auto Assign = [&](const Expr *Side) {
     std::string Value = expr(Side);
-    if (Type->isVoidType())
+    if (Type->isVoidType()) {
       code(Value + ";\n");
-    else if (C->isGLValue())
+    } else if (C->isGLValue()) {
       code(Name + " = std::addressof(" + Value + ");\n");
-    else if (Object)
+    } else if (Object && Name.empty()) {
       Name = objectTemp(Type, Value, /*Maybe=*/true);
-    else
+      ObjectBit = Temps.empty() ? -1 : Temps.back().LiveBit;
+    } else if (Object) {
+      code("::new (&" + Name + ") " + typeText(Type.getUnqualifiedType()) +
+           "(" + Value + ");\n");
+      if (ObjectBit >= 0)
+        setLive(ObjectBit);
+    } else {
       code(Name + " = " + Value + ";\n");
+    }
   };
   code("if (" + Cond + ") {\n");
   ++Branches;
@@ -387,9 +398,10 @@ std::string Lowerer::conditional(const AbstractConditionalOperator *C) {
   if (C->isGLValue())
     return "(*" + Name + ")";
   if (Object) {
-    // Both sides construct the same kind of object: one slot serves both.
-    Temps.pop_back();
-    Temps.back().Maybe = Branches > 0;
+    // Constructed on both sides: as sure to exist as the `if` itself is.
+    for (Temp &T : Temps)
+      if (T.Name == Name)
+        T.Maybe = Branches > 0;
     return "std::move(" + Name + ")";
   }
   return Name;
