@@ -425,20 +425,20 @@ void Loop::dropCancelledTimers() {
   if (Count > MinScheduledForCleanup && TimerCancelledCount * 2 > Count) {
     // Many cancelled timers: rebuild the heap without them.
     std::size_t Kept = 0;
-    for (detail::HandleImpl *H : Scheduled) {
-      if (!H->Cancelled) {
-        Scheduled[Kept++] = H;
+    for (const detail::TimerEntry &E : Scheduled) {
+      if (!E.H->Cancelled) {
+        Scheduled[Kept++] = E;
         continue;
       }
-      H->Scheduled = false;
-      H->release();
+      E.H->Scheduled = false;
+      E.H->release();
     }
     Scheduled.resize(Kept);
     detail::timer_heap::heapify(Scheduled);
     TimerCancelledCount = 0;
     return;
   }
-  while (!Scheduled.empty() && Scheduled.front()->Cancelled) {
+  while (!Scheduled.empty() && Scheduled.front().H->Cancelled) {
     --TimerCancelledCount;
     detail::HandleImpl *H = detail::timer_heap::pop(Scheduled);
     H->Scheduled = false;
@@ -454,7 +454,7 @@ double Loop::pollTimeout() const {
   // min(max(0, when - time()), MAXIMUM_SELECT_TIMEOUT), written so that a
   // NaN deadline gives 0 as Python's max(0, nan) does, and an infinite one
   // the one-day cap: the result always fits epoll's int milliseconds.
-  double Wait = Scheduled.front()->When - time();
+  double Wait = Scheduled.front().When - time();
   if (!(Wait > 0))
     return 0;
   return Wait < MaxSelectTimeout ? Wait : MaxSelectTimeout;
@@ -510,7 +510,7 @@ void Loop::moveDueTimers() {
   double End = time() + ClockResolution;
   while (!Scheduled.empty()) {
     // asyncio's `if handle._when >= end_time: break`: a NaN deadline is due.
-    if (Scheduled.front()->When >= End)
+    if (Scheduled.front().When >= End)
       break;
     detail::HandleImpl *H = detail::timer_heap::pop(Scheduled);
     H->Scheduled = false;
@@ -575,9 +575,9 @@ void Loop::close() {
   // queue more: drain until empty.
   while (!Ready.empty())
     releaseItem(Ready.pop());
-  for (detail::HandleImpl *H : Scheduled) {
-    H->Scheduled = false;
-    H->release();
+  for (const detail::TimerEntry &E : Scheduled) {
+    E.H->Scheduled = false;
+    E.H->release();
   }
   Scheduled.clear();
   TimerCancelledCount = 0;

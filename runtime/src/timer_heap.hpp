@@ -24,17 +24,17 @@
 namespace cosm::detail::timer_heap {
 
 /// TimerHandle.__lt__. False both ways with NaN, and with equal deadlines.
-inline bool firesBefore(const HandleImpl *A, const HandleImpl *B) noexcept {
-  return A->When < B->When;
+inline bool firesBefore(const TimerEntry &A, const TimerEntry &B) noexcept {
+  return A.When < B.When;
 }
 
 /// heapq's _siftdown: moves Heap[Pos] up towards StartPos.
-inline void siftDown(std::vector<HandleImpl *> &Heap, std::size_t StartPos,
+inline void siftDown(std::vector<TimerEntry> &Heap, std::size_t StartPos,
                      std::size_t Pos) noexcept {
-  HandleImpl *New = Heap[Pos];
+  TimerEntry New = Heap[Pos];
   while (Pos > StartPos) {
     std::size_t ParentPos = (Pos - 1) >> 1;
-    HandleImpl *Parent = Heap[ParentPos];
+    TimerEntry Parent = Heap[ParentPos];
     if (!firesBefore(New, Parent))
       break;
     Heap[Pos] = Parent;
@@ -45,10 +45,10 @@ inline void siftDown(std::vector<HandleImpl *> &Heap, std::size_t StartPos,
 
 /// heapq's _siftup: moves the smaller child up until a leaf, then sifts the
 /// item that was at Pos back up from there.
-inline void siftUp(std::vector<HandleImpl *> &Heap, std::size_t Pos) noexcept {
+inline void siftUp(std::vector<TimerEntry> &Heap, std::size_t Pos) noexcept {
   std::size_t EndPos = Heap.size();
   std::size_t StartPos = Pos;
-  HandleImpl *New = Heap[Pos];
+  TimerEntry New = Heap[Pos];
   std::size_t ChildPos = 2 * Pos + 1;
   while (ChildPos < EndPos) {
     std::size_t RightPos = ChildPos + 1;
@@ -63,25 +63,25 @@ inline void siftUp(std::vector<HandleImpl *> &Heap, std::size_t Pos) noexcept {
 }
 
 /// heapq.heappush.
-inline void push(std::vector<HandleImpl *> &Heap, HandleImpl *H) {
-  Heap.push_back(H);
+inline void push(std::vector<TimerEntry> &Heap, HandleImpl *H) {
+  Heap.push_back({H->When, H});
   siftDown(Heap, 0, Heap.size() - 1);
 }
 
 /// heapq.heappop; Heap must not be empty.
-inline HandleImpl *pop(std::vector<HandleImpl *> &Heap) noexcept {
-  HandleImpl *Last = Heap.back();
+inline HandleImpl *pop(std::vector<TimerEntry> &Heap) noexcept {
+  TimerEntry Last = Heap.back();
   Heap.pop_back();
   if (Heap.empty())
-    return Last;
-  HandleImpl *Top = Heap.front();
+    return Last.H;
+  HandleImpl *Top = Heap.front().H;
   Heap.front() = Last;
   siftUp(Heap, 0);
   return Top;
 }
 
 /// heapq.heapify.
-inline void heapify(std::vector<HandleImpl *> &Heap) noexcept {
+inline void heapify(std::vector<TimerEntry> &Heap) noexcept {
   for (std::size_t I = Heap.size() / 2; I-- > 0;)
     siftUp(Heap, I);
 }

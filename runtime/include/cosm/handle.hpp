@@ -43,6 +43,14 @@ public:
   bool IsTimer = false;
 };
 
+/// An entry of the loop's timer heap: the deadline beside the handle, so
+/// that sifting compares entries of the heap's own array instead of reading
+/// a handle, somewhere on the heap, per level.
+struct TimerEntry {
+  double When;
+  HandleImpl *H;
+};
+
 template <class F> class CallableHandle final : public HandleImpl {
 public:
   CallableHandle(Loop &L, SourceLoc Loc, F Fn)

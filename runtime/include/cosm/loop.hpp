@@ -350,7 +350,7 @@ private:
   detail::ReadyQueue Ready;
   /// Timer min-heap by deadline, heapq's (timer_heap.hpp); each entry holds
   /// a reference.
-  std::vector<detail::HandleImpl *> Scheduled;
+  std::vector<detail::TimerEntry> Scheduled;
   std::size_t TimerCancelledCount = 0;
   std::uint64_t Passes = 0;
   /// Pending tasks, oldest first.
