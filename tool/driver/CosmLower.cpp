@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "cosm-lower/Config.h"
+#include "driver/ClangHints.h"
 #include "driver/FrameSizes.h"
 #include "driver/LocalTypeNames.h"
 #include "driver/MacroExpansion.h"
@@ -187,6 +188,7 @@ public:
     All->attachToPreprocessor(CI.getPreprocessor());
     auto Macros = std::make_shared<cosm::MacroTokens>();
     Macros->attach(CI.getPreprocessor());
+    cosm::addClangHints(CI.getDiagnostics(), CI.getLangOpts());
     return std::make_unique<Consumer>(CI, Results, Style, Options, File.str(),
                                       std::move(Deps), std::move(All),
                                       std::move(Macros));
