@@ -44,3 +44,21 @@ COSM_ASYNC cosm::Coro<typename C::value_type> last(C first, Rest... rest) {
     v = cosm::await(last(std::move(rest)...)); // expected-error {{cosm-lower cannot lower an await of a coroutine whose type cosm-lower cannot name in a template (it expands a pack in a branch of a dependent 'if constexpr', and the frame names the type in every instantiation: give the callee a return type that does not depend on its arguments) yet}}
   return v;
 }
+
+// The frame constructs a kept temporary before the expression: one that C++
+// may skip (a '?:' branch, the right of '&&') would be built when it is not.
+COSM_ASYNC cosm::Coro<int> maybe_temporary(const char *p) {
+  int n = int(p ? std::string(p).size() : 0) + cosm::await(leaf()); // expected-error {{cosm-lower cannot lower a temporary in a '?:' branch or on the right of '&&' or '||' that C++ evaluates before a later 'cosm::await' in the same expression (store it in a local first) yet}}
+  return n;
+}
+COSM_ASYNC cosm::Coro<int> maybe_temporary_and(const char *p) {
+  bool b = (p && std::string(p).size()) + cosm::await(leaf()); // expected-error {{cosm-lower cannot lower a temporary in a '?:' branch or on the right of '&&' or '||' that C++ evaluates before a later 'cosm::await' in the same expression (store it in a local first) yet}}
+  return b;
+}
+
+// The array behind an initializer_list ends with its declaration.
+COSM_ASYNC cosm::Coro<int> braced_list() {
+  std::initializer_list<std::string> names = {"a", "b"}; // expected-error {{cosm-lower cannot lower a 'std::initializer_list' local that lives across a suspension (the frame cannot keep the array behind it; use std::array or std::vector) yet}}
+  cosm::await(leaf());
+  return int(names.size());
+}

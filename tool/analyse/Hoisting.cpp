@@ -121,6 +121,13 @@ void FunctionPlan::typeDeduced() {
   }
 }
 
+/// True if \p Type is (a reference to) a std::initializer_list.
+static bool isInitializerList(QualType Type) {
+  const auto *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  return Record && Record->isInStdNamespace() && Record->getIdentifier() &&
+         Record->getName() == "initializer_list";
+}
+
 void FunctionPlan::hoist(const VarDecl *D, const Expr *Range) {
   if (!D->hasLocalStorage() || LocalIndex.count(D))
     return;
@@ -161,6 +168,15 @@ void FunctionPlan::hoist(const VarDecl *D, const Expr *Range) {
                                           : writtenType(D, /*Referent=*/false);
     if (Record && Record->isLambda() && V.Type.empty())
       V.Type = liftClosure(D);
+  }
+  if (isInitializerList(D->getType()) && !D->isImplicit()) {
+    // The array behind it ends with the declaration's full-expression,
+    // which is in resume() while the list is in the frame.
+    report(Context.getDiagnostics(), D->getLocation(), Diag::Unsupported,
+           "a 'std::initializer_list' local that lives across a suspension "
+           "(the frame cannot keep the array behind it; use std::array or "
+           "std::vector)");
+    Failed = true;
   }
   if (Type->isArrayType() && Type.isDestructedType()) {
     // Its destruction in the frame would be std::destroy_at of an array,

@@ -45,11 +45,17 @@ public:
     LangOpts = &LO;
     Inner->BeginSourceFile(LO, PP);
   }
-  void EndSourceFile() override { Inner->EndSourceFile(); }
-  void finish() override { Inner->finish(); }
+  void EndSourceFile() override {
+    Inner->EndSourceFile();
+    syncCounts();
+  }
+  void finish() override {
+    Inner->finish();
+    syncCounts();
+  }
   void clear() override {
-    DiagnosticConsumer::clear();
     Inner->clear();
+    syncCounts();
   }
   bool IncludeInDiagnosticCounts() const override {
     return Inner->IncludeInDiagnosticCounts();
@@ -57,8 +63,8 @@ public:
 
   void HandleDiagnostic(DiagnosticsEngine::Level Level,
                         const Diagnostic &Info) override {
-    DiagnosticConsumer::HandleDiagnostic(Level, Info);
     Inner->HandleDiagnostic(Level, Info);
+    syncCounts();
     if (Info.getID() == diag::err_attribute_not_type_attr && LangOpts &&
         Info.hasSourceManager() &&
         expandedFrom(Info.getLocation(), "COSM_ASYNC", Info.getSourceManager(),
@@ -69,6 +75,13 @@ public:
   }
 
 private:
+  /// The counts are the inner client's: a -verify client counts only the
+  /// diagnostics it did not expect, and the exit status follows them.
+  void syncCounts() {
+    NumErrors = Inner->getNumErrors();
+    NumWarnings = Inner->getNumWarnings();
+  }
+
   /// A note at \p Loc's expansion, in Clang's `file:line:col: note:` form.
   void note(const SourceManager &SM, SourceLocation Loc, StringRef Text) {
     PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(Loc));

@@ -118,8 +118,17 @@ std::string Lowerer::expr(const Expr *E) {
   if (const auto *Comma = dyn_cast<BinaryOperator>(E);
       Comma && Comma->getOpcode() == BO_Comma &&
       Plan.containsAwait(Comma->getRHS())) {
-    // The left side is evaluated for its effects only.
-    code("static_cast<void>(" + expr(Comma->getLHS()) + ");\n");
+    // The left side is evaluated for its effects only; an object it makes
+    // lives, in C++, to the end of the full-expression: in the frame here.
+    const Expr *Left = Comma->getLHS();
+    if (!keepBefore(Left))
+      return "";
+    const auto *Record = Left->getType()->getAsCXXRecordDecl();
+    if (Left->isPRValue() && !Plan.containsAwait(Left) &&
+        needsDestruction(Left->getType()) && !(Record && Record->isLambda()))
+      objectTemp(Left->getType(), expr(Left), Branches > 0);
+    else
+      code("static_cast<void>(" + expr(Left) + ");\n");
     replace(Comma->getLHS(), "void()");
     replace(Comma->getRHS(), expr(Comma->getRHS()));
     return render(E);
@@ -157,20 +166,65 @@ std::string Lowerer::expr(const Expr *E) {
   return render(E);
 }
 
+/// True if keepTemporaries(..., \p All, \p Coroutines) keeps \p Temporary.
+bool Lowerer::keeps(const MaterializeTemporaryExpr *Temporary, bool All,
+                    bool Coroutines) {
+  QualType Type = Temporary->getSubExpr()->getType();
+  if ((!All && !needsDestruction(Type)) || Type->isArrayType())
+    return false;
+  // A closure type has no name to declare the frame member with; a
+  // coroutine object is consumed at once by what it is passed to
+  // (cosm::gather, create_task).
+  const auto *Record = Type->getAsCXXRecordDecl();
+  return !(Record && Record->isLambda()) &&
+         !(coroResultType(Type) && !Coroutines);
+}
+
+/// A temporary the frame would keep inside \p S, which C++ may not evaluate
+/// (a '?:' branch, the right of '&&' or '||'), or null. The frame
+/// constructs what it keeps before the expression: such a one cannot be.
+const Expr *Lowerer::keptMaybe(const Stmt *S, bool All, bool Coroutines) {
+  if (!S || isa<LambdaExpr, CXXStdInitializerListExpr>(S) || asAwait(S))
+    return nullptr;
+  if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(S))
+    if (keeps(Temporary, All, Coroutines))
+      return Temporary;
+  for (const Stmt *Child : S->children())
+    if (const Expr *Found = keptMaybe(Child, All, Coroutines))
+      return Found;
+  return nullptr;
+}
+
 void Lowerer::keepTemporaries(const Stmt *S, bool All, bool Coroutines) {
   // An initializer_list's array lives as long as the list, which the callee
   // copies from at once.
   if (!S || isa<LambdaExpr, CXXStdInitializerListExpr>(S) || asAwait(S))
     return;
+  // Only what C++ evaluates for sure is kept; a temporary in a part it may
+  // skip is refused rather than constructed when C++ would not.
+  const Stmt *Always = nullptr;
+  const Expr *Maybe[2] = {nullptr, nullptr};
+  if (const auto *C = dyn_cast<ConditionalOperator>(S))
+    Always = C->getCond(), Maybe[0] = C->getTrueExpr(),
+    Maybe[1] = C->getFalseExpr();
+  else if (const auto *C = dyn_cast<BinaryConditionalOperator>(S))
+    Always = C->getCommon(), Maybe[0] = C->getFalseExpr();
+  else if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->isLogicalOp())
+    Always = B->getLHS(), Maybe[0] = B->getRHS();
+  if (Always) {
+    for (const Expr *Side : Maybe)
+      if (const Expr *Found = keptMaybe(Side, All, Coroutines)) {
+        fail(Found->getBeginLoc(), Diag::Unsupported,
+             "a temporary in a '?:' branch or on the right of '&&' or '||' "
+             "that C++ evaluates before a later 'cosm::await' in the same "
+             "expression (store it in a local first)");
+        return;
+      }
+    keepTemporaries(Always, All, Coroutines);
+    return;
+  }
   if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(S)) {
-    QualType Type = Temporary->getSubExpr()->getType();
-    if ((!All && !needsDestruction(Type)) || Type->isArrayType())
-      return;
-    // A closure type has no name to declare the frame member with; a
-    // coroutine object is consumed at once by what it is passed to
-    // (cosm::gather, create_task).
-    if (const auto *Record = Type->getAsCXXRecordDecl();
-        (Record && Record->isLambda()) || (coroResultType(Type) && !Coroutines))
+    if (!keeps(Temporary, All, Coroutines))
       return;
     std::string Name = objectTemp(Temporary->getSubExpr()->getType(),
                                   expr(Temporary->getSubExpr()), Branches > 0);
@@ -324,12 +378,31 @@ std::string Lowerer::spill(const Expr *E, const std::string &Value) {
   return E->isXValue() ? "std::move(*" + Name + ")" : "(*" + Name + ")";
 }
 
+/// The temporaries of \p E, evaluated before a suspension in its
+/// expression (the left of '&&', '||' or ',', a '?:' condition), live to
+/// the end of the full-expression in C++: the frame keeps them.
+bool Lowerer::keepBefore(const Expr *E) {
+  if (Plan.containsAwait(E) || isa<MaterializeTemporaryExpr>(E))
+    return true; // what awaits keeps its own, as expr() does
+  keepTemporaries(E);
+  if (const Expr *Inner = destroyedTemporary(E)) {
+    fail(Inner->getBeginLoc(), Diag::Unsupported,
+         "a temporary with a destructor inside an operand that is evaluated "
+         "before a later 'cosm::await' in the same expression (store it in "
+         "a local first)");
+    return false;
+  }
+  return !Failed;
+}
+
 std::string Lowerer::logical(const BinaryOperator *B) {
-  std::string Left = expr(B->getLHS());
   if (!Plan.containsAwait(B->getRHS())) {
-    replace(B->getLHS(), Left);
+    replace(B->getLHS(), expr(B->getLHS()));
     return render(B);
   }
+  if (!keepBefore(B->getLHS()))
+    return "";
+  std::string Left = expr(B->getLHS());
   // Only when C++ evaluates the right side does its await run.
   std::string Name = member(MemberRole::Condition, "bool", "condition");
   code(Name + " = static_cast<bool>(" + Left + ");\n");
@@ -349,12 +422,14 @@ std::string Lowerer::conditional(const AbstractConditionalOperator *C) {
          "'cosm::await' in a '?:' without a middle operand");
     return "";
   }
-  std::string Cond = expr(C->getCond());
   if (!Plan.containsAwait(C->getTrueExpr()) &&
       !Plan.containsAwait(C->getFalseExpr())) {
-    replace(C->getCond(), Cond);
+    replace(C->getCond(), expr(C->getCond()));
     return render(C);
   }
+  if (!keepBefore(C->getCond()))
+    return "";
+  std::string Cond = expr(C->getCond());
   // Only the chosen side runs, and only its await suspends.
   QualType Type = C->getType();
   bool Object = C->isPRValue() && !Type->isScalarType() && !Type->isVoidType();

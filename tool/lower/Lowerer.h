@@ -168,6 +168,10 @@ private:
   void keepTemporaries(const clang::Stmt *S, bool All = false,
                        bool Coroutines = false);
   void keepOperandTemporaries(const clang::Expr *Operand);
+  bool keeps(const clang::MaterializeTemporaryExpr *Temporary, bool All,
+             bool Coroutines);
+  const clang::Expr *keptMaybe(const clang::Stmt *S, bool All, bool Coroutines);
+  bool keepBefore(const clang::Expr *E);
   std::string objectTemp(clang::QualType Type, const std::string &Value,
                          bool Maybe, std::string TypeText = "");
   std::string condition(const clang::Expr *E);

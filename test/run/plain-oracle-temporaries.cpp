@@ -1,0 +1,55 @@
+// Temporaries in what C++ evaluates before an await of the same expression
+// (the left of '&&', '||' and ',', a '?:' condition) live to the end of the
+// full-expression, after the await: lowered, the program prints what the
+// same source prints as ordinary C++ (the plain build: awaits and run
+// removed, test/run/Inputs/plain/cosm/cosm.hpp), constructions, calls and
+// destructions in the same order.
+//
+// RUN: %cosm-lower %s -o %t.cpp
+// RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
+// RUN: sed -e 's/cosm::await(/(/g' -e 's/cosm::run(/(/g' %s > %t.plain.cpp
+// RUN: %cxx -std=c++17 -w -I%S/Inputs/plain %t.plain.cpp -o %t.plain
+// RUN: %t.plain > %t.want
+// RUN: %t.gcc | diff %t.want -
+
+#include <cosm/cosm.hpp>
+#include <cstdio>
+#include <string>
+
+struct N {
+  std::string s;
+  explicit N(const char *x) : s(x) { std::printf("+%s\n", x); }
+  N(const N &o) : s(o.s + "c") { std::printf("copy %s\n", s.c_str()); }
+  ~N() { std::printf("-%s\n", s.c_str()); }
+  bool ok() const { return true; }
+  const char *text() const { return s.c_str(); }
+};
+
+COSM_ASYNC cosm::Coro<bool> get(const char *what) {
+  std::printf("get %s\n", what);
+  cosm::await(cosm::sleep(0));
+  return true;
+}
+
+COSM_ASYNC cosm::Coro<bool> show(const char *p) {
+  std::printf("show %s\n", p);
+  cosm::await(cosm::sleep(0));
+  return p[0] != 0;
+}
+
+COSM_ASYNC cosm::Coro<void> main_() {
+  for (int i = 0; i < 2; ++i) {
+    bool yes = i == 0;
+    bool a = N("and").ok() && yes && cosm::await(get("and"));
+    bool o = !N("or").ok() || !yes || cosm::await(get("or"));
+    bool c = N("cond").ok() && yes ? cosm::await(get("cond")) : false;
+    bool k = (N("comma"), cosm::await(get("comma")));
+    // A pointer into a temporary of the left side, used by the await.
+    const char *p = nullptr;
+    bool u = (p = N("pointer kept across the await").text()) &&
+             cosm::await(show(p));
+    std::printf("%d %d %d %d %d\n", a, o, c, k, u);
+  }
+}
+
+int main() { cosm::run(main_()); }
