@@ -126,11 +126,25 @@ private:
 const CallbackOps TaskGroupState::TaskDoneOps{&onTaskDone, &releaseGroup,
                                               &describeGroup};
 
+namespace {
+/// TaskGroup.__repr__ (`<TaskGroup tasks=1 errors=1 cancelling>`); a cosm
+/// group is entered when it is made.
+std::string groupRepr(const TaskGroupState &S) {
+  std::string Info;
+  if (!S.Tasks.empty())
+    Info += " tasks=" + std::to_string(S.Tasks.size());
+  if (!S.Errors.empty())
+    Info += " errors=" + std::to_string(S.Errors.size());
+  Info += S.Aborting ? " cancelling" : " entered";
+  return "<TaskGroup" + Info + ">";
+}
+} // namespace
+
 void TaskGroupState::checkCanCreate() const {
   if ((Exiting || Exited) && Tasks.empty())
-    throw RuntimeError("TaskGroup is finished");
+    throw RuntimeError("TaskGroup " + groupRepr(*this) + " is finished");
   if (Aborting)
-    throw RuntimeError("TaskGroup is shutting down");
+    throw RuntimeError("TaskGroup " + groupRepr(*this) + " is shutting down");
 }
 
 void TaskGroupState::adopt(TaskBase &T) {

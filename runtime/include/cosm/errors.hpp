@@ -61,16 +61,17 @@ public:
   using Error::Error;
 };
 
-/// get_nowait() on an empty queue (asyncio.QueueEmpty).
+/// get_nowait() on an empty queue (asyncio.QueueEmpty, raised bare: what()
+/// is "", as str() of it is).
 class QueueEmpty : public Error {
 public:
-  QueueEmpty() : Error("the queue is empty") {}
+  QueueEmpty() : Error("") {}
 };
 
-/// put_nowait() on a full queue (asyncio.QueueFull).
+/// put_nowait() on a full queue (asyncio.QueueFull, raised bare).
 class QueueFull : public Error {
 public:
-  QueueFull() : Error("the queue is full") {}
+  QueueFull() : Error("") {}
 };
 
 /// The errors of a TaskGroup's children (and of its body), in the order

@@ -56,6 +56,8 @@ using ResultOrError =
     std::variant<std::conditional_t<std::is_void_v<T>, std::monostate, T>,
                  std::exception_ptr>;
 
+template <class R> class GatherFuture;
+
 namespace detail {
 
 /// The untyped part of _GatheringFuture and gather()'s _done_callback.
@@ -165,6 +167,8 @@ template <class T> struct GatherArg<Future<T>> {
   using Raw = T;
   static Future<T> wrap(Loop &, const Future<T> &F, SourceLoc) { return F; }
 };
+/// gather(gather(...), ...): the inner gather's future is a child.
+template <class T> struct GatherArg<GatherFuture<T>> : GatherArg<Future<T>> {};
 
 /// One element of the result list: the value, or with return_exceptions
 /// the value or the exception.

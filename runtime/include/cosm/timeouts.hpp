@@ -40,6 +40,8 @@
 #include <utility>
 
 namespace cosm {
+template <class R> class GatherFuture;
+
 namespace detail {
 
 /// A done callback that completes a waiter future unless it is done
@@ -75,6 +77,9 @@ template <class T> struct EnsureFuture<Future<T>> {
   static constexpr bool Owned = false;
   static Future<T> make(Loop &, Future<T> &F, SourceLoc) { return F; }
 };
+/// gather()'s future is a future (wait_for(gather(...)), shield(gather(...))).
+template <class T>
+struct EnsureFuture<GatherFuture<T>> : EnsureFuture<Future<T>> {};
 
 /// The result of a done task or future: moved out of a task only wait_for
 /// knows about, copied otherwise.
