@@ -62,3 +62,21 @@ COSM_ASYNC cosm::Coro<int> braced_list() {
   cosm::await(leaf());
   return int(names.size());
 }
+
+// C++ keeps a whole temporary alive for a reference to a part of it.
+struct Holder {
+  std::string text;
+};
+COSM_ASYNC cosm::Coro<int> part_of_temporary() {
+  const std::string &t = Holder{"kept"}.text; // expected-error {{cosm-lower cannot lower a reference bound to a part of a temporary (C++ keeps the whole temporary for it) that lives across a suspension (store the object in a local first) yet}}
+  cosm::await(leaf());
+  return int(t.size());
+}
+COSM_ASYNC cosm::Coro<int> range_of_temporary() {
+  int n = 0;
+  for (char c : Holder{"ab"}.text) { // expected-error {{cosm-lower cannot lower a reference bound to a part of a temporary (C++ keeps the whole temporary for it) that lives across a suspension (store the object in a local first) yet}}
+    n += c;
+    cosm::await(leaf());
+  }
+  return n;
+}

@@ -121,6 +121,19 @@ void FunctionPlan::typeDeduced() {
   }
 }
 
+/// A temporary inside \p E whose life C++ extends for \p D, or null.
+static const Expr *extendedInside(const Expr *E, const VarDecl *D) {
+  if (!E || isa<LambdaExpr>(E))
+    return nullptr;
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E);
+      Temp && Temp->getExtendingDecl() == D)
+    return Temp;
+  for (const Stmt *Child : E->children())
+    if (const Expr *Found = extendedInside(dyn_cast_or_null<Expr>(Child), D))
+      return Found;
+  return nullptr;
+}
+
 /// True if \p Type is (a reference to) a std::initializer_list.
 static bool isInitializerList(QualType Type) {
   const auto *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
@@ -158,6 +171,17 @@ void FunctionPlan::hoist(const VarDecl *D, const Expr *Range) {
                    : memberType(Temp->getType().getUnqualifiedType());
       Type = Temp->getType();
     } else {
+      if (const Expr *Whole = extendedInside(Bound, D)) {
+        // `const T &r = make().member;`, `for (x : make().items)`: C++
+        // keeps the whole temporary for the reference, which the frame
+        // would have to hold beside the pointer.
+        report(Context.getDiagnostics(), Whole->getBeginLoc(),
+               Diag::Unsupported,
+               "a reference bound to a part of a temporary (C++ keeps the "
+               "whole temporary for it) that lives across a suspension (store "
+               "the object in a local first)");
+        Failed = true;
+      }
       V.Store = Storage::Pointer;
       V.Type = writtenType(D, /*Referent=*/true);
     }
@@ -329,6 +353,22 @@ void FunctionPlan::hoistScope(const Stmt *S, bool Guarded) {
     bool KeepsRange = Init && Init->isPRValue() &&
                       !Init->getType()->isDependentType() &&
                       Init->getType().isDestructedType();
+    // `for (x : make().items)`: the range is a part of a temporary C++
+    // keeps whole, which the frame would have to hold beside the pointer.
+    const auto *RangeDecl = dyn_cast_or_null<DeclStmt>(Range->getRangeStmt());
+    const auto *RangeVar = RangeDecl && RangeDecl->isSingleDecl()
+                               ? dyn_cast<VarDecl>(RangeDecl->getSingleDecl())
+                               : nullptr;
+    if (RangeVar && Init && !Init->isPRValue() &&
+        containsAwait(Range->getBody()))
+      if (const Expr *Whole = extendedInside(Init, RangeVar)) {
+        report(Context.getDiagnostics(), Whole->getBeginLoc(),
+               Diag::Unsupported,
+               "a reference bound to a part of a temporary (C++ keeps the "
+               "whole temporary for it) that lives across a suspension (store "
+               "the object in a local first)");
+        Failed = true;
+      }
     hoistCondition(Range->getInit(), Guarded,
                    {Range->getRangeInit(), Range->getBody()});
     if (containsAwait(Range->getBody()) ||
