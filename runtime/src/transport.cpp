@@ -82,8 +82,21 @@ void Connection::connectionMade() {
   // StreamReaderProtocol with a client_connected_cb: a task per connection.
   Coro<void> Client =
       Cb(StreamReader(Reader), StreamWriter(Ref<Connection>(this)));
-  if (Client)
-    ClientTask = create_task(std::move(Client));
+  if (!Client)
+    return;
+  ClientTask = create_task(std::move(Client));
+  // CPython 3.11.7's done callback: an error the handler leaves is reported
+  // and closes its connection, so the peer reads EOF instead of waiting.
+  ClientTask.add_done_callback([Self = Ref<Connection>(this)](
+                                   const Task<void> &T) {
+    if (T.cancelled())
+      return;
+    if (std::exception_ptr E = T.exception()) {
+      logError("Unhandled exception in client_connected_cb\n  " +
+               describeException(E));
+      Self->close();
+    }
+  });
 }
 
 void Connection::readReady() {
