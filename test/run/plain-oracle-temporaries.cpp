@@ -1,9 +1,9 @@
 // Temporaries in what C++ evaluates before an await of the same expression
 // (the left of '&&', '||' and ',', a '?:' condition) live to the end of the
-// full-expression, after the await: lowered, the program prints what the
-// same source prints as ordinary C++ (the plain build: awaits and run
-// removed, test/run/Inputs/plain/cosm/cosm.hpp), constructions, calls and
-// destructions in the same order.
+// full-expression, after the await; a '?:' side that throws makes no value:
+// lowered, the program prints what the same source prints as ordinary C++
+// (the plain build: awaits and run removed, test/run/Inputs/plain/cosm/
+// cosm.hpp), constructions, calls and destructions in the same order.
 //
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
@@ -14,6 +14,7 @@
 
 #include <cosm/cosm.hpp>
 #include <cstdio>
+#include <stdexcept>
 #include <string>
 
 struct N {
@@ -37,6 +38,16 @@ COSM_ASYNC cosm::Coro<bool> show(const char *p) {
   return p[0] != 0;
 }
 
+COSM_ASYNC cosm::Coro<std::string> word(const char *w) {
+  cosm::await(cosm::sleep(0));
+  return w;
+}
+
+COSM_ASYNC cosm::Coro<int> number(int n) {
+  cosm::await(cosm::sleep(0));
+  return n;
+}
+
 COSM_ASYNC cosm::Coro<void> main_() {
   for (int i = 0; i < 2; ++i) {
     bool yes = i == 0;
@@ -49,6 +60,15 @@ COSM_ASYNC cosm::Coro<void> main_() {
     bool u = (p = N("pointer kept across the await").text()) &&
              cosm::await(show(p));
     std::printf("%d %d %d %d %d\n", a, o, c, k, u);
+    // A side that throws makes no value.
+    try {
+      std::string s = yes ? cosm::await(word("string"))
+                          : throw std::runtime_error("no string");
+      int n = yes ? cosm::await(number(7)) : throw std::runtime_error("no int");
+      std::printf("%s %d\n", s.c_str(), n);
+    } catch (const std::runtime_error &e) {
+      std::printf("caught %s\n", e.what());
+    }
   }
 }
 

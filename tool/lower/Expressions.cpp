@@ -445,7 +445,8 @@ std::string Lowerer::conditional(const AbstractConditionalOperator *C) {
   int ObjectBit = -1;
   auto Assign = [&](const Expr *Side) {
     std::string Value = expr(Side);
-    if (Type->isVoidType()) {
+    // `b ? cosm::await(f()) : throw E()`: that side makes no value.
+    if (Type->isVoidType() || isa<CXXThrowExpr>(Side->IgnoreParenImpCasts())) {
       code(Value + ";\n");
     } else if (C->isGLValue()) {
       code(Name + " = std::addressof(" + Value + ");\n");
