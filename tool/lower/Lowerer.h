@@ -242,6 +242,9 @@ private:
   unsigned States = 0;
   unsigned RegionCount = 0;
   unsigned Branches = 0;
+  /// The block that ends a case of a switch and falls into the next label:
+  /// if its end destroys objects, `[[fallthrough]];` follows them.
+  const clang::CompoundStmt *EndsCase = nullptr;
 };
 
 } // namespace cosm

@@ -220,13 +220,31 @@ static bool isFallthrough(const Stmt *S) {
   return Attributed && isa<NullStmt>(Attributed->getSubStmt());
 }
 
+/// The block \p S ends with, through case and statement labels.
+static const CompoundStmt *innerBlock(const Stmt *S) {
+  while (true) {
+    if (const auto *Case = dyn_cast<SwitchCase>(S))
+      S = Case->getSubStmt();
+    else if (const auto *Label = dyn_cast<LabelStmt>(S))
+      S = Label->getSubStmt();
+    else
+      return dyn_cast<CompoundStmt>(S);
+  }
+}
+
 void Lowerer::compound(const CompoundStmt *C, bool Braces) {
   if (Braces)
     code("{\n");
   pushScope(C);
+  bool FallsIntoLabel = C == EndsCase;
   auto Previous = Text.offset(C->getLBracLoc());
   unsigned Cursor = Previous ? *Previous + 1 : 0;
-  for (const Stmt *Child : C->body()) {
+  for (auto It = C->body_begin(); It != C->body_end(); ++It) {
+    const Stmt *Child = *It;
+    // `case 1: { T t; ... }` followed by another label of the switch.
+    EndsCase = std::next(It) != C->body_end() && isa<SwitchCase>(*std::next(It))
+                   ? innerBlock(Child)
+                   : nullptr;
     // A closing `[[fallthrough]];` must stay last: the scope ends before it.
     if (Child == C->body_back() && isFallthrough(Child)) {
       popScope(Child->getBeginLoc());
@@ -249,10 +267,17 @@ void Lowerer::compound(const CompoundStmt *C, bool Braces) {
   const Stmt *Last = C->body_empty() ? nullptr : C->body_back();
   while (const auto *Label = dyn_cast_or_null<LabelStmt>(Last))
     Last = Label->getSubStmt();
-  if (isa_and_nonnull<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt>(Last))
+  EndsCase = nullptr;
+  if (isa_and_nonnull<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt>(Last)) {
     dropScope();
-  else
+  } else {
+    size_t Exits = Model.Exits.size();
     popScope(C->getRBracLoc());
+    // The destructions the lowering added end the case where the source's
+    // block ended with its own statement: say the fall-through is meant.
+    if (FallsIntoLabel && Model.Exits.size() != Exits)
+      code("[[fallthrough]];\n");
+  }
   if (Braces)
     code("}\n");
 }
