@@ -134,6 +134,20 @@ static const Expr *extendedInside(const Expr *E, const VarDecl *D) {
   return nullptr;
 }
 
+/// `const T &r = make().member;`, `for (x : make().items)`: C++ keeps the
+/// whole temporary for the reference \p D, which the frame would have to
+/// hold beside the pointer. True if \p Init binds one (reported).
+static bool refusedPartOfTemporary(DiagnosticsEngine &Diags, const Expr *Init,
+                                   const VarDecl *D) {
+  const Expr *Whole = extendedInside(Init, D);
+  if (Whole)
+    report(Diags, Whole->getBeginLoc(), Diag::Unsupported,
+           "a reference bound to a part of a temporary (C++ keeps the whole "
+           "temporary for it) that lives across a suspension (store the "
+           "object in a local first)");
+  return Whole;
+}
+
 /// True if \p Type is (a reference to) a std::initializer_list.
 static bool isInitializerList(QualType Type) {
   const auto *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
@@ -171,17 +185,8 @@ void FunctionPlan::hoist(const VarDecl *D, const Expr *Range) {
                    : memberType(Temp->getType().getUnqualifiedType());
       Type = Temp->getType();
     } else {
-      if (const Expr *Whole = extendedInside(Bound, D)) {
-        // `const T &r = make().member;`, `for (x : make().items)`: C++
-        // keeps the whole temporary for the reference, which the frame
-        // would have to hold beside the pointer.
-        report(Context.getDiagnostics(), Whole->getBeginLoc(),
-               Diag::Unsupported,
-               "a reference bound to a part of a temporary (C++ keeps the "
-               "whole temporary for it) that lives across a suspension (store "
-               "the object in a local first)");
+      if (refusedPartOfTemporary(Context.getDiagnostics(), Bound, D))
         Failed = true;
-      }
       V.Store = Storage::Pointer;
       V.Type = writtenType(D, /*Referent=*/true);
     }
@@ -360,15 +365,9 @@ void FunctionPlan::hoistScope(const Stmt *S, bool Guarded) {
                                ? dyn_cast<VarDecl>(RangeDecl->getSingleDecl())
                                : nullptr;
     if (RangeVar && Init && !Init->isPRValue() &&
-        containsAwait(Range->getBody()))
-      if (const Expr *Whole = extendedInside(Init, RangeVar)) {
-        report(Context.getDiagnostics(), Whole->getBeginLoc(),
-               Diag::Unsupported,
-               "a reference bound to a part of a temporary (C++ keeps the "
-               "whole temporary for it) that lives across a suspension (store "
-               "the object in a local first)");
-        Failed = true;
-      }
+        containsAwait(Range->getBody()) &&
+        refusedPartOfTemporary(Context.getDiagnostics(), Init, RangeVar))
+      Failed = true;
     hoistCondition(Range->getInit(), Guarded,
                    {Range->getRangeInit(), Range->getBody()});
     if (containsAwait(Range->getBody()) ||
