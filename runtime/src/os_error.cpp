@@ -26,6 +26,10 @@ std::exception_ptr osError(int Err, const std::string &Text) {
     return std::make_exception_ptr(PermissionError(Err, Text));
   case EEXIST:
     return std::make_exception_ptr(FileExistsError(Err, Text));
+  case ENOTDIR:
+    return std::make_exception_ptr(NotADirectoryError(Err, Text));
+  case EISDIR:
+    return std::make_exception_ptr(IsADirectoryError(Err, Text));
   case ESRCH:
     return std::make_exception_ptr(ProcessLookupError(Err, Text));
   default:

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "stream_state.hpp"
 
+#include "address.hpp"
 #include "debug.hpp"
 #include "os_error.hpp"
 
@@ -72,6 +73,30 @@ void ServerState::acceptReady(int Sock) {
 
 namespace {
 
+int socketOption(int Fd, int Option) {
+  int Value = 0;
+  socklen_t Len = sizeof Value;
+  return ::getsockopt(Fd, SOL_SOCKET, Option, &Value, &Len) == 0 ? Value : -1;
+}
+
+/// repr(server): `<Server sockets=(<asyncio.TransportSocket fd=6, family=2,
+/// type=1, proto=6, laddr=('127.0.0.1', 8080)>,)>`, as asyncio's errors
+/// name it.
+std::string serverRepr(const ServerState &S) {
+  std::string Sockets;
+  for (int Fd : S.SocksClosed ? std::vector<int>() : S.Socks)
+    Sockets += "<asyncio.TransportSocket fd=" + std::to_string(Fd) +
+               ", family=" + std::to_string(socketOption(Fd, SO_DOMAIN)) +
+               ", type=" + std::to_string(socketOption(Fd, SO_TYPE)) +
+               ", proto=" + std::to_string(socketOption(Fd, SO_PROTOCOL)) +
+               ", laddr=" + localAddress(Fd).to_string() + ">, ";
+  if (S.Socks.size() > 1)
+    Sockets.resize(Sockets.size() - 2);
+  else if (!Sockets.empty())
+    Sockets.resize(Sockets.size() - 1); // a 1-tuple keeps its comma
+  return "<Server sockets=(" + Sockets + ")>";
+}
+
 // Server.serve_forever
 class ServeForeverFrame final : public Frame<void> {
 public:
@@ -80,9 +105,10 @@ public:
     if (state == 1)
       goto resume_1;
     if (S->ServingForever)
-      throw RuntimeError("server is already being awaited on serve_forever()");
+      throw RuntimeError("server " + serverRepr(*S) +
+                         " is already being awaited on serve_forever()");
     if (S->SocksClosed)
-      throw RuntimeError("server is closed");
+      throw RuntimeError("server " + serverRepr(*S) + " is closed");
     S->startServing();
     Fut = new FutureImpl<void>(S->L, {"Server.serve_forever", 0});
     S->ServingForever = Fut;

@@ -65,8 +65,8 @@ namespace {
 /// exception once, at the start of most read methods).
 template <class Fn> class ReaderFrame final : public Frame<std::string> {
 public:
-  ReaderFrame(Ref<ReaderState> S, const char *Name, Fn F)
-      : S(std::move(S)), Name(Name), F(std::move(F)) {}
+  ReaderFrame(Ref<ReaderState> S, const char *Name, const char *WaitName, Fn F)
+      : S(std::move(S)), Name(Name), WaitName(WaitName), F(std::move(F)) {}
   ~ReaderFrame() override { unwind(); }
 
   Step resume() override {
@@ -78,7 +78,7 @@ public:
         return_value(std::move(*R));
         return finish();
       }
-      Waiter = S->startWait(Name);
+      Waiter = S->startWait(WaitName);
       state = 1;
       return suspendOn(*Waiter);
     resume_1:
@@ -106,14 +106,16 @@ public:
 private:
   Ref<ReaderState> S;
   const char *Name;
+  const char *WaitName; ///< who waits, in _wait_for_data's error
   Fn F;
   Ref<FutureImpl<void>> Waiter;
 };
 
 template <class Fn>
-Coro<std::string> readerCoro(Ref<ReaderState> S, const char *Name, Fn F) {
-  return Coro<std::string>::make_awaited<ReaderFrame<Fn>>(std::move(S), Name,
-                                                          std::move(F));
+Coro<std::string> readerCoro(Ref<ReaderState> S, const char *Name, Fn F,
+                             const char *WaitName = nullptr) {
+  return Coro<std::string>::make_awaited<ReaderFrame<Fn>>(
+      std::move(S), Name, WaitName ? WaitName : Name, std::move(F));
 }
 
 /// readuntil()'s body; Offset persists across waits.
@@ -226,7 +228,8 @@ Coro<std::string> StreamReader::readline() const {
           St.maybeResumeTransport();
           throw ValueError(E.what());
         }
-      });
+      },
+      "readuntil"); // asyncio's readline() waits inside readuntil()
 }
 
 Coro<std::string> StreamReader::readexactly(std::ptrdiff_t N) const {

@@ -17,11 +17,13 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <memory>
 #include <spawn.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <thread>
@@ -56,6 +58,44 @@ void setNonBlocking(int Fd) {
 
 std::exception_ptr spawnError(int Err, const std::string &Program) {
   return osError(Err, std::string(std::strerror(Err)) + ": '" + Program + "'");
+}
+
+/// The file Popen would execute for \p Program: itself if it has a '/',
+/// else the first executable file of that name in the child's PATH
+/// (os.get_exec_path(env): env's PATH if env is given, os.defpath if it has
+/// none). Throws as Popen does: the first error other than ENOENT/ENOTDIR,
+/// else the last one.
+std::string executable(const std::string &Program,
+                       const std::optional<std::vector<std::string>> &Env) {
+  if (Program.find('/') != std::string::npos)
+    return Program;
+  std::string Path = "/bin:/usr/bin";
+  if (Env) {
+    for (const std::string &Entry : *Env)
+      if (Entry.compare(0, 5, "PATH=") == 0)
+        Path = Entry.substr(5);
+  } else if (const char *Own = std::getenv("PATH")) {
+    Path = Own;
+  }
+  int Err = ENOENT, First = 0;
+  for (size_t Begin = 0;;) {
+    size_t End = std::min(Path.find(':', Begin), Path.size());
+    std::string Dir = Path.substr(Begin, End - Begin);
+    std::string Candidate = (Dir.empty() ? "." : Dir) + "/" + Program;
+    struct stat Info;
+    if (::stat(Candidate.c_str(), &Info) != 0)
+      Err = errno;
+    else if (!S_ISREG(Info.st_mode) || ::access(Candidate.c_str(), X_OK) != 0)
+      Err = EACCES;
+    else
+      return Candidate;
+    if (!First && Err != ENOENT && Err != ENOTDIR)
+      First = Err;
+    if (End == Path.size())
+      break;
+    Begin = End + 1;
+  }
+  std::rethrow_exception(spawnError(First ? First : Err, Program));
 }
 
 /// The child's standard streams as posix_spawn file actions; the parent's
@@ -107,8 +147,19 @@ public:
   pid_t spawn(const std::vector<std::string> &Argv,
               const std::optional<std::string> &Cwd,
               const std::optional<std::vector<std::string>> &Env) {
-    if (Cwd)
+    // Popen's child reports a failed chdir with the directory's name;
+    // posix_spawn would not say which action failed.
+    if (Cwd) {
+      struct stat Info;
+      if (::stat(Cwd->c_str(), &Info) != 0)
+        std::rethrow_exception(spawnError(errno, *Cwd));
+      if (!S_ISDIR(Info.st_mode))
+        std::rethrow_exception(spawnError(ENOTDIR, *Cwd));
       posix_spawn_file_actions_addchdir_np(&Actions, Cwd->c_str());
+    }
+    // (A program with a '/' is run as given: from the new directory if it
+    // is relative, as Popen's child runs it after its chdir.)
+    std::string File = executable(Argv[0], Env);
     // close_fds=True: the loop's epoll fd, sockets and pipes stay ours.
     posix_spawn_file_actions_addclosefrom_np(&Actions, 3);
     // Popen's restore_signals, and an empty mask whatever this thread's.
@@ -132,8 +183,8 @@ public:
       Envp.push_back(nullptr);
     }
     pid_t Pid;
-    int Err = ::posix_spawnp(&Pid, Args[0], &Actions, &Attr, Args.data(),
-                             Env ? Envp.data() : environ);
+    int Err = ::posix_spawn(&Pid, File.c_str(), &Actions, &Attr, Args.data(),
+                            Env ? Envp.data() : environ);
     if (Err)
       std::rethrow_exception(spawnError(Err, Argv[0]));
     for (int &Fd : ChildFds)

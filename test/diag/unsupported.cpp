@@ -7,9 +7,10 @@
 
 COSM_ASYNC cosm::Coro<int> leaf() { return 1; }
 
-// C++17 has no std::destroy_at for arrays.
+// C++17 has no std::destroy_at for arrays: an array's elements are
+// destroyed one by one, but not an array of arrays'.
 COSM_ASYNC cosm::Coro<void> strings() {
-  std::string names[2] = {"a", "b"}; // expected-error {{cosm-lower cannot lower a local array whose elements have destructors and that lives across a suspension (use std::array) yet}}
+  std::string names[2][1] = {{"a"}, {"b"}}; // expected-error {{cosm-lower cannot lower a local array of arrays whose elements have destructors and that lives across a suspension (use std::array) yet}}
   cosm::await(leaf());
   (void)names;
 }

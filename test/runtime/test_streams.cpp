@@ -75,6 +75,7 @@ TEST_F(Streams, ReaderBufferRules) {
     R.feed_eof();
     AWAIT_CORO(F, 5, S, R.readexactly(5));
     p(outcome(S));
+
     print(std::string("at_eof ") + (R.at_eof() ? "True" : "False"));
     AWAIT_CORO(F, 6, S, R.read());
     p("read at EOF " + outcome(S));
@@ -97,6 +98,26 @@ TEST_F(Streams, ReaderBufferRules) {
                 "ValueError: readexactly size can not be less than zero @ 1"}));
 }
 
+// readuntil() at EOF without its separator: asyncio's message says
+// "undefined" for the expected size it does not know.
+TEST_F(Streams, ReadUntilAtEofExpectsAnUndefinedSize) {
+  cosm::run(lambda_coro("main", [R = cosm::StreamReader(),
+                                 S = cosm::Coro<std::string>()](
+                                    auto &F) mutable {
+    switch (F.state) {
+    case 1: goto resume_1;
+    }
+    R.feed_data("tail");
+    R.feed_eof();
+    AWAIT_CORO(F, 1, S, R.readuntil("\n"));
+    p(outcome(S));
+    return F.finish();
+  }));
+  EXPECT_EQ(out(), (std::vector<std::string>{
+                       "IncompleteReadError: 4 bytes read on a total of "
+                       "undefined expected bytes partial 'tail' @ 1"}));
+}
+
 // A reader waits for data: woken one pass after feed_data; a second reader
 // meanwhile is a RuntimeError; read(-1) collects until EOF.
 TEST_F(Streams, WaitingReaderWakesAndASecondReaderIsRefused) {
@@ -109,11 +130,15 @@ TEST_F(Streams, WaitingReaderWakesAndASecondReaderIsRefused) {
     case 2: goto resume_2;
     case 3: goto resume_3;
     case 4: goto resume_4;
+    case 5: goto resume_5;
     }
     T = cosm::create_task(R.readexactly(4));
     AWAIT_CORO(F, 1, Y, cosm::sleep(0));
     Y.take_result();
     AWAIT_CORO(F, 2, S, R.read(10));
+    p(outcome(S));
+    // asyncio's readline() waits inside readuntil(), and says so.
+    AWAIT_CORO(F, 5, S, R.readline());
     p(outcome(S));
     p("feed");
     R.feed_data("abcdef");
@@ -128,6 +153,8 @@ TEST_F(Streams, WaitingReaderWakesAndASecondReaderIsRefused) {
   EXPECT_EQ(out(), (std::vector<std::string>{
                        "RuntimeError: read() called while another coroutine "
                        "is already waiting for incoming data @ 2",
+                       "RuntimeError: readuntil() called while another "
+                       "coroutine is already waiting for incoming data @ 2",
                        "feed @ 2", "task got abcd @ 4", "read() 'efgh' @ 6"}));
 }
 
@@ -383,6 +410,8 @@ TEST_F(Streams, ServeForeverCancelledClosesTheServer) {
         case 2: goto resume_2;
         case 3: goto resume_3;
         case 4: goto resume_4;
+        case 5: goto resume_5;
+        case 6: goto resume_6;
         }
         AWAIT_CORO(F, 1, Sv, cosm::start_server(None, "127.0.0.1", 0));
         Srv = Sv.take_result();
@@ -391,6 +420,13 @@ TEST_F(Streams, ServeForeverCancelledClosesTheServer) {
         AWAIT_CORO(F, 2, V, cosm::sleep(0));
         V.take_result();
         print(std::string("serving ") + (Srv.is_serving() ? "True" : "False"));
+        // Errors name the server by its repr, as asyncio's do.
+        AWAIT_CORO(F, 5, V, Srv.serve_forever());
+        try {
+          V.take_result();
+        } catch (const cosm::RuntimeError &E) {
+          print(E.what());
+        }
         T.cancel();
         AWAIT(F, 3, T);
         print(std::string("cancelled ") + (T.cancelled() ? "True" : "False") +
@@ -402,15 +438,28 @@ TEST_F(Streams, ServeForeverCancelledClosesTheServer) {
         } catch (const cosm::ConnectionRefusedError &E) {
           print(std::string("refused: ") + E.what());
         }
+        AWAIT_CORO(F, 6, V, Srv.serve_forever());
+        try {
+          V.take_result();
+        } catch (const cosm::RuntimeError &E) {
+          print(E.what());
+        }
         return F.finish();
       }));
   // asyncio's text names the address: "Connect call failed ('127.0.0.1',
   // <port>)".
-  ASSERT_EQ(out().size(), 3u);
+  ASSERT_EQ(out().size(), 5u);
   EXPECT_EQ(out()[0], "serving True");
-  EXPECT_EQ(out()[1], "cancelled True, sockets 0, serving False");
-  EXPECT_EQ(out()[2].substr(0, 55),
+  EXPECT_EQ(out()[1].substr(0, 52),
+            "server <Server sockets=(<asyncio.TransportSocket fd=");
+  EXPECT_NE(out()[1].find(", family=2, type=1, proto=6, laddr=('127.0.0.1', "),
+            std::string::npos);
+  std::string Tail = ")>,)> is already being awaited on serve_forever()";
+  EXPECT_EQ(out()[1].substr(out()[1].size() - Tail.size()), Tail);
+  EXPECT_EQ(out()[2], "cancelled True, sockets 0, serving False");
+  EXPECT_EQ(out()[3].substr(0, 55),
             "refused: [Errno 111] Connect call failed ('127.0.0.1', ");
+  EXPECT_EQ(out()[4], "server <Server sockets=()> is closed");
 }
 
 /// Open file descriptors of this process.

@@ -276,6 +276,55 @@ TEST_F(Subprocess, MissingProgramIsFileNotFoundError) {
             "[Errno 2] No such file or directory: 'cosm-no-such-program'");
 }
 
+/// What create_subprocess_exec(Prog) with Opts raises, as "Type: what()".
+std::string spawnFailure(std::string Prog, cosm::SubprocessOptions Opts) {
+  std::string What = "nothing";
+  cosm::run(lambda_coro(
+      "main", [&, C = cosm::Coro<cosm::Process>()](auto &F) mutable {
+        switch (F.state) {
+        case 1: goto resume_1;
+        }
+        AWAIT_CORO(F, 1, C, cosm::create_subprocess_exec(Prog, {}, Opts));
+        try {
+          C.take_result();
+        } catch (const cosm::FileNotFoundError &E) {
+          What = std::string("FileNotFoundError: ") + E.what();
+        } catch (const cosm::NotADirectoryError &E) {
+          What = std::string("NotADirectoryError: ") + E.what();
+        } catch (const cosm::OSError &E) {
+          What = std::string("OSError: ") + E.what();
+        }
+        return F.finish();
+      }));
+  return What;
+}
+
+// Popen's child names the directory when its chdir fails, the program
+// when its exec does.
+TEST_F(Subprocess, BadCwdIsReportedWithTheDirectory) {
+  cosm::SubprocessOptions O = pipes({}, PIPE);
+  O.cwd = "/cosm-no-such-dir";
+  EXPECT_EQ(spawnFailure("true", O),
+            "FileNotFoundError: [Errno 2] No such file or directory: "
+            "'/cosm-no-such-dir'");
+  O.cwd = "/etc/passwd";
+  EXPECT_EQ(spawnFailure("true", O),
+            "NotADirectoryError: [Errno 20] Not a directory: '/etc/passwd'");
+}
+
+// A program without a '/' is searched in the child's PATH: env's when env
+// is given (os.get_exec_path(env)), not the parent's.
+TEST_F(Subprocess, ProgramIsSearchedInTheChildsPath) {
+  cosm::SubprocessOptions O = pipes({}, PIPE);
+  O.env = std::vector<std::string>{"PATH=/cosm-no-such-dir"};
+  EXPECT_EQ(spawnFailure("true", O),
+            "FileNotFoundError: [Errno 2] No such file or directory: 'true'");
+  O.env = std::vector<std::string>{"PATH=/cosm-no-such-dir:/bin:/usr/bin"};
+  Ran R = runProgram("sh", {"-c", "echo found"}, O);
+  EXPECT_EQ(R.Out.first, "found\n");
+  EXPECT_EQ(R.Code, 0);
+}
+
 // cwd and env: Popen's.
 TEST_F(Subprocess, CwdAndEnv) {
   cosm::SubprocessOptions O = pipes({}, PIPE);

@@ -17,11 +17,19 @@ using namespace clang;
 
 namespace cosm {
 
-/// Names the generated code uses inside the frame (its base class's
-/// members, its own helpers): a local of the same name must be renamed.
-static constexpr const char *BaseNames[] = {
-    "state",         "resume",       "unwind", "function_name", "await_point",
-    "awaited_frame", "return_value", "finish", "cosm",          "std"};
+/// True if a class template's type, printed, does not name it: a class
+/// nested in a class template loses the outer arguments (`Outer::Inner<U>`),
+/// an unnamed parameter reads `type-parameter-0-1`.
+static bool printsBadly(const CXXRecordDecl *Class) {
+  if (!Class->isDependentContext())
+    return false;
+  if (Class->getParent()->isRecord())
+    return true;
+  const ClassTemplateDecl *Template = Class->getDescribedClassTemplate();
+  return Template &&
+         llvm::any_of(*Template->getTemplateParameters(),
+                      [](const NamedDecl *P) { return P->getName().empty(); });
+}
 
 bool FunctionPlan::containsAwait(const Stmt *S) const {
   if (!S)
@@ -86,6 +94,12 @@ public:
   bool VisitVarDecl(VarDecl *V) {
     if (V->getType()->isVariableArrayType())
       fail(V->getLocation(), Diag::VariableLengthArray);
+    // C++ runs the initialiser once, under a guard that a second caller
+    // would wait on (or re-enter, if the first is suspended in it).
+    if (V->isStaticLocal() && V->getInit() && Plan.containsAwait(V->getInit()))
+      fail(V->getLocation(), Diag::Unsupported,
+           "'cosm::await' in the initialiser of a static or thread_local "
+           "local (await into an ordinary local, then assign it)");
     const FrameVar *Kept = Plan.frameVar(V);
     if (V->getType()->isRecordType() &&
         V->getType()->getAsCXXRecordDecl()->isLambda() && Kept &&
@@ -151,8 +165,18 @@ public:
       Names.insert(E->getMemberDecl()->getName());
     return true;
   }
+  // A type the body names (`struct lines` at namespace scope).
+  bool VisitTagTypeLoc(TagTypeLoc TL) { return add(TL.getDecl()); }
+  bool VisitTypedefTypeLoc(TypedefTypeLoc TL) {
+    return add(TL.getTypePtr()->getDecl());
+  }
 
 private:
+  bool add(const NamedDecl *D) {
+    if (D->getIdentifier())
+      Names.insert(D->getName());
+    return true;
+  }
   llvm::StringSet<> &Names;
 };
 
@@ -339,7 +363,7 @@ bool FunctionPlan::analyse(const FileContext &File) {
 
   if (const auto *M = dyn_cast<CXXMethodDecl>(F);
       M && M->isInstance() && !Lambda) {
-    SelfType = memberType(recordType(Context, M->getParent()));
+    SelfType = classType(M->getParent());
     if (M->isConst())
       SelfType = "const " + SelfType;
   }
@@ -473,7 +497,7 @@ bool FunctionPlan::analyse(const FileContext &File) {
   }
   if (const auto *M = dyn_cast<CXXMethodDecl>(F);
       M && M->isOutOfLine() && !LocalFrame)
-    FrameQualifier = memberType(recordType(Context, M->getParent())) + "::";
+    FrameQualifier = classQualifier(M);
   // Members the lowering adds must not hide the frame types the code names.
   Taken.insert(FrameName);
   if (EarlierFrames)
@@ -502,6 +526,30 @@ void FunctionPlan::addTemplateParameter(const std::string &Param,
   }
 }
 
+/// The type of the object of \p Class's members, as a frame (a member of
+/// the class, or a local class of its member) names it: where the printed
+/// type would not name the class, its injected name, the current
+/// instantiation there.
+std::string FunctionPlan::classType(const CXXRecordDecl *Class) {
+  return printsBadly(Class) ? Class->getName().str()
+                            : memberType(recordType(Context, Class));
+}
+
+/// `Box<T>::` for a member of \p M's class defined out of line: where the
+/// printed type would not name the class, the qualifier as the definition
+/// writes it (`Outer<T>::Inner<U>::`).
+std::string FunctionPlan::classQualifier(const CXXMethodDecl *M) {
+  const CXXRecordDecl *Class = M->getParent();
+  if (printsBadly(Class))
+    if (NestedNameSpecifierLoc Written = M->getQualifierLoc())
+      if (auto Where = Text.span(Written.getSourceRange())) {
+        std::string Qualifier = Text.original(*Where).rtrim().str();
+        return StringRef(Qualifier).ends_with("::") ? Qualifier
+                                                    : Qualifier + "::";
+      }
+  return memberType(recordType(Context, Class)) + "::";
+}
+
 bool FunctionPlan::repeatTemplate(const TemplateParameterList *Params,
                                   SourceLocation Where) {
   auto Header = Text.span(Params->getSourceRange());
@@ -512,10 +560,28 @@ bool FunctionPlan::repeatTemplate(const TemplateParameterList *Params,
   }
   TemplateHeader = Text.original(*Header).str();
   TemplateArgs.clear();
-  for (const NamedDecl *P : *Params)
-    TemplateArgs += (TemplateArgs.empty() ? "<" : ", ") + P->getName().str() +
+  // The frame names every parameter: an unnamed one (`class = enable_if_t
+  // <...>`, `int = 0`) gets a name where Clang puts its (empty) name.
+  std::vector<std::pair<unsigned, std::string>> Names;
+  unsigned Index = 0;
+  for (const NamedDecl *P : *Params) {
+    std::string Name = P->getName().str();
+    if (Name.empty()) {
+      Name = "unnamed_" + std::to_string(++Index);
+      auto At = Text.offset(P->getLocation());
+      if (!At || *At < Header->Begin || *At > Header->End) {
+        report(Context.getDiagnostics(), P->getBeginLoc(), Diag::InMacro,
+               "this template parameter");
+        return false;
+      }
+      Names.push_back({*At - Header->Begin, Name});
+    }
+    TemplateArgs += (TemplateArgs.empty() ? "<" : ", ") + Name +
                     (P->isParameterPack() ? "..." : "");
+  }
   TemplateArgs += ">";
+  for (auto It = Names.rbegin(); It != Names.rend(); ++It)
+    TemplateHeader.insert(It->first, " " + It->second + " ");
   return true;
 }
 

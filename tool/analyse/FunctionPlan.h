@@ -105,6 +105,13 @@ struct FileContext {
 /// another file than the main one: the frames it holds are local classes.
 bool isHeaderClassMember(const clang::Decl *D, const clang::SourceManager &SM);
 
+/// Names the generated code uses inside the frame (its base class's
+/// members, its own helpers): a local of the same name must be renamed, and
+/// a type of the same name is qualified.
+inline constexpr const char *BaseNames[] = {
+    "state",         "resume",       "unwind", "function_name", "await_point",
+    "awaited_frame", "return_value", "finish", "cosm",          "std"};
+
 /// Members of the frame's bases that a body's name can resolve to instead of
 /// the user's: a reference to such a name is qualified.
 inline constexpr const char *HiddenNames[] = {
@@ -275,6 +282,8 @@ private:
   /// names (`<T, Ts...>`); false, reported at \p Where, if a macro spells
   /// the header.
   void addTemplateParameter(const std::string &Param, const std::string &Arg);
+  std::string classType(const clang::CXXRecordDecl *Class);
+  std::string classQualifier(const clang::CXXMethodDecl *M);
   bool repeatTemplate(const clang::TemplateParameterList *Params,
                       clang::SourceLocation Where);
   bool checkLambdaTypes();

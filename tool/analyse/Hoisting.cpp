@@ -207,12 +207,13 @@ void FunctionPlan::hoist(const VarDecl *D, const Expr *Range) {
            "std::vector)");
     Failed = true;
   }
-  if (Type->isArrayType() && Type.isDestructedType()) {
-    // Its destruction in the frame would be std::destroy_at of an array,
+  if (Type->isArrayType() && Type.isDestructedType() &&
+      Context.getAsArrayType(Type)->getElementType()->isArrayType()) {
+    // Its elements' destruction would be std::destroy_at of an array,
     // which C++17 does not have.
     report(Context.getDiagnostics(), D->getLocation(), Diag::Unsupported,
-           "a local array whose elements have destructors and that lives "
-           "across a suspension (use std::array)");
+           "a local array of arrays whose elements have destructors and that "
+           "lives across a suspension (use std::array)");
     Failed = true;
   }
   if (V.Store == Storage::Object && !Type->isDependentType() &&

@@ -66,7 +66,7 @@ bool FunctionPlan::inheritOutOfLine() {
       isHeaderClassMember(M, Context.getSourceManager()))
     return true;
   OutOfLineMember = M;
-  FrameQualifier = memberType(recordType(Context, M->getParent())) + "::";
+  FrameQualifier = classQualifier(M);
   for (unsigned I = 0; I < M->getNumTemplateParameterLists(); ++I) {
     auto Header = Text.span(M->getTemplateParameterList(I)->getSourceRange());
     if (!Header) {
@@ -129,7 +129,7 @@ bool FunctionPlan::planLambda(const llvm::StringSet<> &Base) {
       // `self = self`, a copy of the frame's pointer to the object, or for
       // `*this` a copy of the object (see ReferenceRewriter::captureThis).
       LambdaSelf = isAsync(M) ? selfNameFor(M) : "this";
-      SelfType = memberType(recordType(Context, M->getParent()));
+      SelfType = classType(M->getParent());
       SelfCopy = C.getCaptureKind() == LCK_StarThis;
       if (SelfCopy && M->getLexicalDeclContext() == M->getParent()) {
         if (!TemplateHeader.empty())

@@ -24,19 +24,33 @@ using namespace clang;
 
 namespace cosm {
 
-/// \p Type with a leading `::` when it starts with a name that a member of
-/// the frame's bases would hide (a user's `Frame`, `Step`...).
-static std::string unhidden(std::string Type) {
-  StringRef Rest = StringRef(Type);
-  StringRef Prefix;
-  if (Rest.consume_front("const "))
-    Prefix = "const ";
-  StringRef Word =
-      Rest.take_while([](char C) { return isalnum(C) || C == '_'; });
-  for (const char *Name : HiddenNames)
-    if (Word == Name && !Rest.substr(Word.size()).starts_with("::"))
-      return Prefix.str() + "::" + Rest.str();
-  return Type;
+static bool isHidden(StringRef Word) {
+  return llvm::is_contained(HiddenNames, Word) ||
+         (llvm::is_contained(BaseNames, Word) && Word != "std" &&
+          Word != "cosm");
+}
+
+/// \p Type with `::` before each global name in it that a member of the
+/// frame or its bases would hide (a user's `Frame`, `state`, in
+/// `std::vector<state>` too).
+static std::string unhidden(const std::string &Type) {
+  auto IsWord = [](char C) { return isalnum(C) || C == '_'; };
+  std::string Result;
+  for (size_t I = 0; I < Type.size();) {
+    if (!IsWord(Type[I]) || (I > 0 && IsWord(Type[I - 1]))) {
+      Result += Type[I++];
+      continue;
+    }
+    size_t End = I;
+    while (End < Type.size() && IsWord(Type[End]))
+      ++End;
+    StringRef Word(Type.data() + I, End - I);
+    if (isHidden(Word) && !StringRef(Result).ends_with("::"))
+      Result += "::";
+    Result += Word;
+    I = End;
+  }
+  return Result;
 }
 
 namespace {
@@ -135,10 +149,14 @@ std::string FunctionPlan::typeText(QualType Type, bool *NamesLocal) const {
     Text = Type.getCanonicalType().getAsString(Policy);
   }
   Text = unhidden(Text);
-  // Arrays and function types do not read as `T name`: name them through an
-  // alias so that every member is declared the same way.
-  if (Type->isArrayType() || Type->isFunctionType() ||
-      Type->isFunctionPointerType() || Type->isMemberPointerType())
+  // Arrays and function types, and pointers and references to them, do not
+  // read as `T name`: name them through an alias so that every member is
+  // declared the same way.
+  QualType Inner = Type.getNonReferenceType();
+  while (Inner->isPointerType() && !Inner->isFunctionPointerType())
+    Inner = Inner->getPointeeType();
+  if (Inner->isArrayType() || Inner->isFunctionType() ||
+      Inner->isFunctionPointerType() || Inner->isMemberPointerType())
     return "cosm::Type<" + Text + ">";
   return Text;
 }
@@ -199,8 +217,12 @@ std::string FunctionPlan::writtenType(const VarDecl *D, bool Referent) {
       !Type->isArrayType() && !Type->isFunctionPointerType()) {
     auto Begin = Text.offset(D->getBeginLoc());
     auto NameAt = Text.offset(D->getLocation());
-    if (Begin && NameAt && *Begin < *NameAt && Text.span(D->getBeginLoc()) &&
-        Text.span(D->getLocation())) {
+    // Nothing of the declarator after the name (`arr[]`, `(&ref)[2]`).
+    const TypeSourceInfo *Info = D->getTypeSourceInfo();
+    auto TypeEnd = Info ? Text.offset(Info->getTypeLoc().getEndLoc())
+                        : std::optional<unsigned>();
+    if (Begin && NameAt && *Begin < *NameAt && TypeEnd && *TypeEnd < *NameAt &&
+        Text.span(D->getBeginLoc()) && Text.span(D->getLocation())) {
       StringRef Written = Text.original({*Begin, *NameAt}).trim();
       if (Referent)
         Written = Written.rtrim("&").rtrim();

@@ -5,7 +5,8 @@
 /// text, colours and counts stay Clang's) and prints a note after the
 /// errors whose cause is cosm's: COSM_ASYNC written after a lambda's
 /// parameter list, where C++ reads an attribute as the call operator's
-/// type's, which `annotate` cannot be.
+/// type's, which `annotate` cannot be; and `return <void expression>;` in a
+/// function that returns cosm::Coro<void>.
 ///
 //===----------------------------------------------------------------------===//
 #include "driver/ClangHints.h"
@@ -32,6 +33,17 @@ bool expandedFrom(SourceLocation Loc, StringRef Name, const SourceManager &SM,
     Loc = SM.getImmediateMacroCallerLoc(Loc);
   }
   return false;
+}
+
+/// `return cosm::await(v());` with v a cosm::Coro<void>: C++ allows a void
+/// expression in a void function's return only, and the analysis parse
+/// sees the function return cosm::Coro<void>.
+bool returnsVoidExpression(const Diagnostic &Info) {
+  llvm::SmallString<160> Message;
+  Info.FormatDiagnostic(Message);
+  return StringRef(Message).starts_with(
+      "no viable conversion from returned value of type 'void' to function "
+      "return type 'cosm::Coro<void>'");
 }
 
 class HintingClient : public DiagnosticConsumer {
@@ -72,6 +84,11 @@ public:
       note(Info.getSourceManager(), Info.getLocation(),
            "COSM_ASYNC marks a lambda before its parameter list: "
            "'[] COSM_ASYNC () -> cosm::Coro<T> { ... }'");
+    else if (Level == DiagnosticsEngine::Error && Info.hasSourceManager() &&
+             returnsVoidExpression(Info))
+      note(Info.getSourceManager(), Info.getLocation(),
+           "a COSM_ASYNC function returning cosm::Coro<void> returns no "
+           "value, not even a void one: write 'cosm::await(...); return;'");
   }
 
 private:

@@ -85,7 +85,8 @@ static std::optional<QualType> commonReturnType(const CallExpr *Call) {
 /// instantiation, not deduced later, no generic lambda's `auto` parameter.
 static bool nameable(QualType Type) {
   return !Type->isSpecificBuiltinType(BuiltinType::Dependent) &&
-         !Type->isUndeducedType() && !FunctionPlan::namesAutoParameter(Type);
+         !Type->isUndeducedType() && !dependentAuto(Type) &&
+         !FunctionPlan::namesAutoParameter(Type);
 }
 
 std::string Lowerer::childType(const Expr *Operand) {

@@ -142,8 +142,18 @@ std::string Lowerer::expr(const Expr *E) {
   // before it, so that the suspension cannot change it.
   for (size_t I = 0; I < Last; ++I) {
     const Expr *Operand = Operands[I];
+    // `out.push_back(cosm::await(...))`: the object is saved, not the
+    // member function (in a template, a member of a dependent object).
     if (const auto *Member = dyn_cast<MemberExpr>(Operand);
         Member && Member->hasPlaceholderType(BuiltinType::BoundMember))
+      Operand = Member->getBase();
+    else if (const auto *Member =
+                 dyn_cast<CXXDependentScopeMemberExpr>(Operand);
+             Member && !Member->isImplicitAccess() && I == 0 &&
+             isa<CallExpr>(E))
+      Operand = Member->getBase();
+    else if (const auto *Member = dyn_cast<UnresolvedMemberExpr>(Operand);
+             Member && !Member->isImplicitAccess())
       Operand = Member->getBase();
     if (!Plan.containsAwait(Operand) && isStable(Operand))
       continue;
@@ -225,6 +235,12 @@ void Lowerer::keepTemporaries(const Stmt *S, bool All, bool Coroutines) {
   }
   if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(S)) {
     if (!keeps(Temporary, All, Coroutines))
+      return;
+    // The temporaries its initialiser makes (`make_pair(S("p"), 2)`) live
+    // as long as it does, to the end of the full-expression.
+    for (const Stmt *Child : Temporary->getSubExpr()->children())
+      keepTemporaries(Child, All, Coroutines);
+    if (Failed)
       return;
     std::string Name = objectTemp(Temporary->getSubExpr()->getType(),
                                   expr(Temporary->getSubExpr()), Branches > 0);
@@ -373,8 +389,15 @@ std::string Lowerer::spill(const Expr *E, const std::string &Value) {
     }
     return "std::move(" + objectTemp(Type, Value, Branches > 0) + ")";
   }
-  std::string Name = member(MemberRole::Saved, typeText(Type) + " *", "saved");
-  code(Name + " = std::addressof(" + Value + ");\n");
+  // An object whose type depends on a template parameter (`b.val`, `xs[0]`)
+  // is named through the expression.
+  std::string Pointer =
+      Type->isDependentType()
+          ? "std::remove_reference_t<decltype((" +
+                (Plan.containsAwait(E) ? Value : Plan.unevaluated(E)) + "))> *"
+          : typeText(Type) + " *";
+  std::string Name = member(MemberRole::Saved, Pointer, "saved");
+  code(Name + " = " + addressOf(E, Value) + ";\n");
   return E->isXValue() ? "std::move(*" + Name + ")" : "(*" + Name + ")";
 }
 
@@ -449,7 +472,7 @@ std::string Lowerer::conditional(const AbstractConditionalOperator *C) {
     if (Type->isVoidType() || isa<CXXThrowExpr>(Side->IgnoreParenImpCasts())) {
       code(Value + ";\n");
     } else if (C->isGLValue()) {
-      code(Name + " = std::addressof(" + Value + ");\n");
+      code(Name + " = " + addressOf(Side, Value) + ";\n");
     } else if (Object && Name.empty()) {
       Name = objectTemp(Type, Value, /*Maybe=*/true);
       ObjectBit = Temps.empty() ? -1 : Temps.back().LiveBit;
@@ -472,7 +495,7 @@ std::string Lowerer::conditional(const AbstractConditionalOperator *C) {
   if (Type->isVoidType())
     return "void()";
   if (C->isGLValue())
-    return "(*" + Name + ")";
+    return C->isXValue() ? "std::move(*" + Name + ")" : "(*" + Name + ")";
   if (Object) {
     // Constructed on both sides: as sure to exist as the `if` itself is.
     for (Temp &T : Temps)

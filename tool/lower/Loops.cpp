@@ -215,7 +215,7 @@ std::string Lowerer::rangeMember(const Expr *RangeInit) {
   }
   std::string Pointer =
       member(MemberRole::Range, exprType(RangeInit) + " *", "range");
-  code(Pointer + " = std::addressof(" + Value + ");\n");
+  code(Pointer + " = " + addressOf(RangeInit, Value) + ";\n");
   endFullExpression();
   return "(*" + Pointer + ")";
 }
@@ -304,7 +304,8 @@ void Lowerer::rangeLoop(const CXXForRangeStmt *F) {
     code(Loop->Name + " = " + Element + ";\n");
     break;
   case Storage::Pointer:
-    code(Loop->Name + " = std::addressof(" + Element + ");\n");
+    code(Loop->Name + " = " +
+         addressOf(F->getLoopVariable()->getInit(), Element) + ";\n");
     break;
   case Storage::Object:
   case Storage::Ref:

@@ -92,6 +92,12 @@ std::optional<Span> Lowerer::spanOf(const Stmt *S) {
   return Where;
 }
 
+std::string Lowerer::addressOf(const Expr *E, const std::string &Value) {
+  return (E && E->isXValue() ? "cosm::detail::address_of("
+                             : "std::addressof(") +
+         Value + ")";
+}
+
 std::string Lowerer::exprType(const Expr *E, bool Unqualified) {
   QualType Type = E->getType().getNonReferenceType();
   if (Unqualified)

@@ -82,6 +82,9 @@ private:
   /// template parameter decides.
   std::string exprType(const clang::Expr *E, bool Unqualified = false);
   std::string render(const clang::Stmt *S);
+  /// `std::addressof(Value)`, or for an xvalue (which std::addressof does
+  /// not take) the runtime's `cosm::detail::address_of(Value)`.
+  static std::string addressOf(const clang::Expr *E, const std::string &Value);
   void replace(const clang::Stmt *S, std::string With);
 
   // Scopes, and what ends with each: the frame objects declared in it (and

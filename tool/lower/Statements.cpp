@@ -385,7 +385,7 @@ void Lowerer::construct(const FrameVar &V) {
     }
     return;
   case Storage::Pointer:
-    code(V.Name + " = std::addressof(" + expr(Init) + ");\n");
+    code(V.Name + " = " + addressOf(Init, expr(Init)) + ";\n");
     return endFullExpression();
   case Storage::Ref:
     return;
@@ -400,7 +400,14 @@ void Lowerer::construct(const FrameVar &V) {
   } else {
     Args = constructArgs(D);
   }
-  code("::new (&" + V.Name + ") " + V.Type + Args + ";\n");
+  // An array as `T[2]`: Clang rejects `new (p) Alias{a, b}` for an alias of
+  // an array of a template parameter.
+  std::string NewType = V.Type;
+  if (const auto *Array = Context.getAsConstantArrayType(D->getType());
+      Array && !Array->getElementType()->isArrayType())
+    NewType = typeText(Array->getElementType()) + "[" +
+              std::to_string(Array->getSize().getZExtValue()) + "]";
+  code("::new (&" + V.Name + ") " + NewType + Args + ";\n");
   endFullExpression();
   constructed(V.Name, V.LiveBit, D->getLocation());
 }

@@ -12,6 +12,7 @@
 
 #include "cosm/frame.hpp"
 #include <cstdlib>
+#include <type_traits>
 
 #if defined(__clang__)
 #define COSM_ASYNC [[clang::annotate("cosm.async")]]
@@ -36,8 +37,21 @@ template <class T> inline constexpr bool NotLowered = false;
 #if defined(COSM_LOWERING)
 template <class T> T await(Coro<T> &&) { std::abort(); }
 template <class T> T await(Coro<T> &) { std::abort(); }
-template <class T> T await(const Task<T> &) { std::abort(); }
-template <class T> T await(const Future<T> &) { std::abort(); }
+// A task or a future may be awaited more than once, and each await gives
+// the same result, as in asyncio: a copy of it.
+template <class T> T await(const Task<T> &) {
+  static_assert(std::is_void_v<T> || std::is_copy_constructible_v<T>,
+                "cosm::await of a task copies its result, and this result "
+                "type cannot be copied: await the coroutine itself, or make "
+                "the result a std::shared_ptr");
+  std::abort();
+}
+template <class T> T await(const Future<T> &) {
+  static_assert(std::is_void_v<T> || std::is_copy_constructible_v<T>,
+                "cosm::await of a future copies its result, and this "
+                "result type cannot be copied: make it a std::shared_ptr");
+  std::abort();
+}
 #else
 template <class T> T await(Coro<T> &) {
   static_assert(detail::NotLowered<T>,

@@ -129,8 +129,16 @@ public:
 };
 
 /// The other OSError subclasses Python picks by errno (ENOENT, EACCES and
-/// EPERM, EEXIST, ESRCH).
+/// EPERM, EEXIST, ENOTDIR, EISDIR, ESRCH).
 class FileNotFoundError : public OSError {
+public:
+  using OSError::OSError;
+};
+class NotADirectoryError : public OSError {
+public:
+  using OSError::OSError;
+};
+class IsADirectoryError : public OSError {
 public:
   using OSError::OSError;
 };

@@ -158,6 +158,14 @@ private:
 };
 
 namespace detail {
+/// The address of an xvalue (`std::move(s)`, a member of a temporary the
+/// frame keeps), which generated code holds across a suspension:
+/// std::addressof takes lvalues only.
+template <class T>
+constexpr std::remove_reference_t<T> *address_of(T &&Object) noexcept {
+  return std::addressof(Object);
+}
+
 /// The result slot of a frame: a value, an exception, or nothing yet.
 template <class T> class Outcome {
 public:

@@ -48,14 +48,15 @@ inline constexpr std::size_t stream_default_limit = 64 * 1024;
 
 /// The stream ended before the requested bytes arrived
 /// (asyncio.IncompleteReadError). partial() holds what was read;
-/// expected() is empty for readuntil() (Python's None).
+/// expected() is empty for readuntil() (Python's None, "undefined" in
+/// the message).
 class IncompleteReadError : public Error {
 public:
   IncompleteReadError(std::string Partial, std::optional<std::size_t> Expected)
-      : Error(std::to_string(Partial.size()) +
-              " bytes read on a total of " +
-              (Expected ? std::to_string(*Expected) : std::string("None")) +
-              " expected bytes"),
+      : Error(
+            std::to_string(Partial.size()) + " bytes read on a total of " +
+            (Expected ? std::to_string(*Expected) : std::string("undefined")) +
+            " expected bytes"),
         Partial(std::move(Partial)), Expected(Expected) {}
   const std::string &partial() const noexcept { return Partial; }
   std::optional<std::size_t> expected() const noexcept { return Expected; }

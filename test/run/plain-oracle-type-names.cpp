@@ -1,0 +1,62 @@
+// Types named like the members of a frame and of its bases (`state`,
+// `resume`, `unwind`, `lines`, `finish`, ...), used in an async function:
+// kept in the frame, inside a template argument (`std::vector<state>`), and
+// as ordinary locals of resume(). Each is named from the global scope where
+// a member would hide it, and the frame's own names (`lines`) avoid them.
+// Lowered, the program prints what the same source prints as ordinary C++.
+//
+// RUN: %cosm-lower %s -o %t.cpp
+// RUN: FileCheck %s --input-file=%t.cpp
+// RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
+// RUN: %clangxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.clang
+// RUN: sed -e 's/cosm::await(/(/g' -e 's/cosm::run(/(/g' %s > %t.plain.cpp
+// RUN: %cxx -std=c++17 -w -I%S/Inputs/plain %t.plain.cpp -o %t.plain
+// RUN: %t.plain > %t.want
+// RUN: %t.gcc | diff %t.want -
+// RUN: %t.clang | diff %t.want -
+
+#include <cosm/cosm.hpp>
+#include <cstdio>
+#include <vector>
+
+struct state {
+  int x = 5;
+};
+struct resume {
+  int x = 6;
+};
+struct unwind {
+  int x = 7;
+};
+struct lines {
+  int x = 8;
+};
+using finish = int;
+
+COSM_ASYNC cosm::Coro<int> tick(int x) {
+  cosm::await(cosm::sleep(0));
+  return x;
+}
+
+// CHECK-LABEL: struct user_frame
+// CHECK: ::state a;
+// CHECK: std::vector<::state> many;
+// CHECK: ::lines l;
+// CHECK: ::finish total;
+// CHECK: static constexpr cosm::FrameLines<{{[0-9]+}}> lines_2
+COSM_ASYNC cosm::Coro<int> user() {
+  state a;
+  std::vector<state> many(2);
+  lines l;
+  finish total = cosm::await(tick(1));
+  resume r;
+  unwind u;
+  state b;
+  b.x += a.x + many[1].x + l.x + cosm::await(tick(r.x + u.x));
+  total += b.x;
+  return total;
+}
+
+COSM_ASYNC cosm::Coro<void> amain() { std::printf("%d\n", cosm::await(user())); }
+
+int main() { cosm::run(amain()); }
