@@ -4,8 +4,8 @@
 /// A client that forwards every diagnostic to the one Clang set up (so the
 /// text, colours and counts stay Clang's) and prints a note after the
 /// errors whose cause is cosm's: COSM_ASYNC written after a lambda's
-/// parameter list, where C++ reads an attribute as the call operator's
-/// type's, which `annotate` cannot be; and `return <void expression>;` in a
+/// parameter list or after a specifier (`static COSM_ASYNC`), where C++
+/// reads an attribute as a type's, which `annotate` cannot be; and `return <void expression>;` in a
 /// function that returns cosm::Coro<void>.
 ///
 //===----------------------------------------------------------------------===//
@@ -33,6 +33,33 @@ bool expandedFrom(SourceLocation Loc, StringRef Name, const SourceManager &SM,
     Loc = SM.getImmediateMacroCallerLoc(Loc);
   }
   return false;
+}
+
+/// Where COSM_ASYNC goes, for one written where C++ reads an attribute as
+/// a type's: after a specifier (`static COSM_ASYNC ...`) or after a
+/// lambda's parameter list.
+std::string misplacedMark(const SourceManager &SM, SourceLocation Loc) {
+  Loc = SM.getExpansionRange(Loc).getBegin();
+  bool Invalid = false;
+  const char *At = SM.getCharacterData(Loc, &Invalid);
+  StringRef Buffer = SM.getBufferData(SM.getFileID(Loc), &Invalid);
+  if (Invalid)
+    return "";
+  StringRef Before = Buffer.take_front(At - Buffer.data()).rtrim(" \t\r\n");
+  StringRef Word = Before.take_back(
+      Before.size() -
+      Before.find_last_not_of(
+          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+          "0123456789_") -
+      1);
+  if (Word == "static" || Word == "inline" || Word == "friend" ||
+      Word == "virtual" || Word == "constexpr" || Word == "extern" ||
+      Word == "explicit")
+    return ("COSM_ASYNC comes before '" + Word + "': 'COSM_ASYNC " + Word +
+            " cosm::Coro<T> f(...)'")
+        .str();
+  return "COSM_ASYNC marks a lambda before its parameter list: "
+         "'[] COSM_ASYNC () -> cosm::Coro<T> { ... }'";
 }
 
 /// `return cosm::await(v());` with v a cosm::Coro<void>: C++ allows a void
@@ -82,8 +109,7 @@ public:
         expandedFrom(Info.getLocation(), "COSM_ASYNC", Info.getSourceManager(),
                      *LangOpts))
       note(Info.getSourceManager(), Info.getLocation(),
-           "COSM_ASYNC marks a lambda before its parameter list: "
-           "'[] COSM_ASYNC () -> cosm::Coro<T> { ... }'");
+           misplacedMark(Info.getSourceManager(), Info.getLocation()));
     else if (Level == DiagnosticsEngine::Error && Info.hasSourceManager() &&
              returnsVoidExpression(Info))
       note(Info.getSourceManager(), Info.getLocation(),

@@ -19,6 +19,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <initializer_list>
 #include <iterator>
 #include <memory>
 #include <new>
@@ -233,6 +234,12 @@ public:
   // that a T with internal linkage may use it. (Any arguments: `return {a,
   // b};` initialises T from a braced list.)
   template <class... Args> Coro(Args &&...) {}
+  // `return {{"ann", 30}, {"bob", 25}};`: the elements, braced lists
+  // themselves, deduce nothing; they are T's value_type, if T takes a list.
+  template <class U = T, class E = typename U::value_type,
+            class = std::enable_if_t<
+                std::is_constructible_v<U, std::initializer_list<E>>>>
+  Coro(std::initializer_list<E>) {}
 #endif
   Coro(Coro &&Other) noexcept : F(std::exchange(Other.F, nullptr)) {}
   Coro &operator=(Coro &&Other) noexcept {
