@@ -2,7 +2,8 @@
 // `resume`, `unwind`, `lines`, `finish`, ...), used in an async function:
 // kept in the frame, inside a template argument (`std::vector<state>`), and
 // as ordinary locals of resume(). Each is named from the global scope where
-// a member would hide it, and the frame's own names (`lines`) avoid them.
+// a member would hide it, and the frame's own names (`lines`) avoid them;
+// local types of those names are renamed (`state_2`).
 // Lowered, the program prints what the same source prints as ordinary C++.
 //
 // RUN: %cosm-lower %s -o %t.cpp
@@ -57,6 +58,26 @@ COSM_ASYNC cosm::Coro<int> user() {
   return total;
 }
 
-COSM_ASYNC cosm::Coro<void> amain() { std::printf("%d\n", cosm::await(user())); }
+// Local types of those names move into the frame with the others, where
+// they would hide its members: they are renamed.
+// CHECK-LABEL: struct local_frame
+// CHECK: struct state_2 {
+// CHECK: using unwind_2 = long;
+// CHECK: std::vector<state_2> v;
+COSM_ASYNC cosm::Coro<int> local() {
+  struct state {
+    int x = 3;
+  };
+  using unwind = long;
+  state s;
+  std::vector<state> v(2);
+  unwind u = cosm::await(tick(4));
+  return s.x + v[1].x + int(u);
+}
+
+COSM_ASYNC cosm::Coro<void> amain() {
+  std::printf("%d\n", cosm::await(user()));
+  std::printf("%d\n", cosm::await(local()));
+}
 
 int main() { cosm::run(amain()); }

@@ -118,6 +118,14 @@ inline constexpr const char *HiddenNames[] = {
     "started",   "frame_storage", "frame_granules", "StoredOutcome", "Frame",
     "FrameBase", "Step"};
 
+/// True if \p Name is one of BaseNames or HiddenNames, other than the
+/// namespaces `std` and `cosm`: a name a frame member would hide.
+inline bool isBaseName(llvm::StringRef Name) {
+  return Name != "std" && Name != "cosm" &&
+         (llvm::is_contained(BaseNames, Name) ||
+          llvm::is_contained(HiddenNames, Name));
+}
+
 /// \p Stem, or `Stem_2`, `Stem_3`... : the first name not in \p Taken, which
 /// it joins.
 std::string uniqueName(llvm::StringSet<> &Taken, llvm::StringRef Stem);

@@ -24,12 +24,6 @@ using namespace clang;
 
 namespace cosm {
 
-static bool isHidden(StringRef Word) {
-  return llvm::is_contained(HiddenNames, Word) ||
-         (llvm::is_contained(BaseNames, Word) && Word != "std" &&
-          Word != "cosm");
-}
-
 /// \p Type with `::` before each global name in it that a member of the
 /// frame or its bases would hide (a user's `Frame`, `state`, in
 /// `std::vector<state>` too).
@@ -45,7 +39,7 @@ static std::string unhidden(const std::string &Type) {
     while (End < Type.size() && IsWord(Type[End]))
       ++End;
     StringRef Word(Type.data() + I, End - I);
-    if (isHidden(Word) && !StringRef(Result).ends_with("::"))
+    if (isBaseName(Word) && !StringRef(Result).ends_with("::"))
       Result += "::";
     Result += Word;
     I = End;

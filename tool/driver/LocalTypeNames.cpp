@@ -2,13 +2,15 @@
 //
 // One pass over the main file finds the types and unscoped enumerators
 // declared directly in each function; only a COSM_ASYNC function with two of
-// one name is rewritten: the later ones get the suffix a shadowed local gets,
-// at every token that names them (the declaration, its constructors and
+// one name (or one named like a variable of the function or a member of the
+// frame's bases) is rewritten: the later ones get the suffix a shadowed local
+// gets, at every token that names them (the declaration, its constructors and
 // destructor, each use).
 //
 //===----------------------------------------------------------------------===//
 
 #include "driver/LocalTypeNames.h"
+#include "analyse/FunctionPlan.h"
 #include "find/AsyncFinder.h"
 #include "support/Diagnostics.h"
 #include "clang/AST/DeclCXX.h"
@@ -181,8 +183,11 @@ TypeRenames renameLocalTypes(ASTContext &Context) {
     const llvm::StringSet<> &Variables = Find.Variables[F];
     llvm::StringSet<> Seen;
     std::vector<const NamedDecl *> Later;
+    // A type named like a member of the frame's bases (`state`) would hide
+    // it in the frame, where local types nest: it gives way too.
     for (const NamedDecl *T : Types)
-      if (!Seen.insert(T->getName()).second || Variables.contains(T->getName()))
+      if (!Seen.insert(T->getName()).second ||
+          Variables.contains(T->getName()) || isBaseName(T->getName()))
         Later.push_back(T);
     if (Later.empty() || !isAsync(F))
       continue;
