@@ -119,10 +119,24 @@ void FutureBase::finishWithValue() {
   scheduleCallbacks();
 }
 
+FutureBase::FutureBase(Loop *L, SourceLoc Loc) noexcept
+    : L(L), LoopGeneration(L ? L->generation() : 0), Loc(Loc) {}
+
 Loop &FutureBase::bindLoop() {
   if (!L)
-    L = &runningLoop();
+    bindTo(runningLoop());
   return *L;
+}
+
+void FutureBase::bindTo(Loop &Lp) noexcept {
+  if (!L) {
+    L = &Lp;
+    LoopGeneration = Lp.generation();
+  }
+}
+
+bool FutureBase::boundElsewhere(const Loop &Lp) const noexcept {
+  return L && (L != &Lp || LoopGeneration != Lp.generation());
 }
 
 void FutureBase::pushCallback(CallbackEntry E) {

@@ -169,8 +169,16 @@ void Handle::cancel() const noexcept {
     ++Impl->L->TimerCancelledCount;
 }
 
+/// Never 0, which stands for "no loop" in a future.
+static std::uint32_t nextGeneration() noexcept {
+  static std::atomic<std::uint32_t> Count{0};
+  std::uint32_t G = ++Count;
+  return G ? G : ++Count;
+}
+
 Loop::Loop()
-    : TracePath(traceFromEnvironment()), Debug(debugFromEnvironment()) {
+    : TracePath(traceFromEnvironment()), Debug(debugFromEnvironment()),
+      Generation(nextGeneration()) {
   EpollFd = ::epoll_create1(EPOLL_CLOEXEC);
   if (EpollFd < 0)
     throw std::system_error(errno, std::generic_category(), "epoll_create1");
@@ -384,7 +392,7 @@ void Loop::run_forever() {
 
 void Loop::runUntilDone(detail::FutureBase &F) {
   checkCanRun();
-  if (F.loop() && F.loop() != this)
+  if (F.boundElsewhere(*this))
     throw RuntimeError("The future belongs to a different loop than the one "
                        "asked to run until it completes");
   F.bindTo(*this);

@@ -9,9 +9,11 @@ namespace cosm::detail {
 
 Loop &LoopBound::boundLoop(const char *What) {
   Loop &Running = runningLoop();
-  if (!Bound)
+  if (!Bound) {
     Bound = &Running;
-  if (Bound != &Running)
+    Generation = Running.generation();
+  }
+  if (Bound != &Running || Generation != Running.generation())
     throw RuntimeError(std::string(What) +
                        " is bound to a different event loop");
   return Running;

@@ -259,7 +259,7 @@ Step suspendOn(FutureBase &Awaited) {
   TaskBase *Task = CurrentTask;
   if (!Task)
     throw RuntimeError("cosm::suspend_on() called outside a task's step");
-  if (Awaited.loop() && Awaited.loop() != Task->loop()) {
+  if (Awaited.boundElsewhere(*Task->loop())) {
     Task->PendingError = std::make_exception_ptr(
         RuntimeError("Task " + Task->describe() + " got Future " +
                      Awaited.describe() + " attached to a different loop"));

@@ -4,7 +4,10 @@
 // reference (its increments reach the function's pack) and by value (a
 // task made from it runs after the closure is gone, and a second call gets
 // fresh copies), a plain lambda kept across an await capturing the pack by
-// reference and by value, and the empty pack. A ticker task interleaves.
+// reference and by value, and the empty pack. Forwarding-reference and
+// const-reference packs captured by `[&]` (kept as `Ts &`, never `Ts && &`),
+// by a named lambda and by one called where it is written. A ticker task
+// interleaves.
 //
 // RUN: %cosm-lower %s -o %t.cpp -- -std=c++17 -I%cosm_incdir
 // RUN: grep -v SHAPE %t.cpp | FileCheck %s --check-prefix=SHAPE
@@ -58,6 +61,32 @@ template <class... Ns> COSM_ASYNC cosm::Coro<int> kept(Ns... ns) {
   return count() * 1000 + total();
 }
 
+// SHAPE: struct forwarded_lambda_frame final : cosm::Frame<int> {
+// SHAPE: std::tuple<Ts &...> ts_pack;
+// SHAPE: awaiter_2.start([&]() -> cosm::Coro<int> {
+template <class... Ts> COSM_ASYNC cosm::Coro<int> forwarded(Ts &&...ts) {
+  auto inc = [&] COSM_ASYNC() -> cosm::Coro<int> {
+    ((ts += 1), ...);
+    cosm::await(cosm::sleep(0));
+    return (0 + ... + ts);
+  };
+  int a = cosm::await(inc());
+  int b = cosm::await([&] COSM_ASYNC() -> cosm::Coro<int> {
+    cosm::await(cosm::sleep(0));
+    return (1 + ... + ts);
+  }());
+  return a * 100 + b;
+}
+
+// SHAPE: std::tuple<const Ts &...> ts_pack;
+template <class... Ts> COSM_ASYNC cosm::Coro<int> summed(const Ts &...ts) {
+  auto sum = [&] COSM_ASYNC() -> cosm::Coro<int> {
+    cosm::await(cosm::sleep(0));
+    return (0 + ... + ts);
+  };
+  return cosm::await(sum());
+}
+
 COSM_ASYNC cosm::Coro<void> main_coro() {
   cosm::Task<void> tick = cosm::create_task([] COSM_ASYNC() -> cosm::Coro<void> {
     for (int i = 0; i < 6; ++i) {
@@ -72,6 +101,11 @@ COSM_ASYNC cosm::Coro<void> main_coro() {
                   .c_str());
   std::printf("kept %d\n", cosm::await(kept(1, 2, 3)));
   std::printf("kept %d\n", cosm::await(kept()));
+  int x = 1, y = 2;
+  int f = cosm::await(forwarded(x, y));
+  std::printf("forwarded %d, now %d %d\n", f, x, y);
+  std::printf("forwarded %d\n", cosm::await(forwarded(5)));
+  std::printf("summed %d\n", cosm::await(summed(1, 2, 3)));
   cosm::await(tick);
 }
 

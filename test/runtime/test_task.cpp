@@ -242,6 +242,32 @@ TEST_F(TaskTest, AwaitingAFutureOfAnotherLoopRaisesAtTheAwait) {
   EXPECT_EQ(out(), (std::vector<std::string>{"refused @ 2"}));
 }
 
+// Each cosm::run() makes its loop on the stack: the second run's loop may
+// live at the first's address, and is still another loop.
+TEST_F(TaskTest, AwaitingAFutureOfAnEarlierRunRaisesAtTheAwait) {
+  cosm::Future<int> Kept;
+  cosm::run(lambda_coro("first", [&Kept](auto &F) {
+    Kept = cosm::Future<int>(cosm::get_running_loop());
+    return F.finish();
+  }));
+  cosm::run(lambda_coro("second", [Kept](auto &F) -> cosm::Step {
+    try {
+      switch (F.state) {
+      case 1:
+        goto resume_1;
+      }
+      AWAIT(F, 1, Kept);
+      ADD_FAILURE() << "the await should have thrown";
+    } catch (const cosm::RuntimeError &E) {
+      EXPECT_NE(std::string(E.what()).find("attached to a different loop"),
+                std::string::npos);
+      p("refused");
+    }
+    return F.finish();
+  }));
+  EXPECT_EQ(out(), (std::vector<std::string>{"refused @ 2"}));
+}
+
 TEST_F(TaskTest, SuspendOnOutsideATaskIsAnError) {
   cosm::Loop L;
   cosm::Future<int> Fut(L);

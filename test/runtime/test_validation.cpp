@@ -167,4 +167,25 @@ TEST(Validation, ASynchronisationObjectUsedFromASecondLoop) {
       "Event is bound to a different event loop");
 }
 
+// The same from one cosm::run() to the next, whose loop may have the first
+// one's address.
+TEST(Validation, ASynchronisationObjectUsedInALaterRun) {
+  cosm::Event E;
+  cosm::Task<bool> Waiter;
+  cosm::run(lambda_coro("first", [&](auto &F) {
+    switch (F.state) {
+    case 1:
+      goto resume_1;
+    }
+    // The waiter parks (binding E) before the callback sets E.
+    Waiter = cosm::create_task(E.wait());
+    cosm::get_running_loop().call_soon([&E] { E.set(); });
+    AWAIT(F, 1, Waiter);
+    return F.finish();
+  }));
+  E.clear();
+  EXPECT_EQ(messageOf<cosm::RuntimeError>([&] { cosm::run(E.wait()); }),
+            "Event is bound to a different event loop");
+}
+
 } // namespace

@@ -80,6 +80,9 @@ struct LiftedClosure {
 /// how (a MaterializeTemporaryExpr when it extends a temporary's life).
 const clang::Expr *boundExpr(const clang::Expr *Init);
 
+/// The statement under \p S's `case`, `default` and goto labels.
+const clang::Stmt *underLabels(const clang::Stmt *S);
+
 /// What the plan of one function needs to know of the file around it.
 struct FileContext {
   /// The frame struct's name, unique in the translation unit.

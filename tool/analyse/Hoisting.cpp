@@ -21,7 +21,7 @@ namespace cosm {
 
 /// Which statement an entry of a compound statement declares, looking
 /// through the case and default labels it may carry.
-static const Stmt *underLabels(const Stmt *S) {
+const Stmt *underLabels(const Stmt *S) {
   while (true) {
     if (const auto *Case = dyn_cast<SwitchCase>(S))
       S = Case->getSubStmt();

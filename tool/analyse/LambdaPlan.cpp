@@ -193,8 +193,11 @@ bool FunctionPlan::planLambda(const llvm::StringSet<> &Base) {
     Member.Name = Base.contains(V->getName()) ? freshName(V->getName())
                                               : V->getName().str();
     if (Pack) {
-      Member.Type = memberType(Pack->getPattern()) +
-                    (Member.Store == Storage::Ref ? " &" : "");
+      QualType Element = Pack->getPattern();
+      // By reference, `Ts &&...` is kept as `Ts &` (no reference to one).
+      if (Member.Store == Storage::Ref)
+        Element = Context.getLValueReferenceType(Element.getNonReferenceType());
+      Member.Type = memberType(Element);
       Member.PackMember = freshName(Member.Name + "_pack");
       PackResume = freshName("resume_pack");
     }

@@ -136,7 +136,8 @@ public:
         continue;
       }
       const FrameVar *FV = V ? Plan.frameVar(V) : nullptr;
-      if (!FV || V->isInitCapture())
+      // A pack is resume_pack()'s parameter pack, named as in the source.
+      if (!FV || V->isInitCapture() || V->isParameterPack())
         continue;
       if (inOtherLambda(L)) {
         // The name is the enclosing lambda's capture, which may be a member

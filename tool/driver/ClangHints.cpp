@@ -5,8 +5,8 @@
 /// text, colours and counts stay Clang's) and prints a note after the
 /// errors whose cause is cosm's: COSM_ASYNC written after a lambda's
 /// parameter list or after a specifier (`static COSM_ASYNC`), where C++
-/// reads an attribute as a type's, which `annotate` cannot be; and `return <void expression>;` in a
-/// function that returns cosm::Coro<void>.
+/// reads an attribute as a type's, which `annotate` cannot be; and
+/// `return <void expression>;` in a function that returns cosm::Coro<void>.
 ///
 //===----------------------------------------------------------------------===//
 #include "driver/ClangHints.h"
@@ -40,18 +40,15 @@ bool expandedFrom(SourceLocation Loc, StringRef Name, const SourceManager &SM,
 /// lambda's parameter list.
 std::string misplacedMark(const SourceManager &SM, SourceLocation Loc) {
   Loc = SM.getExpansionRange(Loc).getBegin();
-  bool Invalid = false;
-  const char *At = SM.getCharacterData(Loc, &Invalid);
-  StringRef Buffer = SM.getBufferData(SM.getFileID(Loc), &Invalid);
-  if (Invalid)
+  bool BadBuffer = false;
+  StringRef Buffer = SM.getBufferData(SM.getFileID(Loc), &BadBuffer);
+  if (BadBuffer)
     return "";
-  StringRef Before = Buffer.take_front(At - Buffer.data()).rtrim(" \t\r\n");
-  StringRef Word = Before.take_back(
-      Before.size() -
-      Before.find_last_not_of(
-          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-          "0123456789_") -
-      1);
+  StringRef Before = Buffer.take_front(SM.getFileOffset(Loc)).rtrim(" \t\r\n");
+  // The identifier that ends the text before the mark.
+  size_t Start = Before.find_last_not_of(
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+  StringRef Word = Start == StringRef::npos ? Before : Before.substr(Start + 1);
   if (Word == "static" || Word == "inline" || Word == "friend" ||
       Word == "virtual" || Word == "constexpr" || Word == "extern" ||
       Word == "explicit")

@@ -11,21 +11,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "cosm-lower/Config.h"
-#include "driver/ClangHints.h"
-#include "driver/FrameSizes.h"
-#include "driver/LocalTypeNames.h"
-#include "driver/MacroExpansion.h"
+#include "driver/LowerAction.h"
 #include "driver/OutputChecks.h"
-#include "driver/PackAwaits.h"
-#include "driver/Reparse.h"
 #include "driver/SelfCheck.h"
 #include "emit/Output.h"
 #include "report/HtmlReport.h"
 #include "report/StateGraph.h"
-#include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
-#include "clang/Frontend/FrontendAction.h"
-#include "clang/Frontend/Utils.h"
 #include "clang/Tooling/AllTUsExecution.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/Execution.h"
@@ -40,7 +32,6 @@
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
 #include <map>
-#include <mutex>
 #include <optional>
 
 using namespace clang;
@@ -139,170 +130,14 @@ To look at the state machines instead:
 
 namespace {
 
-/// What lowering one input produced.
-struct Lowered {
-  cosm::LoweredFile Result;
-  /// The input and its non-system headers, for --depfile.
-  std::vector<std::string> Dependencies;
-  /// Every file the input includes, system headers too: never an output.
-  std::vector<std::string> Included;
-};
-using ResultMap = std::map<std::string, Lowered>;
-/// The all-TUs executor lowers on several threads: guards every ResultMap.
-std::mutex ResultsLock;
+using cosm::LowerActionFactory;
+using cosm::Lowered;
+using cosm::ResultMap;
 
-/// Collects system headers too.
-class AllIncludes : public DependencyCollector {
-  bool needSystemDependencies() override { return true; }
-};
-
-/// \p Files absolute against \p FS's working directory, the compile
-/// command's (the all-TUs executor gives each thread its own, without
-/// changing the process's).
-std::vector<std::string> absolutePaths(ArrayRef<std::string> Files,
-                                       vfs::FileSystem &FS) {
-  std::vector<std::string> Result;
-  for (StringRef File : Files) {
-    SmallString<256> Path(File);
-    FS.makeAbsolute(Path);
-    sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-    Result.emplace_back(Path);
-  }
-  return Result;
+/// --max-frame-bytes, and whether the reports list every frame's size.
+cosm::FrameLimit frameLimit() {
+  return {MaxFrameBytes, Emit == EmitKind::Model || Emit == EmitKind::Html};
 }
-
-/// Lowers one translation unit and keeps its text.
-class LowerAction : public ASTFrontendAction {
-public:
-  LowerAction(ResultMap &Results, const format::FormatStyle &Style,
-              const cosm::LowerOptions &Options)
-      : Results(Results), Style(Style), Options(Options) {}
-
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
-                                                 StringRef File) override {
-    // The preprocessor exists but has not entered the main file yet, so
-    // the collector still sees every file, the input first.
-    auto Deps = std::make_shared<DependencyCollector>();
-    Deps->attachToPreprocessor(CI.getPreprocessor());
-    auto All = std::make_shared<AllIncludes>();
-    All->attachToPreprocessor(CI.getPreprocessor());
-    auto Macros = std::make_shared<cosm::MacroTokens>();
-    Macros->attach(CI.getPreprocessor());
-    cosm::addClangHints(CI.getDiagnostics(), CI.getLangOpts());
-    return std::make_unique<Consumer>(CI, Results, Style, Options, File.str(),
-                                      std::move(Deps), std::move(All),
-                                      std::move(Macros));
-  }
-
-private:
-  class Consumer : public ASTConsumer {
-  public:
-    Consumer(CompilerInstance &CI, ResultMap &Results,
-             const format::FormatStyle &Style,
-             const cosm::LowerOptions &Options, std::string File,
-             std::shared_ptr<DependencyCollector> Deps,
-             std::shared_ptr<DependencyCollector> All,
-             std::shared_ptr<cosm::MacroTokens> Macros)
-        : CI(CI), Results(Results), Style(Style), Options(Options),
-          File(std::move(File)), Deps(std::move(Deps)), All(std::move(All)),
-          Macros(std::move(Macros)) {}
-    void HandleTranslationUnit(ASTContext &Context) override {
-      if (Context.getDiagnostics().hasErrorOccurred())
-        return;
-      // Keyed by the real path: the compile command may name the file
-      // relative to a directory the tool has left by the time it writes.
-      const SourceManager &SM = Context.getSourceManager();
-      StringRef Real = SM.getFileEntryRefForID(SM.getMainFileID())
-                           ->getFileEntry()
-                           .tryGetRealPathName();
-      // The reports list every frame's size: measure even without embedding.
-      bool ListSizes = Emit == EmitKind::Model || Emit == EmitKind::Html;
-      std::optional<cosm::LoweredFile> Text;
-      auto Lower = [&](CompilerInstance &Instance, ASTContext &AST) {
-        if (!AST.getDiagnostics().hasErrorOccurred())
-          Text = cosm::lowerWithFrameLimit(Instance, AST, Style, Options,
-                                           MaxFrameBytes, ListSizes);
-      };
-      // Two local types of one name in a function: lower the text with the
-      // later ones renamed, as the frame nests them all in one scope.
-      auto LowerTypes = [&](CompilerInstance &Instance, ASTContext &AST) {
-        if (AST.getDiagnostics().hasErrorOccurred())
-          return;
-        cosm::TypeRenames Types = cosm::renameLocalTypes(AST);
-        if (Types.Text)
-          cosm::reparse(Instance, *Types.Text, /*AsCompiled=*/false,
-                        *AST.getDiagnostics().getClient(), Lower);
-        else if (!Types.Failed)
-          Lower(Instance, AST);
-      };
-      // Awaits in pack expansions: lower the text with each expansion
-      // rewritten as an await of one coroutine per element.
-      auto LowerPacks = [&](CompilerInstance &Instance, ASTContext &AST) {
-        if (AST.getDiagnostics().hasErrorOccurred())
-          return;
-        cosm::PackRewrite Packs = cosm::rewritePackAwaits(AST);
-        if (Packs.Text)
-          cosm::reparse(Instance, *Packs.Text, /*AsCompiled=*/false,
-                        *AST.getDiagnostics().getClient(), LowerTypes);
-        else if (!Packs.Failed)
-          LowerTypes(Instance, AST);
-      };
-      // What macros produce that the lowering rewrites (awaits, returns):
-      // lower the text with those macros expanded.
-      if (auto Expanded = Macros->expandRewritten(Context))
-        cosm::reparse(CI, *Expanded, /*AsCompiled=*/false,
-                      *Context.getDiagnostics().getClient(), LowerPacks);
-      else
-        LowerPacks(CI, Context);
-      if (!Text) {
-        // Errors of the expanded text's parse are the input's errors.
-        if (!Context.getDiagnostics().hasErrorOccurred())
-          Context.getDiagnostics().Report(
-              Context.getDiagnostics().getCustomDiagID(
-                  DiagnosticsEngine::Error,
-                  "the input, with its macros that await expanded, its pack "
-                  "expansions that await rewritten and its local types of "
-                  "one name renamed, does not lower"));
-        return;
-      }
-      vfs::FileSystem &FS = SM.getFileManager().getVirtualFileSystem();
-      Lowered Result{std::move(*Text),
-                     absolutePaths(Deps->getDependencies(), FS),
-                     absolutePaths(All->getDependencies(), FS)};
-      std::lock_guard<std::mutex> Guard(ResultsLock);
-      Results[Real.empty() ? File : Real.str()] = std::move(Result);
-    }
-
-  private:
-    CompilerInstance &CI;
-    ResultMap &Results;
-    const format::FormatStyle &Style;
-    const cosm::LowerOptions &Options;
-    std::string File;
-    std::shared_ptr<DependencyCollector> Deps;
-    std::shared_ptr<DependencyCollector> All;
-    std::shared_ptr<cosm::MacroTokens> Macros;
-  };
-
-  ResultMap &Results;
-  const format::FormatStyle &Style;
-  const cosm::LowerOptions &Options;
-};
-
-class LowerActionFactory : public tooling::FrontendActionFactory {
-public:
-  LowerActionFactory(ResultMap &Results, const format::FormatStyle &Style,
-                     const cosm::LowerOptions &Options)
-      : Results(Results), Style(Style), Options(Options) {}
-  std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<LowerAction>(Results, Style, Options);
-  }
-
-private:
-  ResultMap &Results;
-  const format::FormatStyle &Style;
-  const cosm::LowerOptions &Options;
-};
 
 /// What --emit asks for, made from one lowered input (all of it, before
 /// anything is written); none after reporting an error.
@@ -449,7 +284,7 @@ bool selfCheck(const tooling::CompilationDatabase &Database, StringRef Source,
     Lines.LineDirectives = true;
     Lines.StateGraphs = false;
     ResultMap Again;
-    LowerActionFactory Factory(Again, Style, Lines);
+    LowerActionFactory Factory(Again, Style, Lines, frameLimit());
     tooling::ClangTool Tool(Database, {Source.str()});
     Tool.appendArgumentsAdjuster(adjustments(Argv0, true));
     IgnoringDiagConsumer Quiet; // the first run printed them
@@ -712,16 +547,17 @@ int main(int argc, const char **argv) {
                                          tooling::ExecutorConcurrency);
     // The failed files' diagnostics are printed already; the executor's
     // error only lists them.
-    if (Error Failed = Executor.execute(
-            std::make_unique<LowerActionFactory>(Results, *Style, Options),
-            adjustments(argv[0], /*Lowering=*/true))) {
+    if (Error Failed =
+            Executor.execute(std::make_unique<LowerActionFactory>(
+                                 Results, *Style, Options, frameLimit()),
+                             adjustments(argv[0], /*Lowering=*/true))) {
       consumeError(std::move(Failed));
       Status = 1;
     }
   } else {
     tooling::ClangTool Tool(Database, Sources);
     Tool.appendArgumentsAdjuster(adjustments(argv[0], /*Lowering=*/true));
-    LowerActionFactory Factory(Results, *Style, Options);
+    LowerActionFactory Factory(Results, *Style, Options, frameLimit());
     Status = Tool.run(&Factory);
   }
   // Under `-Xclang -verify` the diagnostics are the result: Clang's verifier

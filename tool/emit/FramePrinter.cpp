@@ -115,13 +115,8 @@ private:
 };
 
 std::string Printer::destroyCode(const std::string &Name, int Bit) const {
-  // C++17's std::destroy_at takes no array: an array is destroyed element
-  // by element, last first (a local `T items[2]`; a temporary is never an
-  // array).
-  bool Array = llvm::any_of(Plan.Locals, [&](const FrameVar &V) {
-    return V.Name == Name && V.Decl->getType()->isArrayType();
-  });
-  return llvm::formatv(Array
+  // An array is destroyed element by element, last first.
+  return llvm::formatv(Model.ArrayBits.count(Bit)
                            ? "{2}.reset({0});\nstd::destroy(std::rbegin({1}), "
                              "std::rend({1}));\n"
                            : "{2}.reset({0});\nstd::destroy_at(&{1});\n",

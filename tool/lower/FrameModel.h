@@ -18,6 +18,7 @@
 
 #include "analyse/FunctionPlan.h"
 #include "find/AsyncFinder.h"
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -140,6 +141,9 @@ struct FrameModel {
   /// a frame destroyed while suspended, or cancelled.
   int LiveBits = 0;
   std::vector<std::pair<int, std::string>> UnwindOrder;
+  /// The live bits of arrays (local `T items[2]`), destroyed element by
+  /// element: C++17's std::destroy_at takes no array.
+  std::set<int> ArrayBits;
   std::vector<Region> Regions;
   /// The top-level switch: state -> label.
   std::vector<std::pair<unsigned, std::string>> TopCases;

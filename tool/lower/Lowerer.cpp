@@ -22,6 +22,9 @@ Lowerer::Lowerer(const FunctionPlan &Plan, ASTContext &Context,
     Taken.insert(Name.getKey());
   Model.Plan = &Plan;
   Model.LiveBits = Plan.LiveBits;
+  for (const FrameVar &V : Plan.Locals)
+    if (V.LiveBit >= 0 && V.Decl->getType()->isArrayType())
+      Model.ArrayBits.insert(V.LiveBit);
   Model.FunctionLine = Lines.line(Plan.function()->getLocation());
   Model.LinesName = freshName("lines");
   Model.FileLiteral = Lines.quotedFile();

@@ -18,6 +18,7 @@
 #include "cosm/errors.hpp"
 #include "cosm/ref.hpp"
 
+#include <cstdint>
 #include <exception>
 #include <memory>
 #include <optional>
@@ -71,7 +72,7 @@ class FutureBase : public RefCounted {
 public:
   enum class State : unsigned char { Pending, Cancelled, Finished };
 
-  FutureBase(Loop *L, SourceLoc Loc) noexcept : L(L), Loc(Loc) {}
+  FutureBase(Loop *L, SourceLoc Loc) noexcept;
   ~FutureBase() override;
 
   bool done() const noexcept { return St != State::Pending; }
@@ -124,10 +125,10 @@ public:
   Loop &bindLoop();
   Loop *loop() const noexcept { return L; }
   /// Binds an unbound future to Lp (no effect if already bound).
-  void bindTo(Loop &Lp) noexcept {
-    if (!L)
-      L = &Lp;
-  }
+  void bindTo(Loop &Lp) noexcept;
+  /// True if bound to a loop other than Lp, or to an earlier loop that had
+  /// Lp's address.
+  bool boundElsewhere(const Loop &Lp) const noexcept;
   SourceLoc createdAt() const noexcept { return Loc; }
 
   /// repr(): `<Future pending created at f.cpp:3>`, `<Task ...>`.
@@ -163,6 +164,8 @@ protected:
   /// An exception was stored and nobody has looked at it yet.
   bool LogTraceback = false;
   bool IsTask = false;
+  /// L's generation(): L may be a loop that ended, where a later one lives.
+  std::uint32_t LoopGeneration;
   SourceLoc Loc;
 
   /// Drops every awaited-by edge (on completion; a task abandoned).

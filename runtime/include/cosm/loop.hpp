@@ -310,6 +310,11 @@ public:
   /// The pending tasks of this loop, oldest first.
   std::vector<AnyTask> all_tasks() const;
 
+  /// Tells this loop from an earlier one at the same address (each
+  /// cosm::run() makes its loop on the stack): futures and loop-bound
+  /// objects keep it with the loop's address.
+  std::uint32_t generation() const noexcept { return Generation; }
+
 private:
   friend class detail::FutureBase;
   friend class detail::TaskBase;
@@ -387,6 +392,7 @@ private:
   bool Stopping = false;
   bool Closed = false;
   bool Debug = false;
+  const std::uint32_t Generation;
 };
 
 /// The loop running in this thread; RuntimeError if none.

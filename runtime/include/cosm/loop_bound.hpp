@@ -10,6 +10,7 @@
 
 #include "cosm/ref.hpp"
 
+#include <cstdint>
 #include <deque>
 
 namespace cosm {
@@ -26,6 +27,8 @@ public:
 
 private:
   Loop *Bound = nullptr;
+  /// Bound's generation(): a later loop may live at a dead one's address.
+  std::uint32_t Generation = 0;
 };
 
 /// Removes the first occurrence of Item (asyncio's deque.remove, minus the

@@ -41,6 +41,32 @@ async def kept(*ns):
     return count * 1000 + sum(ns)
 
 
+async def forwarded(ts):
+    # ts is a list standing for references to the caller's variables.
+    async def inc():
+        for i in range(len(ts)):
+            ts[i] += 1
+        await asyncio.sleep(0)
+        return sum(ts)
+
+    a = await inc()
+
+    async def once():
+        await asyncio.sleep(0)
+        return 1 + sum(ts)
+
+    b = await once()
+    return a * 100 + b
+
+
+async def summed(*ts):
+    async def total():
+        await asyncio.sleep(0)
+        return sum(ts)
+
+    return await total()
+
+
 async def main_coro():
     async def ticker():
         for i in range(6):
@@ -53,6 +79,11 @@ async def main_coro():
     print(f"joined {await joined(',', 'a', 'b')}")
     print(f"kept {await kept(1, 2, 3)}")
     print(f"kept {await kept()}")
+    xy = [1, 2]
+    f = await forwarded(xy)
+    print(f"forwarded {f}, now {xy[0]} {xy[1]}")
+    print(f"forwarded {await forwarded([5])}")
+    print(f"summed {await summed(1, 2, 3)}")
     await tick
 
 
