@@ -1,6 +1,8 @@
 // Awaits inside catch handlers (lowered since 54c4a3c): the exception object stays
 // valid across the await, rethrow with throw;, a new exception from the handler,
-// continue from a handler, destructors of objects in the try and in the handler.
+// continue from a handler, destructors of objects in the try and in the handler,
+// std::current_exception() after the await (the handler runs after the try
+// statement, where no exception is active: it reads the one kept).
 //
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
@@ -11,6 +13,7 @@
 
 #include <cosm/cosm.hpp>
 #include <cstdio>
+#include <exception>
 #include <stdexcept>
 #include <string>
 
@@ -40,6 +43,8 @@ COSM_ASYNC cosm::Coro<int> handler_awaits(int v) {
     std::printf("caught %s\n", e.what());
     int r = cosm::await(get(v * 2));
     std::printf("after await in handler: %s %d\n", e.what(), r);
+    std::printf("current exception %s\n",
+                std::current_exception() ? "kept" : "lost");
     if (v == 2)
       throw;
     if (v == 3)

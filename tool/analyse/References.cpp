@@ -112,6 +112,43 @@ public:
            RecursiveASTVisitor<ReferenceRewriter>::TraverseCXXRecordDecl(D);
   }
 
+  /// `__func__` would name resume(): the function's name is written out.
+  /// In a macro it cannot be (see docs/lowering.md).
+  bool VisitPredefinedExpr(PredefinedExpr *E) {
+    if (E->getIdentKind() != PredefinedIdentKind::Func &&
+        E->getIdentKind() != PredefinedIdentKind::Function)
+      return true;
+    const StringLiteral *Name = E->getFunctionName();
+    auto Where = Text.span(E->getLocation());
+    if (!Name || !Where)
+      return true;
+    std::string Quoted = "\"";
+    for (char C : Name->getString()) {
+      if (C == '"' || C == '\\')
+        Quoted += '\\';
+      Quoted += C;
+    }
+    Text.replace(*Where, Quoted + "\"");
+    return true;
+  }
+
+  /// `__LINE__` written in the body is the user's line, not the output's
+  /// (without --line-directives). In a macro's text it cannot be.
+  bool VisitIntegerLiteral(IntegerLiteral *E) {
+    const SourceManager &SM = Text.sourceManager();
+    SourceLocation Loc = E->getLocation();
+    if (!Loc.isMacroID() ||
+        Lexer::getImmediateMacroName(Loc, SM, Text.langOptions()) !=
+            "__LINE__")
+      return true;
+    SourceLocation Written = SM.getImmediateExpansionRange(Loc).getBegin();
+    if (Written.isMacroID())
+      return true;
+    if (auto Where = Text.span(Written))
+      Text.replace(*Where, std::to_string(SM.getPresumedLineNumber(Written)));
+    return true;
+  }
+
   bool VisitCXXThisExpr(CXXThisExpr *E) {
     if (!E->isImplicit() && !ThisCaptures.count(E->getLocation()))
       replace(E->getLocation(), Plan.SelfName, "this");

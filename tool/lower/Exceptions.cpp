@@ -16,7 +16,9 @@ using namespace clang;
 namespace cosm {
 
 /// Rewrites each `throw;` that rethrows \p Handler's exception (not one of a
-/// nested handler's) to rethrow \p Caught instead.
+/// nested handler's) to rethrow \p Caught instead, and each
+/// `std::current_exception()` to \p Caught: no exception is active where
+/// the handler runs.
 static void rethrowFrom(const Stmt *S, const std::string &Caught,
                         EditedText &Text) {
   if (!S || isa<LambdaExpr>(S) || isa<CXXCatchStmt>(S))
@@ -25,6 +27,14 @@ static void rethrowFrom(const Stmt *S, const std::string &Caught,
       Throw && !Throw->getSubExpr())
     if (auto Where = Text.span(Throw->getSourceRange()))
       Text.replace(*Where, "std::rethrow_exception(" + Caught + ")");
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = Call->getDirectCallee();
+        Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+        Callee->getName() == "current_exception")
+      if (auto Where = Text.span(Call->getSourceRange())) {
+        Text.replace(*Where, Caught);
+        return;
+      }
   for (const Stmt *Child : S->children())
     rethrowFrom(Child, Caught, Text);
 }

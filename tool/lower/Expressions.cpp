@@ -133,7 +133,14 @@ std::string Lowerer::expr(const Expr *E) {
     replace(Comma->getRHS(), expr(Comma->getRHS()));
     return render(E);
   }
-  std::vector<const Expr *> Operands = evaluationOrder(E);
+  if (!operands(E, evaluationOrder(E)))
+    return "";
+  return render(E);
+}
+
+bool Lowerer::operands(const Expr *E, llvm::ArrayRef<const Expr *> Operands) {
+  if (Operands.empty())
+    return true;
   size_t Last = 0;
   for (size_t I = 0; I < Operands.size(); ++I)
     if (Plan.containsAwait(Operands[I]))
@@ -168,12 +175,12 @@ std::string Lowerer::expr(const Expr *E) {
            "a temporary with a destructor inside an operand that is evaluated "
            "before a later 'cosm::await' in the same expression (store it in "
            "a local first)");
-      return "";
+      return false;
     }
     replace(Operand, spill(Operand, expr(Operand)));
   }
   replace(Operands[Last], expr(Operands[Last]));
-  return render(E);
+  return !Failed;
 }
 
 /// True if keepTemporaries(..., \p All, \p Coroutines) keeps \p Temporary.
@@ -205,10 +212,33 @@ const Expr *Lowerer::keptMaybe(const Stmt *S, bool All, bool Coroutines) {
   return nullptr;
 }
 
+/// False, after an error, if \p Call makes a coroutine whose reference
+/// parameter a default argument binds to a temporary: C++ destroys it at
+/// the end of the full-expression, which ends here before the coroutine
+/// runs, and the frame cannot keep it (no text at the call says how).
+bool Lowerer::checkDefaultArguments(const CallExpr *Call) {
+  if (!coroResultType(Call->getType()))
+    return true;
+  for (const Expr *Arg : Call->arguments())
+    if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(Arg))
+      if (isa<MaterializeTemporaryExpr>(boundExpr(Default->getExpr()))) {
+        fail(Call->getBeginLoc(), Diag::Unsupported,
+             "a call whose default argument for the reference parameter '" +
+                 Default->getParam()->getName().str() +
+                 "' makes a temporary the coroutine would outlive (pass the "
+                 "argument explicitly)");
+        return false;
+      }
+  return true;
+}
+
 void Lowerer::keepTemporaries(const Stmt *S, bool All, bool Coroutines) {
   // An initializer_list's array lives as long as the list, which the callee
   // copies from at once.
   if (!S || isa<LambdaExpr, CXXStdInitializerListExpr>(S) || asAwait(S))
+    return;
+  if (const auto *Call = dyn_cast<CallExpr>(S);
+      Call && !checkDefaultArguments(Call))
     return;
   // Only what C++ evaluates for sure is kept; a temporary in a part it may
   // skip is refused rather than constructed when C++ would not.
@@ -234,8 +264,14 @@ void Lowerer::keepTemporaries(const Stmt *S, bool All, bool Coroutines) {
     return;
   }
   if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(S)) {
-    if (!keeps(Temporary, All, Coroutines))
+    if (!keeps(Temporary, All, Coroutines)) {
+      // A coroutine handed on (`gather(len(std::string(4, 'w')))`) runs
+      // after the statement: the temporaries of its arguments are kept.
+      if (coroResultType(Temporary->getSubExpr()->getType()))
+        for (const Stmt *Child : Temporary->getSubExpr()->children())
+          keepTemporaries(Child, All, Coroutines);
       return;
+    }
     // The temporaries its initialiser makes (`make_pair(S("p"), 2)`) live
     // as long as it does, to the end of the full-expression.
     for (const Stmt *Child : Temporary->getSubExpr()->children())
@@ -281,6 +317,8 @@ void Lowerer::keepOperandTemporaries(const Expr *Operand) {
   if (Callee && Callee->getPrimaryTemplate())
     Callee = Callee->getPrimaryTemplate()->getTemplatedDecl();
   bool Async = Callee && isAsync(Callee);
+  if (Call && !checkDefaultArguments(Call))
+    return;
   for (const Stmt *Child : Top->children())
     keepTemporaries(Child, /*All=*/true, Async);
 }

@@ -168,6 +168,12 @@ private:
   std::string liftedLambda(const clang::Expr *E, const std::string &Value,
                            bool Maybe);
   std::string spill(const clang::Expr *E, const std::string &Value);
+  /// Lowers \p Operands of \p E, in the order C++ evaluates them: each
+  /// one before the last that suspends is evaluated and saved before that
+  /// suspension. False after an error.
+  bool operands(const clang::Expr *E,
+                llvm::ArrayRef<const clang::Expr *> Operands);
+  bool checkDefaultArguments(const clang::CallExpr *Call);
   void keepTemporaries(const clang::Stmt *S, bool All = false,
                        bool Coroutines = false);
   void keepOperandTemporaries(const clang::Expr *Operand);

@@ -409,10 +409,12 @@ std::string Lowerer::constructArgs(const VarDecl *D) {
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Bare)) {
     SourceRange Parens = Construct->getParenOrBraceRange();
     if (Parens.isValid() && D->getInitStyle() != VarDecl::CInit) {
-      if (Plan.containsAwait(Construct))
-        for (const Expr *Arg : Construct->arguments())
-          if (Plan.containsAwait(Arg))
-            replace(Arg, expr(Arg));
+      // `Pair p(cosm::await(a), cosm::await(b))`: the first result is
+      // saved before the second await (which may reuse the child slot).
+      if (Plan.containsAwait(Construct) &&
+          !operands(Construct, llvm::ArrayRef(Construct->getArgs(),
+                                              Construct->getNumArgs())))
+        return "";
       auto Where = Text.span(Parens);
       if (!Where) {
         fail(D->getLocation(), Diag::InMacro, "this initialiser");

@@ -1,4 +1,5 @@
 import asyncio
+import sys
 
 async def get(v):
     await asyncio.sleep(0)
@@ -26,6 +27,7 @@ async def handler_awaits(v):
                 print(f"caught {e}")
                 r = await get(v * 2)
                 print(f"after await in handler: {e} {r}")
+                print(f"current exception {'kept' if sys.exc_info()[1] else 'lost'}")
                 if v == 2:
                     raise
                 if v == 3:
