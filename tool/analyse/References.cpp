@@ -138,8 +138,7 @@ public:
     const SourceManager &SM = Text.sourceManager();
     SourceLocation Loc = E->getLocation();
     if (!Loc.isMacroID() ||
-        Lexer::getImmediateMacroName(Loc, SM, Text.langOptions()) !=
-            "__LINE__")
+        Lexer::getImmediateMacroName(Loc, SM, Text.langOptions()) != "__LINE__")
       return true;
     SourceLocation Written = SM.getImmediateExpansionRange(Loc).getBegin();
     if (Written.isMacroID())
