@@ -10,8 +10,8 @@
 #ifndef COSM_SUPPORT_SOURCETEXT_H
 #define COSM_SUPPORT_SOURCETEXT_H
 
-#include "clang/Basic/SourceManager.h"
 #include "clang/Basic/LangOptions.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringRef.h"
 #include <map>
 #include <optional>
@@ -45,7 +45,9 @@ public:
   /// Replaces \p Where by \p Text. A later edit of an enclosing or equal
   /// span hides the edits inside it.
   void replace(Span Where, std::string Text);
-  void insert(unsigned At, std::string Text) { replace({At, At}, std::move(Text)); }
+  void insert(unsigned At, std::string Text) {
+    replace({At, At}, std::move(Text));
+  }
 
   /// The text of \p Where with the edits inside it applied.
   std::string render(Span Where) const;
