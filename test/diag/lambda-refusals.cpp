@@ -66,3 +66,11 @@ template <class T> COSM_ASYNC cosm::Coro<T> kept_init_capture(T x) {
   cosm::await(cosm::sleep(0));
   return g(x);
 }
+
+COSM_ASYNC cosm::Coro<int> kept_captures_lambda() {
+  auto inner = [](int k) { return k + 1; };
+  // CHECK: lambda-refusals.cpp:[[@LINE+1]]:18: error: cosm-lower cannot lower a lambda stored in a local that lives across a suspension and captures another lambda (capture a std::function holding it) yet
+  auto outer = [&inner](int z) { return inner(z) * 10; };
+  cosm::await(cosm::sleep(0));
+  return outer(1);
+}

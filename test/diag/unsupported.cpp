@@ -103,3 +103,12 @@ COSM_ASYNC cosm::Coro<int> default_temporary_gathered() {
 COSM_ASYNC cosm::Coro<int> default_by_value() {
   return cosm::await(length("explicit")) + cosm::await(copied());
 }
+
+// An array whose size a pack decides has none in the template's frame.
+template <class... Ts> COSM_ASYNC cosm::Coro<int> sum(Ts... ts) {
+  int vals[] = {ts...}; // expected-error {{cosm-lower cannot lower a local array whose size its initialiser decides in each instantiation, that lives across a suspension (use std::array with the size written, or std::vector) yet}}
+  int s = 0;
+  for (int v : vals)
+    s += cosm::await(cosm::sleep(0, v));
+  return s;
+}

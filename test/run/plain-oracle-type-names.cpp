@@ -3,7 +3,9 @@
 // kept in the frame, inside a template argument (`std::vector<state>`), and
 // as ordinary locals of resume(). Each is named from the global scope where
 // a member would hide it, and the frame's own names (`lines`) avoid them;
-// local types of those names are renamed (`state_2`).
+// local types of those names are renamed (`state_2`). A parameter or a
+// kept local named like a type the function names (`Config Config`) is a
+// frame member of another name, which would hide the type.
 // Lowered, the program prints what the same source prints as ordinary C++.
 //
 // RUN: %cosm-lower %s -o %t.cpp
@@ -75,9 +77,25 @@ COSM_ASYNC cosm::Coro<int> local() {
   return s.x + v[1].x + int(u);
 }
 
+struct Config {
+  int x = 3;
+};
+using Count = int;
+
+// CHECK-LABEL: struct named_like_types_frame
+// CHECK: Config Config_2;
+// CHECK: Count Count_2;
+COSM_ASYNC cosm::Coro<int> named_like_types(Config Config, int n) {
+  Count Count = n;
+  cosm::await(cosm::sleep(0));
+  struct Config copy = Config;
+  return copy.x + Config.x * 10 + Count * 100;
+}
+
 COSM_ASYNC cosm::Coro<void> amain() {
   std::printf("%d\n", cosm::await(user()));
   std::printf("%d\n", cosm::await(local()));
+  std::printf("%d\n", cosm::await(named_like_types(Config{4}, 5)));
 }
 
 int main() { cosm::run(amain()); }

@@ -114,6 +114,14 @@ bool FunctionPlan::canLift(const LambdaExpr *L, StringRef What) const {
     if (!Capture.capturesThis() && (!V || V->getType()->isArrayType()))
       return Refuse(Capture.getLocation(),
                     "and captures an array or a structured binding");
+    // Its member would be of the other closure's type, which has no name.
+    if (const auto *Record =
+            V ? V->getType().getNonReferenceType()->getAsCXXRecordDecl()
+              : nullptr;
+        Record && Record->isLambda())
+      return Refuse(Capture.getLocation(),
+                    "and captures another lambda (capture a std::function "
+                    "holding it)");
     if (V && V->isInitCapture() && dependentAuto(V->getType()))
       return Refuse(Capture.getLocation(),
                     "and has an init-capture whose type depends on a template "

@@ -166,6 +166,30 @@ private:
   llvm::StringSet<> &Names;
 };
 
+/// Collects the names of the types \p F names (its parameters', its
+/// result's, its body's): a parameter or local of one of those names,
+/// declared as a frame member (`Config Config;`), would hide the type
+/// from the rest of the frame.
+class TypeNames : public RecursiveASTVisitor<TypeNames> {
+public:
+  explicit TypeNames(llvm::StringSet<> &Names) : Names(Names) {}
+  bool VisitTagTypeLoc(TagTypeLoc TL) { return add(TL.getDecl()); }
+  bool VisitTypedefTypeLoc(TypedefTypeLoc TL) {
+    return add(TL.getTypePtr()->getDecl());
+  }
+  bool VisitTemplateSpecializationTypeLoc(TemplateSpecializationTypeLoc TL) {
+    return add(TL.getTypePtr()->getTemplateName().getAsTemplateDecl());
+  }
+
+private:
+  bool add(const NamedDecl *D) {
+    if (D && D->getIdentifier())
+      Names.insert(D->getName());
+    return true;
+  }
+  llvm::StringSet<> &Names;
+};
+
 /// Collects the names a frame that nests \p F's local types would declare:
 /// the types' and their unscoped enumerators'.
 class LocalTypeNames : public RecursiveASTVisitor<LocalTypeNames> {
@@ -223,21 +247,27 @@ holdsByValue(QualType Type, ArrayRef<const CXXRecordDecl *> Classes) {
   return nullptr;
 }
 
-/// The class, still incomplete where the frame of \p F (a member defined
-/// in its class) is nested, that \p Type holds by value.
+/// The class, still incomplete where the frame of \p F (a member or a
+/// friend defined in its class) is nested, that \p Type holds by value.
 static const CXXRecordDecl *heldIncomplete(QualType Type,
                                            const FunctionDecl *F) {
-  const auto *M = dyn_cast<CXXMethodDecl>(F);
+  // An out-of-line member's lexical context is the namespace.
+  const auto *Class = dyn_cast<CXXRecordDecl>(F->getLexicalDeclContext());
   // A class template's nested frame is instantiated where it is used, in
   // the member's body, where the class is complete.
-  if (!M || M->isOutOfLine() || M->getParent()->isLambda() ||
-      M->getParent()->isDependentContext())
+  if (!Class || Class->isLambda() || Class->isDependentContext())
     return nullptr;
   SmallVector<const CXXRecordDecl *, 2> Classes;
-  for (const DeclContext *DC = M->getParent(); isa<CXXRecordDecl>(DC);
+  for (const DeclContext *DC = Class; isa<CXXRecordDecl>(DC);
        DC = DC->getParent())
     Classes.push_back(cast<CXXRecordDecl>(DC));
   return holdsByValue(Type, Classes);
+}
+
+/// What \p F, defined in a class, is called in messages.
+static const char *inClassKind(const FunctionDecl *F) {
+  return isa<CXXMethodDecl>(F) ? "member defined in its class"
+                               : "friend defined in its class";
 }
 
 /// The names \p F's frame must leave to it: its base's, and what the body
@@ -314,12 +344,13 @@ bool FunctionPlan::analyse(const FileContext &File) {
   if (const CXXRecordDecl *Class = heldIncomplete(*Result, F)) {
     bool Itself = Result->getCanonicalType()->getAsCXXRecordDecl() == Class;
     report(Diags, F->getLocation(), Diag::Unsupported,
-           Itself ? "a COSM_ASYNC member defined in its class whose result is "
-                    "the class itself (define it out of line, after the class)"
-                  : "a COSM_ASYNC member defined in its class whose result "
-                    "holds the class '" +
-                        Class->getNameAsString() +
-                        "' by value (define it out of line, after the class)");
+           std::string("a COSM_ASYNC ") + inClassKind(F) +
+               (Itself ? " whose result is the class itself (define it out "
+                         "of line, after the class)"
+                       : " whose result holds the class '" +
+                             Class->getNameAsString() +
+                             "' by value (define it out of line, after the "
+                             "class)"));
     return false;
   }
   if (Lambda && (*Result)->isDependentType() &&
@@ -359,10 +390,15 @@ bool FunctionPlan::analyse(const FileContext &File) {
   SelfName = freshName("self");
   LiveName = freshName("live");
 
-  // Parameters keep their names unless the frame's base uses them.
+  // Parameters keep their names unless the frame's base uses them, or a
+  // type the frame names.
   llvm::StringSet<> Base;
   for (const char *Name : BaseNames)
     Base.insert(Name);
+  llvm::StringSet<> Types;
+  TypeNames(Types).TraverseDecl(const_cast<FunctionDecl *>(F));
+  for (const auto &Type : Types)
+    Base.insert(Type.getKey());
   if (Lambda && !planLambda(Base))
     return false;
   for (const ParmVarDecl *P : F->parameters()) {
@@ -403,6 +439,8 @@ bool FunctionPlan::analyse(const FileContext &File) {
   llvm::StringSet<> Used;
   for (const char *Name : BaseNames)
     Used.insert(Name);
+  for (const auto &Type : Types)
+    Used.insert(Type.getKey());
   for (const FrameVar &P : Params)
     Used.insert(P.Name);
   Used.insert(SelfName);
@@ -427,11 +465,11 @@ bool FunctionPlan::analyse(const FileContext &File) {
       if (V.Store == Storage::Plain || V.Store == Storage::Object)
         if (const CXXRecordDecl *Class = heldIncomplete(V.Decl->getType(), F)) {
           report(Diags, V.Decl->getLocation(), Diag::Unsupported,
-                 "a COSM_ASYNC member defined in its class that keeps '" +
-                     V.Decl->getNameAsString() + "', which holds the class '" +
-                     Class->getNameAsString() +
-                     "' by value, across a suspension (define the member out "
-                     "of line, after the class)");
+                 std::string("a COSM_ASYNC ") + inClassKind(F) +
+                     " that keeps '" + V.Decl->getNameAsString() +
+                     "', which holds the class '" + Class->getNameAsString() +
+                     "' by value, across a suspension (define it out of "
+                     "line, after the class)");
           return false;
         }
 

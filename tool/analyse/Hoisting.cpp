@@ -207,6 +207,18 @@ void FunctionPlan::hoist(const VarDecl *D, const Expr *Range) {
            "std::vector)");
     Failed = true;
   }
+  // `int vals[] = {ts...};` in a template: the size is the instantiation's
+  // (Clang's type: a dependent size without an expression), and the frame's
+  // member needs one.
+  const auto *Sized =
+      dyn_cast_or_null<DependentSizedArrayType>(Context.getAsArrayType(Type));
+  if (Type->isIncompleteArrayType() || (Sized && !Sized->getSizeExpr())) {
+    report(Context.getDiagnostics(), D->getLocation(), Diag::Unsupported,
+           "a local array whose size its initialiser decides in each "
+           "instantiation, that lives across a suspension (use std::array "
+           "with the size written, or std::vector)");
+    Failed = true;
+  }
   if (Type->isArrayType() && Type.isDestructedType() &&
       Context.getAsArrayType(Type)->getElementType()->isArrayType()) {
     // Its elements' destruction would be std::destroy_at of an array,

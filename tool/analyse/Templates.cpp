@@ -13,6 +13,7 @@
 #include "support/LLVMCompat.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/NestedNameSpecifier.h"
 
 using namespace clang;
 

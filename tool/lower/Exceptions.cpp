@@ -100,6 +100,15 @@ void Lowerer::handler(const CXXCatchStmt *Handler, const std::string &Caught,
     fail(Handler->getCatchLoc(), Diag::InMacro, "this handler");
     return;
   }
+  // `catch (E e)` whose e the frame holds: the frame's copy is the one C++
+  // makes, so the handler binds the exception by reference.
+  if (const VarDecl *Param = Handler->getExceptionDecl();
+      Param && !Caught.empty())
+    if (const FrameVar *V = Plan.frameVar(Param);
+        V && V->Store == Storage::Object &&
+        !Param->getType()->isReferenceType())
+      if (auto Name = Text.span(Param->getLocation()))
+        Text.insert(Name->Begin, "&");
   std::string Catch = Text.render(*Head);
   Catch.pop_back(); // the handler's '{'
   code(Catch + "{\n");
