@@ -112,3 +112,10 @@ template <class... Ts> COSM_ASYNC cosm::Coro<int> sum(Ts... ts) {
     s += cosm::await(cosm::sleep(0, v));
   return s;
 }
+
+// The type would move into the frame, the local into its storage.
+COSM_ASYNC cosm::Coro<int> type_and_local() {
+  struct P { int q = 9; } p; // expected-error {{cosm-lower cannot lower a type defined in the declaration of a local kept in the frame ('struct P { ... } p;': define the type in a declaration of its own) yet}}
+  cosm::await(cosm::sleep(0));
+  return p.q;
+}

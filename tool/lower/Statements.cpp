@@ -332,6 +332,13 @@ void Lowerer::declStmt(const DeclStmt *D) {
   for (const Decl *Each : D->decls()) {
     const auto *V = dyn_cast<VarDecl>(Each);
     const FrameVar *FV = V ? Plan.frameVar(V) : nullptr;
+    if (!FV && isa<TagDecl>(Each)) {
+      fail(Each->getLocation(), Diag::Unsupported,
+           "a type defined in the declaration of a local kept in the frame "
+           "('struct P { ... } p;': define the type in a declaration of its "
+           "own)");
+      return;
+    }
     if (!FV) {
       fail(Each->getLocation(), Diag::Unsupported,
            "a declaration that mixes locals kept in the frame with others");
