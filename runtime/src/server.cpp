@@ -12,6 +12,7 @@
 #include "address.hpp"
 #include "debug.hpp"
 #include "os_error.hpp"
+#include "task_numbers.hpp"
 
 #include <sys/socket.h>
 #include <unistd.h>
@@ -62,6 +63,7 @@ void ServerState::acceptReady(int Sock) {
     }
     // create_task(_accept_connection2(...)): its first step, which builds
     // the transport, runs in the next pass.
+    nextTaskNumber();
     L->call_soon([Self = Ref<ServerState>(this), C] {
       Ref<Connection> Conn(
           new Connection(*Self->L, C, new ReaderState(Self->Limit), Self));

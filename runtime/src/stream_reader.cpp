@@ -93,12 +93,12 @@ public:
       First = false;
     }
   }
-  /// _wait_for_data's `finally: self._waiter = None`.
+  /// _wait_for_data's `finally: self._waiter = None`: whoever's waiter it
+  /// is by then (a second reader's, when two read one stream).
   void unwind() noexcept override {
     if (!Waiter)
       return;
-    if (S->Waiter.get() == Waiter.get())
-      S->Waiter.reset();
+    S->Waiter.reset();
     Waiter.reset();
   }
   const char *function_name() const noexcept override { return Name; }

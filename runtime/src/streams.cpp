@@ -12,6 +12,7 @@
 
 #include "address.hpp"
 #include "os_error.hpp"
+#include "task_numbers.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -336,7 +337,9 @@ public:
     default:
       break;
     }
-    // The gather's task takes its first step in the next pass.
+    // The gather's task (one host: one task, with a Task-N number) takes
+    // its first step in the next pass.
+    nextTaskNumber();
     state = 1;
     return Step::Suspended;
   resume_1:

@@ -14,6 +14,7 @@
 #include "cosm/graph.hpp"
 #include "cosm/loop.hpp"
 #include "debug.hpp"
+#include "task_numbers.hpp"
 #include "trace.hpp"
 
 #include <atomic>
@@ -23,9 +24,12 @@ namespace detail {
 
 __thread TaskBase *CurrentTask = nullptr;
 
+std::uint64_t nextTaskNumber() noexcept {
+  static std::atomic<std::uint64_t> Counter{0};
+  return ++Counter;
+}
+
 namespace {
-/// asyncio numbers unnamed tasks per process.
-std::atomic<std::uint64_t> TaskCounter{0};
 
 void runStep(void *Obj, FutureBase *) { static_cast<TaskBase *>(Obj)->step(); }
 void runWakeup(void *Obj, FutureBase *Fut) {
@@ -58,7 +62,7 @@ TaskBase::TaskBase(Loop &Lp, std::string TaskName, const char *Coro,
   Lp.checkOpen();
   IsTask = true;
   // CPython 3.11 takes a number for every task, named or not.
-  Number = ++TaskCounter;
+  Number = nextTaskNumber();
   PrevInLoop = Lp.TasksTail;
   (PrevInLoop ? PrevInLoop->NextInLoop : Lp.TasksHead) = this;
   Lp.TasksTail = this;
