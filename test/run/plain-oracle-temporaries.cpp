@@ -1,6 +1,7 @@
 // Temporaries in what C++ evaluates before an await of the same expression
 // (the left of '&&', '||' and ',', a '?:' condition) live to the end of the
-// full-expression, after the await; a '?:' side that throws makes no value:
+// full-expression, after the await, once (not copied again when the operand
+// holding them is saved); a '?:' side that throws makes no value:
 // lowered, the program prints what the same source prints as ordinary C++
 // (the plain build: awaits and run removed, test/run/Inputs/plain/cosm/
 // cosm.hpp), constructions, calls and destructions in the same order.
@@ -48,7 +49,17 @@ COSM_ASYNC cosm::Coro<int> number(int n) {
   return n;
 }
 
+static int use(const N &n, int v) {
+  std::printf("use %s %d\n", n.text(), v);
+  return v;
+}
+
 COSM_ASYNC cosm::Coro<void> main_() {
+  // A temporary kept for an operand that is itself saved before a later
+  // await is kept once, not copied into a second slot.
+  int sum = use(N("left"), cosm::await(number(1))) +
+            use(N("right"), cosm::await(number(2)));
+  std::printf("sum %d\n", sum);
   for (int i = 0; i < 2; ++i) {
     bool yes = i == 0;
     bool a = N("and").ok() && yes && cosm::await(get("and"));

@@ -164,7 +164,8 @@ bool Lowerer::operands(const Expr *E, llvm::ArrayRef<const Expr *> Operands) {
       Operand = Member->getBase();
     if (!Plan.containsAwait(Operand) && isStable(Operand))
       continue;
-    if (!Operand->getSourceRange().isValid())
+    // Already in the frame (a temporary an enclosing operand kept).
+    if (!Operand->getSourceRange().isValid() || Kept.count(Operand))
       continue;
     // C++ keeps the temporaries inside the operand to the end of the
     // full-expression, past the suspension: the frame keeps them too.
