@@ -119,3 +119,9 @@ COSM_ASYNC cosm::Coro<int> type_and_local() {
   cosm::await(cosm::sleep(0));
   return p.q;
 }
+
+// The frame, a template with the same parameters, has a member 'state'.
+template <class state> COSM_ASYNC cosm::Coro<int> template_state(state s) { // expected-error {{cosm-lower cannot lower a template parameter named 'state' like a member of the frame's base (rename it) yet}}
+  cosm::await(cosm::sleep(0));
+  return int(s);
+}

@@ -91,6 +91,13 @@ bool FunctionPlan::repeatTemplate(const TemplateParameterList *Params,
   unsigned Index = 0;
   for (const NamedDecl *P : *Params) {
     std::string Name = P->getName().str();
+    // The frame template's members of that name would redeclare it.
+    if (isBaseName(Name)) {
+      report(Context.getDiagnostics(), P->getLocation(), Diag::Unsupported,
+             "a template parameter named '" + Name +
+                 "' like a member of the frame's base (rename it)");
+      return false;
+    }
     if (Name.empty()) {
       Name = "unnamed_" + std::to_string(++Index);
       auto At = Text.offset(P->getLocation());
