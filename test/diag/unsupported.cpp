@@ -125,3 +125,15 @@ template <class state> COSM_ASYNC cosm::Coro<int> template_state(state s) { // e
   cosm::await(cosm::sleep(0));
   return int(s);
 }
+
+// Built in the frame before the await, an argument reaches its parameter by
+// a move; a type without one is refused where it is made.
+struct Pinned {
+  explicit Pinned(int v) : v(v) {}
+  Pinned(Pinned &&) = delete;
+  int v;
+};
+static int take(Pinned p, int k) { return p.v + k; }
+COSM_ASYNC cosm::Coro<int> pinned_argument() {
+  return take(Pinned(1), cosm::await(leaf())); // expected-error {{cosm-lower cannot lower an object that can be neither moved nor copied, made before a later 'cosm::await' in the same expression (make it after the await: store the await's result in a local first) yet}}
+}

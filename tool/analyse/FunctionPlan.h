@@ -80,6 +80,12 @@ struct LiftedClosure {
 /// how (a MaterializeTemporaryExpr when it extends a temporary's life).
 const clang::Expr *boundExpr(const clang::Expr *Init);
 
+/// False if \p Type is a class whose copy constructor is deleted (declared
+/// so, or implicitly: a std::unique_ptr member).
+bool copyable(clang::QualType Type);
+/// False if \p Type is a class that can be neither moved nor copied.
+bool movable(clang::QualType Type);
+
 /// The statement under \p S's `case`, `default` and goto labels.
 const clang::Stmt *underLabels(const clang::Stmt *S);
 

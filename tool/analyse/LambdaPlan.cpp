@@ -31,21 +31,6 @@ const CXXMethodDecl *enclosingMember(const LambdaExpr *L) {
   return nullptr;
 }
 
-/// False if \p Type is a class whose copy constructor is deleted (declared
-/// so, or implicitly: a std::unique_ptr member).
-static bool copyable(QualType Type) {
-  const auto *Record = Type->getAsCXXRecordDecl();
-  if (!Record || !Record->hasDefinition())
-    return true;
-  Record = Record->getDefinition();
-  if (!Record->hasUserDeclaredCopyConstructor())
-    return !Record->defaultedCopyConstructorIsDeleted();
-  for (const CXXConstructorDecl *Ctor : Record->ctors())
-    if (Ctor->isCopyConstructor() && !Ctor->isDeleted())
-      return true;
-  return false;
-}
-
 /// The function a lambda is written in, through any lambdas around it.
 static const FunctionDecl *outerFunction(const LambdaExpr *L) {
   for (const DeclContext *DC = L->getLambdaClass()->getDeclContext(); DC;

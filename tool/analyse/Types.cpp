@@ -412,4 +412,32 @@ bool FunctionPlan::namesAutoParameter(QualType Type) {
   return Find.Found;
 }
 
+bool copyable(QualType Type) {
+  const auto *Record = Type->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return true;
+  Record = Record->getDefinition();
+  if (!Record->hasUserDeclaredCopyConstructor())
+    return !Record->defaultedCopyConstructorIsDeleted();
+  for (const CXXConstructorDecl *Ctor : Record->ctors())
+    if (Ctor->isCopyConstructor() && !Ctor->isDeleted())
+      return true;
+  return false;
+}
+
+bool movable(QualType Type) {
+  const auto *Record = Type->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition() || Type->isDependentType())
+    return true;
+  Record = Record->getDefinition();
+  if (!Record->hasUserDeclaredMoveConstructor() &&
+      !Record->hasUserDeclaredCopyConstructor() &&
+      !Record->defaultedMoveConstructorIsDeleted())
+    return true;
+  for (const CXXConstructorDecl *Ctor : Record->ctors())
+    if (Ctor->isMoveConstructor() && !Ctor->isDeleted())
+      return true;
+  return copyable(Type);
+}
+
 } // namespace cosm

@@ -426,6 +426,14 @@ std::string Lowerer::spill(const Expr *E, const std::string &Value) {
       code(Name + " = " + Value + ";\n");
       return Name;
     }
+    // Built in the frame, it reaches its use by a move.
+    if (!movable(Type)) {
+      fail(E->getBeginLoc(), Diag::Unsupported,
+           "an object that can be neither moved nor copied, made before a "
+           "later 'cosm::await' in the same expression (make it after the "
+           "await: store the await's result in a local first)");
+      return "";
+    }
     return "std::move(" + objectTemp(Type, Value, Branches > 0) + ")";
   }
   // An object whose type depends on a template parameter (`b.val`, `xs[0]`)
