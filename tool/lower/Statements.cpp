@@ -438,6 +438,14 @@ std::string Lowerer::constructArgs(const VarDecl *D) {
     if (Construct->getNumArgs() == 0)
       return "{}";
   }
+  // `T v(3, 7)` in a template: the list is the parentheses' contents.
+  if (const auto *List = dyn_cast<ParenListExpr>(Bare)) {
+    llvm::ArrayRef<const Expr *> Args =
+        const_cast<ParenListExpr *>(List)->exprs();
+    if (Plan.containsAwait(List) && !operands(List, Args))
+      return "";
+    return render(List);
+  }
   std::string Value = expr(Init);
   if (isa<InitListExpr>(Bare) || StringRef(Value).ltrim().starts_with("{"))
     return Value;

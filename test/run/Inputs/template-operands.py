@@ -39,6 +39,13 @@ async def twice(x):
     return 2 * x
 
 
+async def filled(first):
+    v = [7] * 3
+    w = [first + await value(1)] * (await value(2))
+    await asyncio.sleep(0)
+    return len(v) * 100 + v[0] + len(w) * 10 + w[1]
+
+
 async def second(arr):
     await asyncio.sleep(0)
     return arr[1]
@@ -57,6 +64,7 @@ async def amain():
     ts = [asyncio.create_task(value(i)) for i in (4, 9, 2)]
     print("sum", await sum_tasks(ts))
     print("half", await half(9), "twice", await twice(21))
+    print("filled", await filled(4))
     arr = [7, 8]
     print("second", await second(arr), "both", await both(arr))
 
