@@ -1,5 +1,6 @@
 // `__func__`, `__FUNCTION__` and `__LINE__` written in an async function
-// (a free function, a member, a COSM_ASYNC lambda, a plain lambda inside)
+// (a free function, a member, a COSM_ASYNC lambda, a plain lambda inside,
+// function templates and members of class templates)
 // print what they print in the source: the function's name, not resume()'s,
 // and the user's line, not the output's (without --line-directives).
 // Lowered, the program prints what the same source prints as ordinary C++
@@ -33,7 +34,35 @@ struct Service {
   }
 };
 
+template <int N> COSM_ASYNC cosm::Coro<void> numbered() {
+  cosm::await(cosm::sleep(0));
+  auto inner = [] { return __func__; };
+  std::printf("%s %s %d %s\n", __func__, __FUNCTION__, N, inner());
+}
+
+template <class T> struct Holder {
+  COSM_ASYNC cosm::Coro<T> get(T v) {
+    cosm::await(cosm::sleep(0));
+    std::printf("%s %d\n", __func__, __LINE__);
+    return v;
+  }
+  template <class U> COSM_ASYNC cosm::Coro<U> convert() {
+    cosm::await(cosm::sleep(0));
+    std::printf("%s %d\n", __FUNCTION__, __LINE__);
+    return U{};
+  }
+};
+
 COSM_ASYNC cosm::Coro<void> main_() {
+  cosm::await(numbered<3>());
+  Holder<int> h;
+  cosm::await(h.get(4));
+  cosm::await(h.convert<long>());
+  auto generic = [] COSM_ASYNC(auto x) -> cosm::Coro<void> {
+    cosm::await(cosm::sleep(0));
+    std::printf("%s %d\n", __func__, (int)x);
+  };
+  cosm::await(generic(5));
   cosm::await(worker());
   Service s;
   int n = cosm::await(s.serve(2));

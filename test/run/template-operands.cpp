@@ -89,6 +89,16 @@ template <class T> COSM_ASYNC cosm::Coro<int> filled(int first) {
   return (int)v.size() * 100 + v[0] + (int)w.size() * 10 + w[1];
 }
 
+// A task or shield of a coroutine of type T has no type to print either: it
+// is awaited through cosm::awaiter_for, by the instantiation.
+// CHECK-LABEL: struct handed_frame
+// CHECK: cosm::awaiter_for<
+template <class T> COSM_ASYNC cosm::Coro<T> handed(T v) {
+  T a = cosm::await(cosm::shield(add_one(v)));
+  T b = cosm::await(cosm::create_task(add_one(v + a)));
+  return a + b;
+}
+
 // CHECK-LABEL: struct second_frame
 // CHECK: const int *arr;
 COSM_ASYNC cosm::Coro<int> second(const int arr[]) {
@@ -116,6 +126,7 @@ COSM_ASYNC cosm::Coro<void> amain() {
   std::printf("sum %d\n", cosm::await(sum(ts)));
   std::printf("half %d twice %ld\n", cosm::await(half(9)),
               cosm::await(twice(21L)));
+  std::printf("handed %d\n", cosm::await(handed(3)));
   std::printf("filled %d\n", cosm::await(filled<std::vector<int>>(4)));
   int arr[] = {7, 8};
   std::printf("second %d both %d\n", cosm::await(second(arr)),

@@ -170,6 +170,23 @@ FunctionPlan::lift(const LambdaExpr *L, const std::string &Name,
     Members += Type + " " + Member + ";\n";
     Inits += (Inits.empty() ? "" : ", ") + Init;
   };
+  // A member named like the type it or another member is declared with
+  // (`Config &Config;`) would change the name's meaning in the class: the
+  // type is named from the global scope instead.
+  llvm::StringSet<> MemberNames;
+  for (const LambdaCapture &Capture : capturesOf(L))
+    if (Capture.capturesVariable())
+      MemberNames.insert(Capture.getCapturedVar()->getName());
+  auto MemberType = [&](QualType Type) {
+    std::string Text = typeText(Type, NamesLocal);
+    size_t Lead = StringRef(Text).starts_with("const ") ? 6 : 0;
+    size_t End = Lead;
+    while (End < Text.size() && (isAlphanumeric(Text[End]) || Text[End] == '_'))
+      ++End;
+    if (MemberNames.contains(StringRef(Text).slice(Lead, End)))
+      Text.insert(Lead, "::");
+    return Text;
+  };
   for (const LambdaCapture &Capture : capturesOf(L)) {
     if (Capture.capturesThis() && Capture.getCaptureKind() == LCK_StarThis) {
       // A copy of the object, which the body reaches through `self->` as
@@ -189,8 +206,7 @@ FunctionPlan::lift(const LambdaExpr *L, const std::string &Name,
     std::string Member = V->getName().str();
     if (V->isInitCapture()) {
       auto Init = Text.span(V->getInit()->getSourceRange());
-      Add(typeText(V->getType(), NamesLocal), Member,
-          Init ? Text.render(*Init) : Member);
+      Add(MemberType(V->getType()), Member, Init ? Text.render(*Init) : Member);
       continue;
     }
     std::string Value = Member;
@@ -210,9 +226,9 @@ FunctionPlan::lift(const LambdaExpr *L, const std::string &Name,
     }
     QualType Type = V->getType().getNonReferenceType();
     if (Capture.getCaptureKind() == LCK_ByRef)
-      Add(typeText(Type, NamesLocal) + " &", Member, Value);
+      Add(MemberType(Type) + " &", Member, Value);
     else
-      Add(typeText(Type.getUnqualifiedType(), NamesLocal), Member, Value);
+      Add(MemberType(Type.getUnqualifiedType()), Member, Value);
   }
   // The call operator: `auto` parameters become the template's.
   std::string Template, Params;

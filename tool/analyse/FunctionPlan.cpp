@@ -397,6 +397,16 @@ bool FunctionPlan::analyse(const FileContext &File) {
     Base.insert(Name);
   llvm::StringSet<> Types;
   TypeNames(Types).TraverseDecl(const_cast<FunctionDecl *>(F));
+  // The frame names the classes it is nested in (`Srv *self`), and a
+  // lambda's frame the types of what it captures (`Config &Config`).
+  for (const DeclContext *DC = F->getParent(); DC; DC = DC->getParent())
+    if (const auto *Class = dyn_cast<CXXRecordDecl>(DC);
+        Class && Class->getIdentifier())
+      Types.insert(Class->getName());
+  if (Lambda)
+    for (const LambdaCapture &C : capturesOf(Lambda))
+      if (C.capturesVariable())
+        TypeNames(Types).TraverseDecl(C.getCapturedVar());
   for (const auto &Type : Types)
     Base.insert(Type.getKey());
   if (Lambda && !planLambda(Base))

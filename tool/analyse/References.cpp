@@ -38,8 +38,10 @@ public:
     return true;
   }
   bool VisitDeclRefExpr(DeclRefExpr *E) {
-    // Inside a lambda the name denotes the capture, rewritten below.
-    if (E->refersToEnclosingVariableOrCapture() ||
+    // Inside a lambda of the body the name denotes that lambda's capture,
+    // rewritten below; in a COSM_ASYNC lambda's own body, its frame member.
+    if ((E->refersToEnclosingVariableOrCapture() &&
+         (LambdaDepth > 0 || !Plan.Lambda)) ||
         Captures.count(E->getLocation()))
       return true;
     if (const auto *V = dyn_cast<VarDecl>(E->getDecl())) {
@@ -112,18 +114,35 @@ public:
            RecursiveASTVisitor<ReferenceRewriter>::TraverseCXXRecordDecl(D);
   }
 
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    ++LambdaDepth;
+    bool Result = RecursiveASTVisitor<ReferenceRewriter>::TraverseLambdaExpr(L);
+    --LambdaDepth;
+    return Result;
+  }
+
   /// `__func__` would name resume(): the function's name is written out.
   /// In a macro it cannot be (see docs/lowering.md).
   bool VisitPredefinedExpr(PredefinedExpr *E) {
     if (E->getIdentKind() != PredefinedIdentKind::Func &&
         E->getIdentKind() != PredefinedIdentKind::Function)
       return true;
-    const StringLiteral *Name = E->getFunctionName();
     auto Where = Text.span(E->getLocation());
-    if (!Name || !Where)
+    if (!Where)
+      return true;
+    // In a template the name is not computed yet; it is the function's
+    // plain name (a lambda inside keeps its own `operator()`).
+    std::string Name;
+    if (const StringLiteral *Computed = E->getFunctionName())
+      Name = Computed->getString().str();
+    else if (LambdaDepth > 0 || Plan.Lambda)
+      Name = "operator()";
+    else if (Plan.function()->getIdentifier())
+      Name = Plan.function()->getName().str();
+    else
       return true;
     std::string Quoted = "\"";
-    for (char C : Name->getString()) {
+    for (char C : Name) {
       if (C == '"' || C == '\\')
         Quoted += '\\';
       Quoted += C;
@@ -207,6 +226,8 @@ private:
   /// as well), so its body reads as the rest of resume().
   /// True if \p L is written in another lambda of the body: its captures
   /// name that lambda's, which keep the source's names.
+  unsigned LambdaDepth = 0;
+
   bool inOtherLambda(const LambdaExpr *L) const {
     const auto *M =
         dyn_cast<CXXMethodDecl>(L->getLambdaClass()->getDeclContext());

@@ -148,7 +148,10 @@ std::string Lowerer::await(const CallExpr *A) {
   unsigned State = ++States;
   AtLine Here(*this, A->getBeginLoc());
   std::optional<AwaitKind> Kind = awaitKind(A);
-  if (!Kind && Operand->isTypeDependent())
+  // A task or future of a type a template parameter decides
+  // (`cosm::shield(id(v))`) has no type to print either.
+  if ((!Kind || Kind == AwaitKind::Task || Kind == AwaitKind::Future) &&
+      Operand->isTypeDependent())
     Kind = AwaitKind::Dependent;
   const Expr *Delay = nullptr;
   if (Kind == AwaitKind::Coroutine && (Delay = sleepDelay(Operand)))

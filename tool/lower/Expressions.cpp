@@ -217,19 +217,55 @@ const Expr *Lowerer::keptMaybe(const Stmt *S, bool All, bool Coroutines) {
 /// parameter a default argument binds to a temporary: C++ destroys it at
 /// the end of the full-expression, which ends here before the coroutine
 /// runs, and the frame cannot keep it (no text at the call says how).
+/// A call that depends on a template parameter is checked as instantiated,
+/// where an argument may bind a temporary too (`"text"` to a `const
+/// std::string &`): the frame, written from the pattern, cannot keep that
+/// one either.
 bool Lowerer::checkDefaultArguments(const CallExpr *Call) {
+  for (const CallExpr *Resolved : instantiatedCalls(Call, Context))
+    if (!checkBoundArguments(Resolved, Call))
+      return false;
+  return checkBoundArguments(Call, nullptr);
+}
+
+bool Lowerer::checkBoundArguments(const CallExpr *Call,
+                                  const CallExpr *Pattern) {
   if (!coroResultType(Call->getType()))
     return true;
-  for (const Expr *Arg : Call->arguments())
-    if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(Arg))
+  const auto *Callee = Call->getDirectCallee();
+  // `f(args)` on an object with a call operator: argument 0 is the object.
+  unsigned Skip =
+      isa<CXXOperatorCallExpr>(Call) && Callee && isa<CXXMethodDecl>(Callee)
+          ? 1
+          : 0;
+  for (unsigned I = Skip; I < Call->getNumArgs(); ++I) {
+    const Expr *Arg = Call->getArg(I);
+    const ParmVarDecl *Param = Callee && I - Skip < Callee->getNumParams()
+                                   ? Callee->getParamDecl(I - Skip)
+                                   : nullptr;
+    std::string Name = Param ? Param->getName().str() : "";
+    if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(Arg)) {
       if (isa<MaterializeTemporaryExpr>(boundExpr(Default->getExpr()))) {
-        fail(Call->getBeginLoc(), Diag::Unsupported,
+        const CallExpr *At = Pattern ? Pattern : Call;
+        fail(At->getBeginLoc(), Diag::Unsupported,
              "a call whose default argument for the reference parameter '" +
                  Default->getParam()->getName().str() +
                  "' makes a temporary the coroutine would outlive (pass the "
                  "argument explicitly)");
         return false;
       }
+      continue;
+    }
+    if (Pattern && I < Pattern->getNumArgs() &&
+        isa<MaterializeTemporaryExpr>(boundExpr(Arg)) &&
+        !isa<MaterializeTemporaryExpr>(boundExpr(Pattern->getArg(I)))) {
+      fail(Pattern->getArg(I)->getBeginLoc(), Diag::Unsupported,
+           "a temporary made for the reference parameter '" + Name +
+               "' where the template is instantiated: the coroutine would "
+               "outlive it (store the argument in a local first)");
+      return false;
+    }
+  }
   return true;
 }
 

@@ -29,6 +29,12 @@ inline bool needsDestruction(clang::QualType Type) {
 /// no side effects and reads nothing a suspension could change.
 bool isStable(const clang::Expr *E);
 
+/// The calls at \p Pattern's place in the instantiations of the template
+/// it is written in, if it depends on a template parameter
+/// (lower/Instantiations.cpp).
+std::vector<const clang::CallExpr *>
+instantiatedCalls(const clang::CallExpr *Pattern, clang::ASTContext &Context);
+
 /// The storage slot of each local of \p Plan (FrameModel::LocalSlots).
 std::vector<unsigned> shareStorage(const FunctionPlan &Plan,
                                    const clang::SourceManager &SM);
@@ -174,6 +180,8 @@ private:
   bool operands(const clang::Expr *E,
                 llvm::ArrayRef<const clang::Expr *> Operands);
   bool checkDefaultArguments(const clang::CallExpr *Call);
+  bool checkBoundArguments(const clang::CallExpr *Call,
+                           const clang::CallExpr *Pattern);
   void keepTemporaries(const clang::Stmt *S, bool All = false,
                        bool Coroutines = false);
   void keepOperandTemporaries(const clang::Expr *Operand);

@@ -39,6 +39,12 @@ async def twice(x):
     return 2 * x
 
 
+async def handed(v):
+    a = await asyncio.shield(add_one(v))
+    b = await asyncio.create_task(add_one(v + a))
+    return a + b
+
+
 async def filled(first):
     v = [7] * 3
     w = [first + await value(1)] * (await value(2))
@@ -64,6 +70,7 @@ async def amain():
     ts = [asyncio.create_task(value(i)) for i in (4, 9, 2)]
     print("sum", await sum_tasks(ts))
     print("half", await half(9), "twice", await twice(21))
+    print("handed", await handed(3))
     print("filled", await filled(4))
     arr = [7, 8]
     print("second", await second(arr), "both", await both(arr))
