@@ -82,7 +82,7 @@ void FutureBase::checkResult() {
   if (St == State::Cancelled)
     std::rethrow_exception(makeCancelledError());
   if (St == State::Pending)
-    throw InvalidStateError("Result is not ready: " + describe());
+    throw InvalidStateError("Result is not set."); // CPython's C futures
   LogTraceback = false;
   if (Exc)
     std::rethrow_exception(Exc);
@@ -92,16 +92,14 @@ std::exception_ptr FutureBase::exception() {
   if (St == State::Cancelled)
     std::rethrow_exception(makeCancelledError());
   if (St == State::Pending)
-    throw InvalidStateError("Exception is not set: " + describe());
+    throw InvalidStateError("Exception is not set.");
   LogTraceback = false;
   return Exc;
 }
 
 void FutureBase::checkSettable() const {
   if (St != State::Pending)
-    throw InvalidStateError(std::string("invalid state: the future is "
-                                        "already ") +
-                            stateName() + ": " + describe());
+    throw InvalidStateError("invalid state");
 }
 
 void FutureBase::setException(std::exception_ptr E) {

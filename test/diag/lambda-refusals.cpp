@@ -74,3 +74,20 @@ COSM_ASYNC cosm::Coro<int> kept_captures_lambda() {
   cosm::await(cosm::sleep(0));
   return outer(1);
 }
+
+template <class T> COSM_ASYNC cosm::Coro<T> kept_captures_lambda_in_template(T x) {
+  auto inner = [x](int m) { return x * m; };
+  // CHECK: lambda-refusals.cpp:[[@LINE+1]]:36: error: cosm-lower cannot lower a lambda stored in a local that lives across a suspension and captures another lambda (capture a std::function holding it) yet
+  auto outer = [&](int i) { return inner(i) + 1; };
+  cosm::await(cosm::sleep(0));
+  return outer(2);
+}
+
+COSM_ASYNC cosm::Coro<int> copied_closure() {
+  int x = 1;
+  auto f = [x] { return x; };
+  // CHECK: lambda-refusals.cpp:[[@LINE+1]]:8: error: cosm-lower cannot lower a closure copied from another local or returned by a function, stored in a local that lives across a suspension (store the lambda expression itself, or a std::function) yet
+  auto g = f;
+  cosm::await(cosm::sleep(0));
+  return f() + g();
+}

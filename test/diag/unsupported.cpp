@@ -4,6 +4,7 @@
 
 #include <cosm/cosm.hpp>
 #include <string>
+#include <vector>
 
 COSM_ASYNC cosm::Coro<int> leaf() { return 1; }
 
@@ -136,4 +137,12 @@ struct Pinned {
 static int take(Pinned p, int k) { return p.v + k; }
 COSM_ASYNC cosm::Coro<int> pinned_argument() {
   return take(Pinned(1), cosm::await(leaf())); // expected-error {{cosm-lower cannot lower an object that can be neither moved nor copied, made before a later 'cosm::await' in the same expression (make it after the await: store the await's result in a local first) yet}}
+}
+
+// Class template arguments deduced from values of a template parameter's
+// type: the instantiation's deduction guides decide the member's type.
+template <class T> COSM_ASYNC cosm::Coro<int> deduced_arguments(T x) {
+  std::vector w(2, x); // expected-error {{cosm-lower cannot lower a local whose class template arguments are deduced from values that depend on a template parameter, that lives across a suspension (write its template arguments) yet}}
+  cosm::await(leaf());
+  return int(w.size());
 }

@@ -99,6 +99,18 @@ template <class T> COSM_ASYNC cosm::Coro<T> handed(T v) {
   return a + b;
 }
 
+// The frame holds an awaiter for each await of the template, also for one
+// in a branch the instantiation discards (`handled(3)`: T is int, which is
+// not awaitable); it is never started there.
+template <class T> COSM_ASYNC cosm::Coro<int> handled(T t) {
+  if constexpr (std::is_same_v<T, int>) {
+    cosm::await(cosm::sleep(0));
+    return t;
+  } else {
+    return cosm::await(t);
+  }
+}
+
 // CHECK-LABEL: struct second_frame
 // CHECK: const int *arr;
 COSM_ASYNC cosm::Coro<int> second(const int arr[]) {
@@ -126,6 +138,8 @@ COSM_ASYNC cosm::Coro<void> amain() {
   std::printf("sum %d\n", cosm::await(sum(ts)));
   std::printf("half %d twice %ld\n", cosm::await(half(9)),
               cosm::await(twice(21L)));
+  std::printf("handled %d %d\n", cosm::await(handled(3)),
+              cosm::await(handled(cosm::create_task(value(7)))));
   std::printf("handed %d\n", cosm::await(handed(3)));
   std::printf("filled %d\n", cosm::await(filled<std::vector<int>>(4)));
   int arr[] = {7, 8};

@@ -118,7 +118,8 @@ bool FunctionPlan::canLift(const LambdaExpr *L, StringRef What) const {
     if (const auto *Record =
             V ? V->getType().getNonReferenceType()->getAsCXXRecordDecl()
               : nullptr;
-        Record && Record->isLambda())
+        (Record && Record->isLambda()) ||
+        (V && V->getInit() && lambdaIn(V->getInit())))
       return Refuse(Capture.getLocation(),
                     "and captures another lambda (capture a std::function "
                     "holding it)");

@@ -90,8 +90,12 @@ public:
     if (V->getType()->isRecordType() &&
         V->getType()->getAsCXXRecordDecl()->isLambda() && Kept &&
         Kept->Type.empty())
+      // Only a lambda expression is lifted into a named class: a copy of
+      // another local's closure, or one a function returns, has none.
       fail(V->getLocation(), Diag::Unsupported,
-           "a lambda stored in a local that lives across a suspension");
+           "a closure copied from another local or returned by a function, "
+           "stored in a local that lives across a suspension (store the "
+           "lambda expression itself, or a std::function)");
     return true;
   }
   // Each element of the expansion would be a suspension of its own: how

@@ -57,6 +57,8 @@ struct FrameVar {
   /// (Type is the pack's pattern). resume() unpacks it into a pack of the
   /// source's name for the body.
   std::string PackMember;
+  /// A local's `alignas`, as the member's declaration repeats it.
+  std::string Align;
   /// An `auto` local whose type a template parameter decides: the
   /// expression that names it (its initialiser, or for a range-for's
   /// variable the range). Type is filled from it once references to the

@@ -11,6 +11,7 @@
 
 #include "analyse/FunctionPlan.h"
 #include "support/Diagnostics.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -56,8 +57,8 @@ bool isConstantLocal(const VarDecl *D, const ASTContext &Context) {
 }
 
 bool dependentAuto(QualType Type) {
-  const auto *Auto = Type->getContainedAutoType();
-  return Type->isUndeducedAutoType() ||
+  const auto *Auto = Type->getContainedDeducedType();
+  return Type->isUndeducedType() ||
          (Auto && (!Auto->isDeduced() || Auto->getDeducedType().isNull() ||
                    Auto->getDeducedType()->isDependentType()));
 }
@@ -72,6 +73,15 @@ bool FunctionPlan::deduced(FrameVar &V, const Expr *Range) {
   const Expr *Init = Range ? Range : D->getInit();
   bool Reference = D->getType()->isReferenceType();
   const char *Why = nullptr;
+  if (isa<DeducedTemplateSpecializationType>(
+          D->getType()->getContainedDeducedType())) {
+    // `std::vector v(n, x)`: the instantiation's deduction guides decide.
+    report(Context.getDiagnostics(), D->getLocation(), Diag::Unsupported,
+           "a local whose class template arguments are deduced from values "
+           "that depend on a template parameter, that lives across a "
+           "suspension (write its template arguments)");
+    return false;
+  }
   if (!Init || isa<DecompositionDecl>(D))
     Why = "and that lives across a suspension (write its type)";
   else if (!Range && (D->getInitStyle() == VarDecl::ListInit ||
@@ -234,6 +244,20 @@ void FunctionPlan::hoist(const VarDecl *D, const Expr *Range) {
   else if (V.Store == Storage::Object &&
            (Type->isDependentType() || V.DeducedFrom))
     V.LiveBit = allocateLiveBit();
+  // `alignas(64) int q;`: the member is as aligned as the local was (the
+  // frame's block is allocated for its most aligned member).
+  for (const AlignedAttr *Align : D->specific_attrs<AlignedAttr>()) {
+    if (V.Store == Storage::Pointer)
+      break;
+    if (Align->isAlignmentDependent()) {
+      report(Context.getDiagnostics(), Align->getLocation(), Diag::Unsupported,
+             "an 'alignas' that depends on a template parameter on a local "
+             "that lives across a suspension (align its type instead)");
+      Failed = true;
+    } else if (unsigned Bits = Align->getAlignment(Context)) {
+      V.Align += "alignas(" + std::to_string(Bits / 8) + ") ";
+    }
+  }
   if (isa<DecompositionDecl>(D))
     V.Name = freshName("bound"); // `auto [a, b]`: the object a and b name
   else

@@ -12,6 +12,7 @@
 #include "support/LLVMCompat.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/NestedNameSpecifier.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
 
@@ -90,21 +91,42 @@ public:
     if (const auto *This =
             dyn_cast<CXXThisExpr>(E->getBase()->IgnoreImpCasts()))
       if (This->isImplicit())
-        insert(E->getMemberLoc(), Plan.SelfName + "->",
-               E->getMemberDecl()->getName());
+        insert(accessLoc(E->getQualifierLoc(), E->getMemberLoc()),
+               Plan.SelfName + "->", E->getMemberDecl()->getName());
     return true;
+  }
+  /// `Base::name()` reads `self->Base::name()`: the object goes first.
+  static SourceLocation accessLoc(NestedNameSpecifierLoc Qualifier,
+                                  SourceLocation Member) {
+    return Qualifier ? Qualifier.getBeginLoc() : Member;
   }
 
   bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
     if (E->isImplicitAccess())
-      insert(E->getMemberLoc(), Plan.SelfName + "->",
-             E->getMember().getAsString());
+      insert(accessLoc(E->getQualifierLoc(), E->getMemberLoc()),
+             Plan.SelfName + "->", E->getMember().getAsString());
+    return true;
+  }
+  /// `Counter<T>::get()` in a class template naming its dependent base:
+  /// a member of the object, reached through `self` as above.
+  bool VisitDependentScopeDeclRefExpr(DependentScopeDeclRefExpr *E) {
+    const auto *Member = dyn_cast<CXXMethodDecl>(Plan.function());
+    const Type *Qualifier = qualifierType(E->getQualifierLoc());
+    if (!Member || Member->isStatic() || !Qualifier || LambdaDepth > 0)
+      return true;
+    CanQualType Named = Qualifier->getCanonicalTypeUnqualified();
+    for (const CXXBaseSpecifier &Base : Member->getParent()->bases())
+      if (Base.getType()->getCanonicalTypeUnqualified() == Named) {
+        insert(E->getQualifierLoc().getBeginLoc(), Plan.SelfName + "->",
+               E->getDeclName().getAsString());
+        break;
+      }
     return true;
   }
   bool VisitUnresolvedMemberExpr(UnresolvedMemberExpr *E) {
     if (E->isImplicitAccess())
-      insert(E->getMemberLoc(), Plan.SelfName + "->",
-             E->getMemberName().getAsString());
+      insert(accessLoc(E->getQualifierLoc(), E->getMemberLoc()),
+             Plan.SelfName + "->", E->getMemberName().getAsString());
     return true;
   }
 

@@ -206,7 +206,7 @@ std::string FunctionPlan::writtenType(const VarDecl *D, bool Referent) {
   // The type as the user wrote it reads best, when it is a plain `T name`.
   // (Type locations do not cover qualifiers, so take the text up to the name.)
   bool TopConst = !Referent && D->getType().isLocalConstQualified();
-  if (!D->getType()->getContainedAutoType() && (IsParam || !TopConst) &&
+  if (!D->getType()->getContainedDeducedType() && (IsParam || !TopConst) &&
       !namesLocalVariable(D) && (IsParam || !UsesNames) &&
       !Type->isArrayType() && !Type->isFunctionPointerType()) {
     auto Begin = Text.offset(D->getBeginLoc());

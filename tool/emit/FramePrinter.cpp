@@ -277,7 +277,8 @@ Printer::dispatch(const std::vector<std::pair<unsigned, std::string>> &Cases,
 /// union, where the first of them stands.
 std::string Printer::locals() const {
   auto Declaration = [](const FrameVar &L) {
-    return L.Type + (L.Store == Storage::Pointer ? " *" : " ") + L.Name + ";\n";
+    return L.Align + L.Type + (L.Store == Storage::Pointer ? " *" : " ") +
+           L.Name + ";\n";
   };
   std::string S;
   std::vector<bool> Printed(Plan.Locals.size());
@@ -430,7 +431,14 @@ std::string Printer::frameStruct(const std::string &Body) {
        (CtorInits.empty() ? "" : " : " + CtorInits) + " {}\n";
 
   // unwind(): the children first, then the alive objects, newest first.
-  bool Unwinds = !Model.Children.empty() || Model.LiveBits > 0;
+  // An exception a suspending handler kept ends with the frame's unwinding,
+  // as the handler's would when the exception left it.
+  std::string Caught;
+  for (const FrameMember &M : Model.Members)
+    if (M.Role == MemberRole::Caught)
+      Caught += M.Name + " = nullptr;\n";
+  bool Unwinds =
+      !Model.Children.empty() || Model.LiveBits > 0 || !Caught.empty();
   if (Unwinds)
     S += "~" + Name + "() override { unwind(); }\n";
   S += "const char *function_name() const noexcept override { return \"" +
@@ -442,7 +450,7 @@ std::string Printer::frameStruct(const std::string &Body) {
       S += Child + " = {};\n";
     for (const auto &[Bit, Object] : Model.UnwindOrder)
       S += destroyIfLive(Object, Bit);
-    S += "}\n";
+    S += Caught + "}\n";
   }
   if (Pack) {
     // C++17 has no pack member: the body, with its resume points, runs in

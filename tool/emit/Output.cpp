@@ -106,7 +106,18 @@ static std::string formatAlone(const std::string &Code,
 std::optional<Span> annotationSpan(const AnnotateAttr *A,
                                    const EditedText &Text) {
   const SourceManager &SM = Text.sourceManager();
-  return Text.span(SM.getExpansionRange(A->getRange()).getAsRange());
+  auto Where = Text.span(SM.getExpansionRange(A->getRange()).getAsRange());
+  if (!Where)
+    return Where;
+  // Written out (a macro's expansion, spelled in the file), the attribute's
+  // range is its name and arguments: the brackets around go with it.
+  StringRef Buffer = SM.getBufferData(SM.getMainFileID());
+  StringRef Before = Buffer.take_front(Where->Begin).rtrim();
+  StringRef After = Buffer.drop_front(Where->End).ltrim();
+  if (Before.ends_with("[[") && After.starts_with("]]"))
+    return Span{unsigned(Before.size() - 2),
+                unsigned(Buffer.size() - After.size() + 2)};
+  return Where;
 }
 
 std::optional<unsigned> attributesStart(const FunctionDecl *F,

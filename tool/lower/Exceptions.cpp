@@ -113,8 +113,13 @@ void Lowerer::handler(const CXXCatchStmt *Handler, const std::string &Caught,
   Catch.pop_back(); // the handler's '{'
   code(Catch + "{\n");
   Exit Entry{Exit::Handler, pos(Handler->getCatchLoc()), {}};
+  // The handler's parameter may hide a member's name: `this->`.
   for (auto It = Objects.rbegin(); It != Objects.rend(); ++It) {
-    add(Op::DestroyIfLive, It->Name, CurrentLine).Bit = It->LiveBit;
+    if (It->LiveBit < 0)
+      code("this->" + It->Name + " = nullptr;\n"); // a nested handler's
+    else
+      add(Op::DestroyIfLive, "this->" + It->Name, CurrentLine).Bit =
+          It->LiveBit;
     Entry.Destroys.push_back(It->Name);
   }
   Model.Exits.push_back(std::move(Entry));
@@ -124,6 +129,10 @@ void Lowerer::handler(const CXXCatchStmt *Handler, const std::string &Caught,
     return;
   }
   code(Caught + " = std::current_exception();\n");
+  // A handler of an enclosing try statement ends this one's exception and
+  // parameter first, as leaving this handler by an exception would.
+  if (!Open.empty())
+    Open.back().Objects.push_back({Caught, -1});
   if (const VarDecl *Param = Handler->getExceptionDecl())
     if (const FrameVar *V = Plan.frameVar(Param)) {
       std::string Source = Param->getName().str();
@@ -138,8 +147,11 @@ void Lowerer::handler(const CXXCatchStmt *Handler, const std::string &Caught,
       case Storage::Ref:
         code("::new (&this->" + V->Name + ") " + V->Type + "(" + Source +
              ");\n");
-        if (V->LiveBit >= 0)
+        if (V->LiveBit >= 0) {
           setLive(V->LiveBit);
+          if (!Open.empty())
+            Open.back().Objects.push_back({V->Name, V->LiveBit});
+        }
         break;
       }
     }

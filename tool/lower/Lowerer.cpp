@@ -105,7 +105,7 @@ std::string Lowerer::exprType(const Expr *E, bool Unqualified) {
   QualType Type = E->getType().getNonReferenceType();
   if (Unqualified)
     Type = Type.getUnqualifiedType();
-  const auto *Auto = Type->getContainedAutoType();
+  const auto *Auto = Type->getContainedDeducedType();
   if ((!Auto || !Auto->getDeducedType().isNull()) &&
       !FunctionPlan::namesAutoParameter(Type))
     return typeText(Type);

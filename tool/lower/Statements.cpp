@@ -317,14 +317,15 @@ void Lowerer::declStmt(const DeclStmt *D) {
     // A condition's declaration has no semicolon of its own.
     if (!StringRef(Code).rtrim().ends_with(";"))
       Code += ";";
-    // A resumption may jump past a constant: only a static allows it.
+    // A resumption may jump past a constant: only a static allows it. The
+    // frame's members spell its value (`int[3]`), so it may go unused.
     if (Constant) {
       size_t Attributes = StringRef(Code).starts_with("[[") ? Code.find("]]")
                                                             : std::string::npos;
       if (Attributes == std::string::npos)
-        Code.insert(0, "static ");
+        Code.insert(0, "[[maybe_unused]] static ");
       else
-        Code.insert(Attributes + 2, " static");
+        Code.insert(Attributes + 2, " [[maybe_unused]] static");
     }
     user(Code + "\n", D->getBeginLoc());
     return endFullExpression();

@@ -13,6 +13,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/NestedNameSpecifier.h"
 #include "clang/AST/Type.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "llvm/Config/llvm-config.h"
@@ -39,6 +40,18 @@ inline clang::QualType withoutElaboration(clang::QualType Type) {
     return Elaborated->getNamedType();
 #endif
   return Type;
+}
+
+/// The type a qualifier names (`Base<T>::`), or null. Clang 22 made the
+/// specifier a value.
+inline const clang::Type *qualifierType(clang::NestedNameSpecifierLoc Loc) {
+  if (!Loc)
+    return nullptr;
+#if LLVM_VERSION_MAJOR >= 22
+  return Loc.getNestedNameSpecifier().getAsType();
+#else
+  return Loc.getNestedNameSpecifier()->getAsType();
+#endif
 }
 
 /// A diagnostics engine that prints to standard error as Clang does, with

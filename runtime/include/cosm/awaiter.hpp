@@ -27,9 +27,20 @@
 
 namespace cosm {
 
+/// Not awaitable: an error where the await is instantiated. The frame
+/// holds one for every await of its template, also in a branch of an
+/// `if constexpr` the instantiation discards, where it is never started.
 template <class T> class Awaiter {
-  static_assert(detail::NotLowered<T>,
-                "cosm::await needs a cosm::Coro, cosm::Task or cosm::Future");
+public:
+  template <class U> void start(U &&) {
+    static_assert(detail::NotLowered<U>,
+                  "cosm::await needs a cosm::Coro, cosm::Task or cosm::Future");
+  }
+  bool pending() { return false; }
+  Step suspend() const noexcept { return Step::Suspended; }
+  void take_result() {}
+  bool active() const noexcept { return false; }
+  const FrameBase *frame() const noexcept { return nullptr; }
 };
 
 /// A coroutine: it runs inline, in this step; when it suspends, the whole

@@ -39,6 +39,13 @@ async def twice(x):
     return 2 * x
 
 
+async def handled(t):
+    if isinstance(t, int):
+        await asyncio.sleep(0)
+        return t
+    return await t
+
+
 async def handed(v):
     a = await asyncio.shield(add_one(v))
     b = await asyncio.create_task(add_one(v + a))
@@ -70,6 +77,7 @@ async def amain():
     ts = [asyncio.create_task(value(i)) for i in (4, 9, 2)]
     print("sum", await sum_tasks(ts))
     print("half", await half(9), "twice", await twice(21))
+    print("handled", await handled(3), await handled(asyncio.create_task(value(7))))
     print("handed", await handed(3))
     print("filled", await filled(4))
     arr = [7, 8]
