@@ -294,6 +294,9 @@ Coro<R> executorCoro(const char *Name, std::optional<R> Now,
 Coro<std::vector<AddrInfo>> ensureResolved(std::optional<std::string> Host,
                                            int Port, int Family, int Type,
                                            int Proto, int Flags) {
+  // CPython's inet_pton of the name refuses it first.
+  if (Host && Host->find('\0') != std::string::npos)
+    throw ValueError("embedded null character");
   std::optional<std::vector<AddrInfo>> Now;
   if (Host)
     if (std::optional<AddrInfo> Info =

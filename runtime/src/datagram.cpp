@@ -124,6 +124,11 @@ struct DatagramState : RefCounted {
       ++ConnLost;
       return;
     }
+    // asyncio's transport fails here too (it reports the send's error to
+    // a protocol it no longer has): cosm says why.
+    if (!Protocol)
+      throw RuntimeError("sendto() on a datagram transport whose connection "
+                         "was lost (it was closed)");
     RawAddress To;
     if (!connected()) {
       if (!Addr)

@@ -183,8 +183,9 @@ struct Connection : RefCounted {
   /// One recv/read (send/write) of the fd's kind; -1 with errno on failure.
   ssize_t receiveSome(char *Buf, std::size_t N);
   ssize_t sendSome(const char *Data, std::size_t N);
-  /// The write side is done: shutdown(SHUT_WR), or close for a pipe.
-  void shutdownWrite();
+  /// The write side is done: shutdown(SHUT_WR), or close for a pipe. The
+  /// shutdown's errno, 0 if it succeeded.
+  int shutdownWrite();
   void write(std::string_view Data);
   void writeEof();
   void close();

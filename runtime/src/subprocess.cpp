@@ -15,6 +15,7 @@
 #include "os_error.hpp"
 #include "pipe_transport.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -147,6 +148,14 @@ public:
   pid_t spawn(const std::vector<std::string> &Argv,
               const std::optional<std::string> &Cwd,
               const std::optional<std::vector<std::string>> &Env) {
+    // Popen converts each string for exec first (os.fsencode).
+    auto HasNul = [](const std::string &S) {
+      return S.find('\0') != std::string::npos;
+    };
+    if (std::any_of(Argv.begin(), Argv.end(), HasNul) ||
+        (Cwd && HasNul(*Cwd)) ||
+        (Env && std::any_of(Env->begin(), Env->end(), HasNul)))
+      throw ValueError("embedded null byte");
     // Popen's child reports a failed chdir with the directory's name;
     // posix_spawn would not say which action failed.
     if (Cwd) {
@@ -185,8 +194,11 @@ public:
     pid_t Pid;
     int Err = ::posix_spawn(&Pid, File.c_str(), &Actions, &Attr, Args.data(),
                             Env ? Envp.data() : environ);
+    // Popen names the program only when exec failed; EBADF is a file
+    // action's (a bad stdin_/stdout_/stderr_ descriptor).
     if (Err)
-      std::rethrow_exception(spawnError(Err, Argv[0]));
+      std::rethrow_exception(Err == EBADF ? osError(Err)
+                                          : spawnError(Err, Argv[0]));
     for (int &Fd : ChildFds)
       if (Fd >= 0)
         ::close(std::exchange(Fd, -1));

@@ -147,13 +147,12 @@ ssize_t Connection::sendSome(const char *Data, std::size_t N) {
   return IsSocket ? ::send(Fd, Data, N, MSG_NOSIGNAL) : ::write(Fd, Data, N);
 }
 
-void Connection::shutdownWrite() {
-  if (IsSocket) {
-    ::shutdown(Fd, SHUT_WR);
-    return;
-  }
+int Connection::shutdownWrite() {
+  if (IsSocket)
+    return ::shutdown(Fd, SHUT_WR) == 0 ? 0 : errno;
   // A pipe has no half-close: _UnixWritePipeTransport.write_eof closes.
   close();
+  return 0;
 }
 
 void Connection::write(std::string_view Data) {
@@ -234,8 +233,10 @@ void Connection::writeEof() {
   if (Closing || WriteEof)
     return;
   WriteEof = true;
+  // sock.shutdown()'s error reaches write_eof()'s caller, as in asyncio.
   if (!bufferSize())
-    shutdownWrite();
+    if (int Err = shutdownWrite())
+      std::rethrow_exception(osError(Err));
 }
 
 void Connection::close() {

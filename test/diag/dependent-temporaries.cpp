@@ -56,6 +56,16 @@ template <class T> struct Holder {
   }
 };
 
+// A COSM_ASYNC lambda of the template (a closure of a dependent type),
+// called with a temporary for its reference parameter.
+template <class T> COSM_ASYNC cosm::Coro<T> through_lambda(T seed) {
+  auto show = [seed] COSM_ASYNC(const std::string &tag) -> cosm::Coro<T> {
+    cosm::await(cosm::sleep(0));
+    return seed + T(tag.size());
+  };
+  return cosm::await(show(std::string("a temporary longer than SSO"))); // expected-error {{a temporary made for the reference parameter 'tag' where the template}}
+}
+
 template <class T> COSM_ASYNC cosm::Coro<int> fine(T seed) {
   Name name("kept");
   std::string text = "text";
@@ -70,6 +80,7 @@ COSM_ASYNC cosm::Coro<void> amain() {
   Holder<int> h;
   cosm::await(h.gathered(3));
   cosm::await(fine(4));
+  cosm::await(through_lambda(6));
   auto generic = [] COSM_ASYNC(auto seed) -> cosm::Coro<int> {
     return cosm::await(greet("lambda", seed)); // expected-error {{reference parameter 'text' where the template}}
   };

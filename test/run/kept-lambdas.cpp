@@ -3,7 +3,9 @@
 // ([=], [&]), an init-capture that moves a unique_ptr, a mutable lambda whose
 // state carries across awaits, a generic lambda, `this` in an async member,
 // `const auto` and `auto &&` locals, one in a loop, and a user's name equal to
-// the one the tool would give the lifted type.
+// the one the tool would give the lifted type. A lambda captures a
+// std::function made from another lambda (it was refused as capturing a
+// lambda).
 //
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: %cxx %cosm_cxxflags %t.cpp %cosm_ldflags -o %t.gcc
@@ -14,6 +16,7 @@
 
 #include <cosm/cosm.hpp>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -77,6 +80,21 @@ COSM_ASYNC cosm::Coro<void> worker(std::string tag) {
   }
 }
 
+COSM_ASYNC cosm::Coro<int> through_function() {
+  int total = 0;
+  std::function<void(int)> add = [&total](int k) { total += k; };
+  auto slow = [&add] COSM_ASYNC(int k) -> cosm::Coro<int> {
+    cosm::await(cosm::sleep(0));
+    add(k);
+    return k;
+  };
+  auto again = [add](int k) { add(k * 10); };
+  int a = cosm::await(slow(1));
+  int b = cosm::await(slow(2));
+  again(3);
+  return a + b + total;
+}
+
 COSM_ASYNC cosm::Coro<void> amain() {
   cosm::Task<void> a = cosm::create_task(worker("a"));
   cosm::Task<void> b = cosm::create_task(worker("b"));
@@ -84,6 +102,7 @@ COSM_ASYNC cosm::Coro<void> amain() {
   cosm::await(b);
   Account account;
   std::printf("deposit -> %d\n", cosm::await(account.deposit(5)));
+  std::printf("through_function -> %d\n", cosm::await(through_function()));
 }
 
 int main() { cosm::run(amain()); }

@@ -7,7 +7,10 @@
 // array parameters, references and pointers to arrays keep their types.
 // Each of these lowered to code that did not compile. A dependent local
 // built with parentheses (`T v(3, 7)`, arguments awaited or not) keeps its
-// arguments: it was built from the comma expression `(3, 7)`.
+// arguments: it was built from the comma expression `(3, 7)`. A part of an
+// awaited task's or future's result saved before a later await is named
+// through the expression too: the frame reads that result in place, const
+// (the saved pointer was `int *`, which did not compile).
 //
 // RUN: %cosm-lower %s -o %t.cpp
 // RUN: grep -v CHECK %t.cpp | FileCheck %s
@@ -20,6 +23,7 @@
 #include <cosm/cosm.hpp>
 #include <cstdio>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 COSM_ASYNC cosm::Coro<int> value(int x) {
@@ -111,6 +115,16 @@ template <class T> COSM_ASYNC cosm::Coro<int> handled(T t) {
   }
 }
 
+// CHECK-LABEL: struct gathered_frame
+// CHECK: std::remove_reference_t<decltype((std::get<1>(awaited.result())))> *saved;
+template <class T> COSM_ASYNC cosm::Coro<int> gathered(int base) {
+  T p{std::get<1>(cosm::await(cosm::gather(value(base), value(base + 1)))),
+      cosm::await(value(base + 2))};
+  auto t = cosm::create_task(value(base + 3));
+  T q{cosm::await(t), cosm::await(value(base + 4))};
+  return p.first * 1000 + p.second * 100 + q.first * 10 + q.second;
+}
+
 // CHECK-LABEL: struct second_frame
 // CHECK: const int *arr;
 COSM_ASYNC cosm::Coro<int> second(const int arr[]) {
@@ -142,6 +156,8 @@ COSM_ASYNC cosm::Coro<void> amain() {
               cosm::await(handled(cosm::create_task(value(7)))));
   std::printf("handed %d\n", cosm::await(handed(3)));
   std::printf("filled %d\n", cosm::await(filled<std::vector<int>>(4)));
+  std::printf("gathered %d\n",
+              cosm::await(gathered<std::pair<int, int>>(1)));
   int arr[] = {7, 8};
   std::printf("second %d both %d\n", cosm::await(second(arr)),
               cosm::await(both(arr)));

@@ -216,4 +216,25 @@ TEST_F(Datagrams, ArgumentErrorsAsAsyncio) {
   EXPECT_EQ(out().back(), "e: connection_lost sendto(): port must be 0-65535.");
 }
 
+// After connection_lost an unconnected transport has no protocol to report
+// a send's error to: asyncio fails with an AttributeError of its internals,
+// cosm with a RuntimeError (it dereferenced the protocol it had dropped). A
+// connected one drops the data, as asyncio.
+TEST_F(Datagrams, SendtoAfterConnectionLost) {
+  cosm::Loop L;
+  Endpoint Free = L.run_until_complete(cosm::create_datagram_endpoint(
+      recorder("free"), cosm::SocketAddress{"127.0.0.1", 0}));
+  cosm::SocketAddress Where = Free.first.sockname();
+  Endpoint Connected = L.run_until_complete(cosm::create_datagram_endpoint(
+      recorder("connected"), std::nullopt, Where));
+  Free.first.close();
+  Connected.first.close();
+  L.run_until_complete(cosm::sleep(0));
+  ASSERT_TRUE(rec(Free).Lost && rec(Connected).Lost);
+  EXPECT_EQ(errorOf([&] { Free.first.sendto("after", Where); }),
+            "RuntimeError sendto() on a datagram transport whose connection "
+            "was lost (it was closed)");
+  EXPECT_EQ(errorOf([&] { Connected.first.sendto("after"); }), "no exception");
+}
+
 } // namespace

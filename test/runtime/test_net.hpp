@@ -81,6 +81,8 @@ template <class F> std::string errorOf(F &&Fn) {
     return std::string("OverflowError ") + E.what();
   } catch (const cosm::ValueError &E) {
     return std::string("ValueError ") + E.what();
+  } catch (const cosm::RuntimeError &E) {
+    return std::string("RuntimeError ") + E.what();
   }
   return "no exception";
 }

@@ -274,6 +274,36 @@ TEST_F(Streams, ResetDuringReadThenDrainAfterReset) {
                                              "wait_closed " + Reset}));
 }
 
+// write_eof() raises shutdown()'s error, as asyncio's: the peer closed, a
+// write made it answer with a reset, and the socket is no longer connected.
+TEST_F(Streams, WriteEofAfterAResetRaises) {
+  withConnection(writeThenClose("", false), [](cosm::StreamReader R,
+                                               cosm::StreamWriter W) {
+    return lambda_coro("client", [R, W, S = cosm::Coro<std::string>(),
+                                  V = cosm::Coro<void>()](auto &F) mutable {
+      switch (F.state) {
+      case 1: goto resume_1;
+      case 2: goto resume_2;
+      }
+      AWAIT_CORO(F, 1, S, R.read());
+      print("read " + outcome(S));
+      W.write("bye");
+      AWAIT_CORO(F, 2, V, cosm::sleep(0.1));
+      try {
+        W.write_eof();
+        print("write_eof ok");
+      } catch (const cosm::OSError &E) {
+        print(std::string("write_eof OSError ") + E.what());
+      }
+      W.close();
+      return F.finish();
+    });
+  });
+  EXPECT_EQ(out(), (std::vector<std::string>{
+                       "read ''", "write_eof OSError [Errno 107] Transport "
+                                  "endpoint is not connected"}));
+}
+
 // The peer does not read: write() buffers beyond the 64 KiB high-water mark
 // and drain() waits until the peer has taken enough; every byte arrives.
 TEST_F(Streams, DrainWaitsAboveTheHighWaterMark) {

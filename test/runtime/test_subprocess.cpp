@@ -293,10 +293,29 @@ std::string spawnFailure(std::string Prog, cosm::SubprocessOptions Opts) {
           What = std::string("NotADirectoryError: ") + E.what();
         } catch (const cosm::OSError &E) {
           What = std::string("OSError: ") + E.what();
+        } catch (const cosm::ValueError &E) {
+          What = std::string("ValueError: ") + E.what();
         }
         return F.finish();
       }));
   return What;
+}
+
+// Popen refuses a NUL in the program, an argument, cwd or env before it
+// forks (the C strings would end there: `echo a\0b` ran `echo a`), and
+// names the program only when exec failed, not for a bad descriptor.
+TEST_F(Subprocess, EmbeddedNulAndBadDescriptorsAsPopen) {
+  using namespace std::string_literals;
+  cosm::SubprocessOptions O = pipes({}, PIPE);
+  EXPECT_EQ(spawnFailure("ec\0ho"s, O), "ValueError: embedded null byte");
+  O.cwd = "/tmp\0x"s;
+  EXPECT_EQ(spawnFailure("true", O), "ValueError: embedded null byte");
+  O.cwd.reset();
+  O.env = std::vector<std::string>{"A=1\0B=2"s};
+  EXPECT_EQ(spawnFailure("true", O), "ValueError: embedded null byte");
+  O.env.reset();
+  O.stdin_ = 999;
+  EXPECT_EQ(spawnFailure("true", O), "OSError: [Errno 9] Bad file descriptor");
 }
 
 // Popen's child names the directory when its chdir fails, the program

@@ -114,12 +114,17 @@ bool FunctionPlan::canLift(const LambdaExpr *L, StringRef What) const {
     if (!Capture.capturesThis() && (!V || V->getType()->isArrayType()))
       return Refuse(Capture.getLocation(),
                     "and captures an array or a structured binding");
-    // Its member would be of the other closure's type, which has no name.
+    // Its member would be of the other closure's type, which has no name
+    // (in a template, a type that is still `auto` or dependent may be one:
+    // its initialiser says; a `std::function` made from a lambda is not).
     if (const auto *Record =
             V ? V->getType().getNonReferenceType()->getAsCXXRecordDecl()
               : nullptr;
         (Record && Record->isLambda()) ||
-        (V && V->getInit() && lambdaIn(V->getInit())))
+        (V && V->getInit() &&
+         (V->getType()->isDependentType() ||
+          V->getType()->getContainedDeducedType()) &&
+         lambdaIn(V->getInit())))
       return Refuse(Capture.getLocation(),
                     "and captures another lambda (capture a std::function "
                     "holding it)");

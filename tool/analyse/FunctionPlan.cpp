@@ -284,6 +284,30 @@ static llvm::StringSet<> namesUsed(const FunctionDecl *F) {
   for (const ParmVarDecl *P : F->parameters())
     if (P->getIdentifier())
       Names.insert(P->getName());
+  // The template parameters of the function and the classes around it:
+  // a member named like one would redeclare it (`template <class live>`).
+  auto AddParams = [&](const TemplateParameterList *Params) {
+    if (Params)
+      for (const NamedDecl *P : *Params)
+        if (P->getIdentifier())
+          Names.insert(P->getName());
+  };
+  for (unsigned I = 0; I < F->getNumTemplateParameterLists(); ++I)
+    AddParams(F->getTemplateParameterList(I));
+  for (const Decl *D = F; D; D = dyn_cast_or_null<Decl>(D->getDeclContext())) {
+    if (const auto *G = dyn_cast<FunctionDecl>(D))
+      if (const FunctionTemplateDecl *Template =
+              G->getDescribedFunctionTemplate())
+        AddParams(Template->getTemplateParameters());
+    if (const auto *Class = dyn_cast<CXXRecordDecl>(D)) {
+      if (const ClassTemplateDecl *Template =
+              Class->getDescribedClassTemplate())
+        AddParams(Template->getTemplateParameters());
+      if (const auto *Partial =
+              dyn_cast<ClassTemplatePartialSpecializationDecl>(Class))
+        AddParams(Partial->getTemplateParameters());
+    }
+  }
   return Names;
 }
 

@@ -166,6 +166,13 @@ bool FunctionPlan::planLambda(const llvm::StringSet<> &Base) {
       Member.Store = Storage::Ref;
       Member.Type = memberType(Context.getLValueReferenceType(Type));
     } else {
+      // A constructor parameter of array type is a pointer.
+      if (Type->isArrayType())
+        return Refuse(C.getLocation(),
+                      "a COSM_ASYNC lambda that captures the array '" +
+                          V->getNameAsString() +
+                          "' by value (capture a std::array, or the array "
+                          "by reference)");
       if (!copyable(Type))
         return Refuse(C.getLocation(),
                       "a COSM_ASYNC lambda that captures by value an object "

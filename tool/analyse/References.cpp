@@ -74,8 +74,27 @@ public:
     if (!E->hasQualifier() && D->getIdentifier() &&
         MemberNames.contains(D->getName()) &&
         !D->getDeclContext()->isFunctionOrMethod() && !isa<ParmVarDecl>(D))
-      replace(E->getLocation(), "::" + D->getQualifiedNameAsString(),
-              D->getName());
+      replace(E->getLocation(), globalName(D), D->getName());
+    return true;
+  }
+
+  /// The same for a call that depends on a template parameter (`finish(x)`
+  /// with `x` of type `T`): qualified by the namespace of the functions it
+  /// found (which leaves out those only argument-dependent lookup finds).
+  bool VisitUnresolvedLookupExpr(UnresolvedLookupExpr *E) {
+    if (E->getQualifier() || !E->getName().isIdentifier() ||
+        !MemberNames.contains(E->getName().getAsString()) || E->decls().empty())
+      return true;
+    const DeclContext *Scope = nullptr;
+    for (const NamedDecl *D : E->decls()) {
+      const DeclContext *Here =
+          D->getUnderlyingDecl()->getDeclContext()->getRedeclContext();
+      if (!Here->isFileContext() || (Scope && !Scope->Equals(Here)))
+        return true;
+      Scope = Here;
+    }
+    replace(E->getNameLoc(), globalName(*E->decls_begin()),
+            E->getName().getAsString());
     return true;
   }
 
@@ -242,14 +261,11 @@ public:
   }
 
 private:
-  /// In resume() `this` is the frame; the object is `self`, a member, which
-  /// a lambda cannot capture by name. It captures a copy of the pointer
-  /// instead (or, for `[*this]`, a copy of the object that `self->` reaches
-  /// as well), so its body reads as the rest of resume().
-  /// True if \p L is written in another lambda of the body: its captures
-  /// name that lambda's, which keep the source's names.
+  /// How many lambdas of the body the traversal is inside.
   unsigned LambdaDepth = 0;
 
+  /// True if \p L is written in another lambda of the body: its captures
+  /// name that lambda's, which keep the source's names.
   bool inOtherLambda(const LambdaExpr *L) const {
     const auto *M =
         dyn_cast<CXXMethodDecl>(L->getLambdaClass()->getDeclContext());
@@ -257,6 +273,10 @@ private:
            (!Plan.Lambda || M != Plan.Lambda->getCallOperator());
   }
 
+  /// In resume() `this` is the frame; the object is `self`, a member, which
+  /// a lambda cannot capture by name. It captures a copy of the pointer
+  /// instead (or, for `[*this]`, a copy of the object that `self->` reaches
+  /// as well), so its body reads as the rest of resume().
   void captureThis(const LambdaExpr *L, const LambdaCapture &C) {
     const std::string &Self = Plan.SelfName;
     std::string Capture = C.getCaptureKind() == LCK_StarThis
@@ -320,8 +340,19 @@ private:
     if (Where->Begin >= 2 &&
         Text.original({Where->Begin - 2, Where->Begin}) == "::")
       return true;
-    Text.replace(*Where, "::" + D->getQualifiedNameAsString());
+    Text.replace(*Where, globalName(D));
     return true;
+  }
+
+  /// `::ns::name`, without the anonymous and inline namespaces, which a
+  /// qualified name looks into.
+  static std::string globalName(const NamedDecl *D) {
+    PrintingPolicy Policy(D->getASTContext().getLangOpts());
+    Policy.SuppressUnwrittenScope = true;
+    std::string Name;
+    llvm::raw_string_ostream OS(Name);
+    D->getUnderlyingDecl()->printQualifiedName(OS, Policy);
+    return "::" + OS.str();
   }
 
   void replace(SourceLocation Loc, std::string With, StringRef What) {

@@ -201,8 +201,11 @@ std::string FunctionPlan::writtenType(const VarDecl *D, bool Referent) {
     Type = Type.getNonReferenceType();
   bool IsParam = isa<ParmVarDecl>(D);
   // Members drop a top-level const: they are assigned or constructed later.
-  if (!IsParam && !Referent)
-    Type = Type.getUnqualifiedType();
+  // (An array's const is its elements'.)
+  if (!IsParam && !Referent) {
+    Qualifiers Dropped;
+    Type = Context.getUnqualifiedArrayType(Type, Dropped);
+  }
   // The type as the user wrote it reads best, when it is a plain `T name`.
   // (Type locations do not cover qualifiers, so take the text up to the name.)
   bool TopConst = !Referent && D->getType().isLocalConstQualified();

@@ -13,6 +13,7 @@
 #include "cosm-lower/Config.h"
 #include "driver/LowerAction.h"
 #include "driver/OutputChecks.h"
+#include "driver/OutputFiles.h"
 #include "driver/SelfCheck.h"
 #include "emit/Output.h"
 #include "report/HtmlReport.h"
@@ -23,15 +24,12 @@
 #include "clang/Tooling/Execution.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
-#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
-#include <map>
 #include <optional>
 
 using namespace clang;
@@ -183,39 +181,6 @@ std::optional<std::string> content(const cosm::LoweredFile &File,
   llvm_unreachable("unknown --emit kind");
 }
 
-/// Writes \p Path in Make syntax (spaces, '#' and '$' escaped as GNU Make
-/// and Ninja read them).
-void writeMakePath(raw_ostream &OS, StringRef Path) {
-  for (char C : Path) {
-    if (C == ' ' || C == '#')
-      OS << '\\';
-    else if (C == '$')
-      OS << '$';
-    OS << C;
-  }
-}
-
-/// The depfile: one rule, "Target: Deps...", one dependency per line.
-bool writeDepFile(StringRef Path, StringRef Target,
-                  ArrayRef<std::string> Deps) {
-  std::error_code Error;
-  ToolOutputFile Out(Path, Error, sys::fs::OF_Text);
-  if (Error) {
-    errs() << "cosm-lower: error: cannot write " << Path << ": "
-           << Error.message() << "\n";
-    return false;
-  }
-  writeMakePath(Out.os(), Target);
-  Out.os() << ":";
-  for (const std::string &Dep : Deps) {
-    Out.os() << " \\\n  ";
-    writeMakePath(Out.os(), Dep);
-  }
-  Out.os() << "\n";
-  Out.keep();
-  return true;
-}
-
 /// cosm's headers: beside the installed tool, else in the source tree.
 std::string cosmIncludeDir(const char *Argv0) {
   std::string Exe = sys::fs::getMainExecutable(Argv0, (void *)&cosmIncludeDir);
@@ -299,32 +264,13 @@ bool selfCheck(const tooling::CompilationDatabase &Database, StringRef Source,
   return false;
 }
 
-/// Writes \p Content to \p Path, and the depfile \p Dep unless empty.
-bool writeFile(StringRef Path, StringRef Content, const Lowered &Result,
-               StringRef Dep) {
-  std::error_code Error;
-  ToolOutputFile Out(Path, Error, sys::fs::OF_None);
-  if (Error) {
-    errs() << "cosm-lower: error: cannot write " << Path << ": "
-           << Error.message() << "\n";
-    return false;
-  }
-  Out.os() << Content;
-  // The depfile first: if it cannot be written, the output is not kept
-  // either, so the build does not see a result without its dependencies.
-  if (!Dep.empty() && !writeDepFile(Dep, Path, Result.Dependencies))
-    return false;
-  Out.keep();
-  return true;
-}
-
 /// Writes \p Content to -o (and the depfile), or prints it.
 bool writeOutput(StringRef Content, const Lowered &Result) {
   if (OutputFile.empty()) {
     outs() << Content;
     return true;
   }
-  return writeFile(OutputFile, Content, Result, DepFile);
+  return cosm::writeFile(OutputFile, Content, DepFile, Result.Dependencies);
 }
 
 /// --output-dir: where \p Source's output goes.
@@ -338,71 +284,11 @@ std::string outputPath(StringRef Source) {
   return std::string(Path);
 }
 
-/// --output-dir, before lowering: false, after an error, if two inputs
-/// would write the same file or an output file is an input. Inputs are
-/// compared by inode once each, not pairwise: a compilation database may
-/// hold thousands.
-bool checkOutputDir(ArrayRef<std::string> Sources) {
-  std::map<std::string, StringRef> Writers;
-  std::map<sys::fs::UniqueID, StringRef> Inputs;
-  for (const std::string &Source : Sources) {
-    std::string Out = outputPath(Source);
-    auto [It, New] = Writers.emplace(Out, Source);
-    if (!New) {
-      errs() << "cosm-lower: error: the inputs '" << It->second << "' and '"
-             << Source << "' would both be written to '" << Out
-             << "' (--output-dir): lower them in separate runs\n";
-      return false;
-    }
-    sys::fs::UniqueID Id;
-    if (!sys::fs::getUniqueID(Source, Id))
-      Inputs.emplace(Id, Source);
-  }
-  for (const auto &[Out, Source] : Writers) {
-    sys::fs::UniqueID Id;
-    if (sys::fs::getUniqueID(Out, Id) || !Inputs.count(Id))
-      continue;
-    errs() << "cosm-lower: error: --output-dir file '" << Out
-           << "' is the input '" << Inputs[Id]
-           << "' (the same file): cosm-lower never overwrites its input; "
-              "write to another directory\n";
-    return false;
-  }
-  return true;
-}
-
-/// --output-dir, after lowering, before writing: false, after an error, if
-/// an output file is a header that one of the inputs includes.
-bool checkOutputDirAgainstIncludes(ArrayRef<std::string> Sources,
-                                   ArrayRef<const Lowered *> Inputs) {
-  std::map<sys::fs::UniqueID, std::string> Outputs;
-  for (const std::string &Source : Sources) {
-    sys::fs::UniqueID Id;
-    std::string Out = outputPath(Source);
-    if (!sys::fs::getUniqueID(Out, Id)) // only an existing file is included
-      Outputs.emplace(Id, Out);
-  }
-  if (Outputs.empty())
-    return true;
-  StringSet<> Seen; // each header once, however many inputs include it
-  for (size_t I = 0; I < Inputs.size(); ++I) {
-    if (!Inputs[I])
-      continue;
-    for (const std::string &Header : Inputs[I]->Included) {
-      sys::fs::UniqueID Id;
-      if (!Seen.insert(Header).second || sys::fs::getUniqueID(Header, Id))
-        continue;
-      auto Found = Outputs.find(Id);
-      if (Found == Outputs.end())
-        continue;
-      errs() << "cosm-lower: error: --output-dir file '" << Found->second
-             << "' is '" << Header << "', which the input '" << Sources[I]
-             << "' includes (the same file): cosm-lower never overwrites "
-                "its input; write to another directory\n";
-      return false;
-    }
-  }
-  return true;
+std::vector<std::string> outputPaths(ArrayRef<std::string> Sources) {
+  std::vector<std::string> Paths;
+  for (const std::string &Source : Sources)
+    Paths.push_back(outputPath(Source));
+  return Paths;
 }
 
 } // namespace
@@ -499,6 +385,13 @@ int main(int argc, const char **argv) {
     errs() << "cosm-lower: error: no input file\n";
     return 1;
   }
+  // Clang would read a directory as a linker input and say nothing clear.
+  for (const std::string &Source : Sources)
+    if (sys::fs::is_directory(Source)) {
+      errs() << "cosm-lower: error: '" << Source
+             << "' is a directory, not a source file\n";
+      return 1;
+    }
   if (!OutputFile.empty() && !OutputDir.empty()) {
     errs() << "cosm-lower: error: -o and --output-dir exclude each other\n";
     return 1;
@@ -533,7 +426,8 @@ int main(int argc, const char **argv) {
 
   if (!cosm::checkOutputsAgainstSources(OutputFile, DepFile, Sources))
     return 1;
-  if (!OutputDir.empty() && !checkOutputDir(Sources))
+  if (!OutputDir.empty() &&
+      !cosm::checkOutputDir(Sources, outputPaths(Sources)))
     return 1;
 
   ResultMap Results;
@@ -596,8 +490,14 @@ int main(int argc, const char **argv) {
       !cosm::checkOutputsAgainstIncludes(OutputFile, DepFile, Sources.front(),
                                          Inputs.front()->Included))
     return 1;
-  if (EachOnItsOwn && !checkOutputDirAgainstIncludes(Sources, Inputs))
-    return 1;
+  if (EachOnItsOwn) {
+    std::vector<const std::vector<std::string> *> Included;
+    for (const Lowered *In : Inputs)
+      Included.push_back(In ? &In->Included : nullptr);
+    if (!cosm::checkOutputDirAgainstIncludes(Sources, outputPaths(Sources),
+                                             Included))
+      return 1;
+  }
   // --emit=dot and --emit=model write no code: nothing to check.
   bool WritesCode = Emit == EmitKind::Cpp || Emit == EmitKind::Html;
   for (size_t I = 0; Verify && WritesCode && I < Sources.size(); ++I)
@@ -620,8 +520,8 @@ int main(int argc, const char **argv) {
       continue;
     std::optional<std::string> Content = content(Inputs[I]->Result, Sources[I]);
     bool Written =
-        Content && (EachOnItsOwn ? writeFile(outputPath(Sources[I]), *Content,
-                                             *Inputs[I], "")
+        Content && (EachOnItsOwn ? cosm::writeFile(outputPath(Sources[I]),
+                                                   *Content, "", {})
                                  : writeOutput(*Content, *Inputs[I]));
     if (!Written && !EachOnItsOwn)
       return 1;

@@ -13,6 +13,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
+#include <vector>
 
 namespace cosm {
 
@@ -33,6 +34,20 @@ bool checkOutputsAgainstIncludes(llvm::StringRef Output,
                                  llvm::StringRef DepFile,
                                  llvm::StringRef Source,
                                  llvm::ArrayRef<std::string> Included);
+
+/// --output-dir, before lowering: false, after an error, if two of
+/// \p Sources would write the same file (\p Outputs, one a source) or an
+/// output file is an input. Inputs are compared by inode once each, not
+/// pairwise: a compilation database may hold thousands.
+bool checkOutputDir(llvm::ArrayRef<std::string> Sources,
+                    llvm::ArrayRef<std::string> Outputs);
+
+/// --output-dir, after lowering, before writing: false, after an error, if
+/// an output file is a header that one of the inputs includes (\p Included,
+/// one list a source; none for a source that failed).
+bool checkOutputDirAgainstIncludes(
+    llvm::ArrayRef<std::string> Sources, llvm::ArrayRef<std::string> Outputs,
+    llvm::ArrayRef<const std::vector<std::string> *> Included);
 
 } // namespace cosm
 

@@ -23,15 +23,23 @@ using namespace clang;
 
 namespace cosm {
 
-/// `f_frame`, or `f_frame_2` for the second async `f` in the same scope or
-/// when the translation unit already uses the name (a user's `f_frame`, a
-/// variable that would hide the type): every identifier Clang has read is
-/// in its identifier table.
+/// `f_frame`, or `f_frame_2` for the second async `f` in the same scope
+/// (an anonymous or inline namespace's is its parent's) or when the translation
+/// unit already uses the name (a user's `f_frame`, a variable that would hide
+/// the type): every identifier Clang has read is in its identifier table.
 static std::string frameName(StringRef Stem, const DeclContext *Scope,
                              ASTContext &Context,
                              llvm::StringMap<unsigned> &Seen) {
   std::string Base = Stem.str() + "_frame";
+  // A name in an anonymous or inline namespace is also one of the namespace
+  // around it; a namespace may be opened again.
   Scope = Scope->getRedeclContext();
+  while (const auto *NS = dyn_cast<NamespaceDecl>(Scope))
+    if (NS->isAnonymousNamespace() || NS->isInline())
+      Scope = NS->getParent()->getRedeclContext();
+    else
+      break;
+  Scope = Scope->getPrimaryContext();
   std::string Key = std::to_string(reinterpret_cast<uintptr_t>(Scope)) + Base;
   while (true) {
     unsigned N = ++Seen[Key];

@@ -221,7 +221,7 @@ const Expr *Lowerer::keptMaybe(const Stmt *S, bool All, bool Coroutines) {
 /// where an argument may bind a temporary too (`"text"` to a `const
 /// std::string &`): the frame, written from the pattern, cannot keep that
 /// one either.
-bool Lowerer::checkDefaultArguments(const CallExpr *Call) {
+bool Lowerer::checkBoundTemporaries(const CallExpr *Call) {
   for (const CallExpr *Resolved : instantiatedCalls(Call, Context))
     if (!checkBoundArguments(Resolved, Call))
       return false;
@@ -256,10 +256,14 @@ bool Lowerer::checkBoundArguments(const CallExpr *Call,
       }
       continue;
     }
-    if (Pattern && I < Pattern->getNumArgs() &&
+    // The pattern may call a closure of a dependent type as a plain call
+    // (no object argument), its instantiation through operator().
+    unsigned PatternSkip = isa_and_nonnull<CXXOperatorCallExpr>(Pattern);
+    unsigned P = I - Skip + PatternSkip;
+    if (Pattern && P < Pattern->getNumArgs() &&
         isa<MaterializeTemporaryExpr>(boundExpr(Arg)) &&
-        !isa<MaterializeTemporaryExpr>(boundExpr(Pattern->getArg(I)))) {
-      fail(Pattern->getArg(I)->getBeginLoc(), Diag::Unsupported,
+        !isa<MaterializeTemporaryExpr>(boundExpr(Pattern->getArg(P)))) {
+      fail(Pattern->getArg(P)->getBeginLoc(), Diag::Unsupported,
            "a temporary made for the reference parameter '" + Name +
                "' where the template is instantiated: the coroutine would "
                "outlive it (store the argument in a local first)");
@@ -275,7 +279,7 @@ void Lowerer::keepTemporaries(const Stmt *S, bool All, bool Coroutines) {
   if (!S || isa<LambdaExpr, CXXStdInitializerListExpr>(S) || asAwait(S))
     return;
   if (const auto *Call = dyn_cast<CallExpr>(S);
-      Call && !checkDefaultArguments(Call))
+      Call && !checkBoundTemporaries(Call))
     return;
   // Only what C++ evaluates for sure is kept; a temporary in a part it may
   // skip is refused rather than constructed when C++ would not.
@@ -354,7 +358,7 @@ void Lowerer::keepOperandTemporaries(const Expr *Operand) {
   if (Callee && Callee->getPrimaryTemplate())
     Callee = Callee->getPrimaryTemplate()->getTemplatedDecl();
   bool Async = Callee && isAsync(Callee);
-  if (Call && !checkDefaultArguments(Call))
+  if (Call && !checkBoundTemporaries(Call))
     return;
   for (const Stmt *Child : Top->children())
     keepTemporaries(Child, /*All=*/true, Async);
@@ -423,6 +427,21 @@ std::string Lowerer::liftedLambda(const Expr *E, const std::string &Value,
   return objectTemp(L->getType(), Lifted.Init, Maybe, Name);
 }
 
+/// True if \p Value, the lowered \p S, reads the result of a task or
+/// future awaited in \p S in place (where no temporary copied it).
+bool Lowerer::readsHandleResult(const Stmt *S, StringRef Value) const {
+  if (!S)
+    return false;
+  if (const CallExpr *Await = asAwait(S))
+    for (const Suspension &Point : Model.Suspensions)
+      if (Point.Await == Await &&
+          (Point.Kind == AwaitKind::Task || Point.Kind == AwaitKind::Future))
+        return Value.contains(Point.Target + ".result()");
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return readsHandleResult(Child, Value);
+  });
+}
+
 std::string Lowerer::spill(const Expr *E, const std::string &Value) {
   if (const auto *Record = E->getType()->getAsCXXRecordDecl();
       Record && Record->isLambda()) {
@@ -474,8 +493,10 @@ std::string Lowerer::spill(const Expr *E, const std::string &Value) {
   }
   // An object whose type depends on a template parameter (`b.val`, `xs[0]`)
   // is named through the expression.
+  // So is one read from an awaited task's or future's result, which the
+  // frame reads in place, const, where `cosm::await` declares a copy.
   std::string Pointer =
-      Type->isDependentType()
+      Type->isDependentType() || readsHandleResult(E, Value)
           ? "std::remove_reference_t<decltype((" +
                 (Plan.containsAwait(E) ? Value : Plan.unevaluated(E)) + "))> *"
           : typeText(Type) + " *";

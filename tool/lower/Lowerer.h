@@ -174,12 +174,13 @@ private:
   std::string liftedLambda(const clang::Expr *E, const std::string &Value,
                            bool Maybe);
   std::string spill(const clang::Expr *E, const std::string &Value);
+  bool readsHandleResult(const clang::Stmt *S, llvm::StringRef Value) const;
   /// Lowers \p Operands of \p E, in the order C++ evaluates them: each
   /// one before the last that suspends is evaluated and saved before that
   /// suspension. False after an error.
   bool operands(const clang::Expr *E,
                 llvm::ArrayRef<const clang::Expr *> Operands);
-  bool checkDefaultArguments(const clang::CallExpr *Call);
+  bool checkBoundTemporaries(const clang::CallExpr *Call);
   bool checkBoundArguments(const clang::CallExpr *Call,
                            const clang::CallExpr *Pattern);
   void keepTemporaries(const clang::Stmt *S, bool All = false,

@@ -389,6 +389,27 @@ void Lowerer::construct(const FrameVar &V) {
   case Storage::Object:
     break;
   }
+  // `auto [a, b] = arr;` copies the array element by element, which no
+  // new-expression can say.
+  if (const auto *Copy = dyn_cast_or_null<ArrayInitLoopExpr>(
+          Init ? Init->IgnoreImplicit() : nullptr)) {
+    const Expr *Source = Copy->getCommonExpr()->getSourceExpr();
+    if (!Source->isLValue() || Copy->getType()
+                                   ->getAsArrayTypeUnsafe()
+                                   ->getElementType()
+                                   ->isArrayType()) {
+      fail(D->getLocation(), Diag::Unsupported,
+           "a copy of an array that is moved or holds arrays, kept across "
+           "a suspension (bind a reference, or use std::array)");
+      return;
+    }
+    code("std::uninitialized_copy_n(std::begin(" + expr(Source) + "), " +
+         std::to_string(Copy->getArraySize().getZExtValue()) + ", std::begin(" +
+         V.Name + "));\n");
+    endFullExpression();
+    constructed(V.Name, V.LiveBit, D->getLocation());
+    return;
+  }
   std::string Args;
   if (D->getType()->isReferenceType()) {
     // The temporary the reference extends lives in the frame.
@@ -397,13 +418,19 @@ void Lowerer::construct(const FrameVar &V) {
   } else {
     Args = constructArgs(D);
   }
-  // An array as `T[2]`: Clang rejects `new (p) Alias{a, b}` for an alias of
-  // an array of a template parameter.
+  // An array as `T[2][3]`, its elements' const dropped as the member's:
+  // Clang rejects `new (p) Alias{a, b}` for an alias of an array of a
+  // template parameter, and miscompiles it for an array of arrays.
   std::string NewType = V.Type;
-  if (const auto *Array = Context.getAsConstantArrayType(D->getType());
-      Array && !Array->getElementType()->isArrayType())
-    NewType = typeText(Array->getElementType()) + "[" +
-              std::to_string(Array->getSize().getZExtValue()) + "]";
+  if (Context.getAsConstantArrayType(D->getType())) {
+    std::string Bounds;
+    QualType Element = D->getType();
+    while (const auto *Array = Context.getAsConstantArrayType(Element)) {
+      Bounds += "[" + std::to_string(Array->getSize().getZExtValue()) + "]";
+      Element = Array->getElementType();
+    }
+    NewType = typeText(Element.getUnqualifiedType()) + Bounds;
+  }
   code("::new (&" + V.Name + ") " + NewType + Args + ";\n");
   endFullExpression();
   constructed(V.Name, V.LiveBit, D->getLocation());

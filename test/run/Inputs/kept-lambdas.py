@@ -61,6 +61,24 @@ async def worker(tag):
         print(f"{tag} step {i}")
 
 
+async def through_function():
+    total = 0
+
+    def add(k):
+        nonlocal total
+        total += k
+
+    async def slow(k):
+        await asyncio.sleep(0)
+        add(k)
+        return k
+
+    a = await slow(1)
+    b = await slow(2)
+    add(3 * 10)
+    return a + b + total
+
+
 async def amain():
     a = asyncio.create_task(worker("a"))
     b = asyncio.create_task(worker("b"))
@@ -68,6 +86,7 @@ async def amain():
     await b
     account = Account()
     print(f"deposit -> {await account.deposit(5)}")
+    print(f"through_function -> {await through_function()}")
 
 
 asyncio.run(amain())

@@ -59,6 +59,13 @@ async def filled(first):
     return len(v) * 100 + v[0] + len(w) * 10 + w[1]
 
 
+async def gathered(base):
+    p = ((await asyncio.gather(value(base), value(base + 1)))[1], await value(base + 2))
+    t = asyncio.create_task(value(base + 3))
+    q = (await t, await value(base + 4))
+    return p[0] * 1000 + p[1] * 100 + q[0] * 10 + q[1]
+
+
 async def second(arr):
     await asyncio.sleep(0)
     return arr[1]
@@ -80,6 +87,7 @@ async def amain():
     print("handled", await handled(3), await handled(asyncio.create_task(value(7))))
     print("handed", await handed(3))
     print("filled", await filled(4))
+    print("gathered", await gathered(1))
     arr = [7, 8]
     print("second", await second(arr), "both", await both(arr))
 
