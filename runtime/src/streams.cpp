@@ -10,9 +10,10 @@
 //===----------------------------------------------------------------------===//
 #include "stream_state.hpp"
 
+#include "cosm/gather.hpp"
+
 #include "address.hpp"
 #include "os_error.hpp"
-#include "task_numbers.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -311,9 +312,11 @@ std::vector<int> bindAll(const std::vector<AddrInfo> &Infos, bool ReusePort,
   return Socks;
 }
 
-// start_server: create_server's gather() of the address lookups (three
-// passes when the host is numeric), the sockets, _start_serving and one
-// more pass (sleep(0)) so that the listening sockets are registered.
+// start_server: create_server's gather() of the address lookups (one task,
+// Task-N, for the one host; three passes when the host is numeric), the
+// sockets, _start_serving and one more pass (sleep(0)) so that the listening
+// sockets are registered. A cancel reaches the lookup through the gather, in
+// asyncio's passes.
 class StartServerFrame final : public Frame<Server> {
 public:
   StartServerFrame(ClientConnected Cb, std::optional<std::string> Host,
@@ -328,39 +331,20 @@ public:
       goto resume_1;
     case 2:
       goto resume_2;
-    case 3:
-      goto resume_3;
-    case 4:
-      goto resume_4;
-    case 5:
-      goto resume_5;
     default:
       break;
     }
-    // The gather's task (one host: one task, with a Task-N number) takes
-    // its first step in the next pass.
-    nextTaskNumber();
-    state = 1;
-    return Step::Suspended;
-  resume_1:
-    resume_point();
-    Resolve = ensureResolved(Host, Port, Family, SOCK_STREAM, 0, AI_PASSIVE);
-  resume_2:
-    if (Resolve.step() == Step::Suspended) {
-      state = 2;
-      return Step::Suspended;
+    Lookups =
+        gather(ensureResolved(Host, Port, Family, SOCK_STREAM, 0, AI_PASSIVE));
+    if (!Lookups.done()) {
+      state = 1;
+      return suspend_on(Lookups);
+    resume_1:
+      resume_point();
     }
-    Infos = Resolve.take_result();
-    // The task's done callback, then the gather's.
-    state = 3;
-    return Step::Suspended;
-  resume_3:
-    resume_point();
-    state = 4;
-    return Step::Suspended;
-  resume_4:
-    resume_point();
     {
+      std::vector<AddrInfo> Infos = std::get<0>(Lookups.result());
+      Lookups = {};
       if (Limit == 0)
         throw ValueError("Limit cannot be <= 0");
       Ref<ServerState> St(new ServerState(get_running_loop(),
@@ -369,14 +353,14 @@ public:
       St->startServing();
       Result = ServerAccess::make(std::move(St));
     }
-    state = 5;
+    state = 2;
     return Step::Suspended;
-  resume_5:
+  resume_2:
     resume_point();
     return_value(std::move(Result));
     return finish();
   }
-  void unwind() noexcept override { Resolve = {}; }
+  void unwind() noexcept override { Lookups = {}; }
   const char *function_name() const noexcept override { return "start_server"; }
 
 private:
@@ -387,8 +371,7 @@ private:
   int Backlog;
   int Family;
   bool ReusePort;
-  Coro<std::vector<AddrInfo>> Resolve;
-  std::vector<AddrInfo> Infos;
+  Future<std::tuple<std::vector<AddrInfo>>> Lookups;
   Server Result;
 };
 
