@@ -151,11 +151,14 @@ public:
   bool TraverseDecl(Decl *D) {
     if (!D)
       return true;
-    // Headers are not ours to rewrite or to check.
+    // Headers are not ours to rewrite or to check, but an async function
+    // defined in one would be left as it is, which does not compile.
     if (!isa<TranslationUnitDecl>(D) &&
         !Context.getSourceManager().isInMainFile(
-            Context.getSourceManager().getExpansionLoc(D->getLocation())))
+            Context.getSourceManager().getExpansionLoc(D->getLocation()))) {
+      refuseDefinitionsIn(D);
       return true;
+    }
     // A frame can be defined before a declaration of a namespace or of a
     // class (not of a local class: a local class has no static members).
     const DeclContext *DC = D->getLexicalDeclContext();
@@ -175,6 +178,28 @@ public:
     if (Anchor)
       Anchors.pop_back();
     return Result;
+  }
+
+  /// Reports the COSM_ASYNC definitions in \p D, a declaration of a user's
+  /// header (system headers have none), through its namespaces and classes.
+  void refuseDefinitionsIn(Decl *D) {
+    const SourceManager &SM = Context.getSourceManager();
+    if (SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return;
+    if (auto *Template = dyn_cast<TemplateDecl>(D))
+      if (Decl *Pattern = Template->getTemplatedDecl())
+        D = Pattern;
+    if (auto *F = dyn_cast<FunctionDecl>(D)) {
+      if (F->doesThisDeclarationHaveABody() && isAsync(F))
+        report(Context.getDiagnostics(), F->getLocation(), Diag::Unsupported,
+               "a COSM_ASYNC function defined in an included file (cosm-lower "
+               "rewrites only the source it is given: define the function "
+               "in a source file, declare it in the header)");
+      return;
+    }
+    if (isa<NamespaceDecl, CXXRecordDecl, LinkageSpecDecl>(D))
+      for (Decl *Inner : cast<DeclContext>(D)->decls())
+        refuseDefinitionsIn(Inner);
   }
 
   bool TraverseLambdaExpr(LambdaExpr *L) {

@@ -169,6 +169,10 @@ constexpr std::remove_reference_t<T> *address_of(T &&Object) noexcept {
 
 /// The result slot of a frame: a value, an exception, or nothing yet.
 template <class T> class Outcome {
+  static_assert(!std::is_reference_v<T>,
+                "cosm::Coro<T &>: a coroutine's result cannot be a reference "
+                "(return a pointer or a std::reference_wrapper)");
+
 public:
   template <class U> void set_value(U &&V) {
     Value.emplace(std::forward<U>(V));
