@@ -293,7 +293,31 @@ private:
   FunctionPlan(const clang::FunctionDecl *F, clang::ASTContext &Context,
                EditedText &Text)
       : F(F), Context(Context), Text(Text) {}
+  /// Fills the plan in the order each step needs (analyse/FunctionPlan.cpp);
+  /// false after an error was reported.
   bool analyse(const FileContext &File);
+  void planParameters(const llvm::StringSet<> &Reserved);
+  bool planLocals(const llvm::StringSet<> &Types);
+  bool rewriteBody();
+  bool placeFrame(const FileContext &File);
+
+  // Refusals (analyse/Refusals.cpp): false after an error was reported.
+  bool checkSignature(clang::QualType Result);
+  bool checkHeldClasses() const;
+  bool checkBody(const clang::Stmt *Body) const;
+
+  // Names (analyse/Names.cpp).
+  /// What the body, the parameters and the template parameters around \p F
+  /// name, and the frame's base: what its members must not be called.
+  static llvm::StringSet<> namesUsed(const clang::FunctionDecl *F);
+  /// The types the frame names: a member of one of those names would hide
+  /// the type from the rest of the frame (`Config Config;`).
+  llvm::StringSet<> typeNames() const;
+  /// Adds the names a frame nesting the body's local types declares.
+  void addLocalTypeNames(llvm::StringSet<> &Names) const;
+  /// True if the body has a using-declaration, a using-directive or a
+  /// namespace alias, whose names mean nothing at the frame.
+  bool namesThroughUsing() const;
   bool planLambda(const llvm::StringSet<> &Base);
   bool inheritTemplate();
   bool inheritOutOfLine();

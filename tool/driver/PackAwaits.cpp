@@ -10,16 +10,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "driver/PackAwaits.h"
+#include "driver/TextEdits.h"
 #include "find/AsyncFinder.h"
 #include "support/Diagnostics.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
-#include "clang/Lex/Lexer.h"
-#include <map>
-#include <set>
 
 using namespace clang;
 
@@ -128,8 +125,7 @@ struct Candidates : RecursiveASTVisitor<Candidates> {
 class PackRewriter {
 public:
   explicit PackRewriter(ASTContext &Context)
-      : Context(Context), SM(Context.getSourceManager()),
-        Source(SM.getBufferData(SM.getMainFileID())) {}
+      : Context(Context), SM(Context.getSourceManager()), Edits(Context) {}
 
   PackRewrite run() {
     Candidates Find(SM);
@@ -138,67 +134,23 @@ public:
     for (const Expr *E : Find.Found)
       if (inAsyncFunction(E) && !rewrite(E))
         Result.Failed = true;
-    if (Result.Failed || (Inserts.empty() && Replaced.empty()))
+    if (Result.Failed || Edits.empty())
       return Result;
-    std::set<unsigned> Points;
-    for (const auto &Insert : Inserts)
-      Points.insert(Insert.first);
-    for (const auto &Replacement : Replaced)
-      Points.insert(Replacement.first);
-    std::string Text;
-    unsigned Done = 0;
-    for (unsigned At : Points) {
-      Text += Source.slice(Done, At).str();
-      Done = At;
-      if (auto Insert = Inserts.find(At); Insert != Inserts.end())
-        Text += Insert->second;
-      if (auto Replacement = Replaced.find(At); Replacement != Replaced.end()) {
-        Text += Replacement->second.second;
-        Done = Replacement->second.first;
-      }
-    }
-    Result.Text = Text + Source.substr(Done).str();
+    Result.Text = Edits.apply();
     return Result;
   }
 
 private:
-  using Range = std::pair<unsigned, unsigned>;
+  using Range = TextEdits::Range;
 
   ASTContext &Context;
   const SourceManager &SM;
-  StringRef Source;
-  /// Text inserted before an offset.
-  std::map<unsigned, std::string> Inserts;
-  /// By offset: the end of the replaced text and what replaces it.
-  std::map<unsigned, std::pair<unsigned, std::string>> Replaced;
-  /// Statements already wrapped in braces, by offset: the lambdas of later
-  /// expansions in one go inside the same braces.
-  std::set<unsigned> Wrapped;
+  TextEdits Edits;
   unsigned Count = 0;
 
   bool refuse(SourceLocation Loc, const std::string &What) {
     report(Context.getDiagnostics(), Loc, Diag::Unsupported, What);
     return false;
-  }
-
-  /// The main file's offsets of \p R (a token range), if it is written
-  /// there, outside any macro.
-  std::optional<Range> offsets(SourceRange R) const {
-    if (R.isInvalid() || !R.getBegin().isFileID() || !R.getEnd().isFileID() ||
-        !SM.isInMainFile(R.getBegin()))
-      return std::nullopt;
-    unsigned End = SM.getFileOffset(
-        Lexer::getLocForEndOfToken(R.getEnd(), 0, SM, Context.getLangOpts()));
-    return Range{SM.getFileOffset(R.getBegin()), End};
-  }
-  StringRef text(Range R) const { return Source.slice(R.first, R.second); }
-
-  /// A name no identifier of the file contains.
-  std::string fresh(StringRef Stem) const {
-    std::string Name = Stem.str();
-    for (unsigned I = 2; Source.contains(Name); ++I)
-      Name = (Stem + "_" + Twine(I)).str();
-    return Name;
   }
 
   DynTypedNode parent(const DynTypedNode &N) const {
@@ -234,84 +186,6 @@ private:
     std::replace(Line.begin(), Line.end(), '\n', ' ');
     return Line;
   }
-  static unsigned lines(StringRef Code) { return Code.count('\n'); }
-
-  /// The statement \p E is part of that can have a declaration before it:
-  /// false if there is none (E is in a default argument, say).
-  bool declareBefore(const Expr *E, const std::string &Declaration) {
-    DynTypedNode N = DynTypedNode::create(*E);
-    for (DynTypedNode P = parent(N); !P.getNodeKind().isNone();
-         N = P, P = parent(P)) {
-      const Stmt *S = N.get<Stmt>();
-      if (!S) {
-        if (N.get<VarDecl>() || N.get<DeclStmt>())
-          continue;
-        return false;
-      }
-      if (P.get<CompoundStmt>())
-        return insertBefore(S, Declaration, /*Wrap=*/false);
-      const Stmt *Parent = P.get<Stmt>();
-      if (!Parent)
-        continue; // a declaration: its statement is further up
-      // The body of an if, a loop, a label: braces give it a scope.
-      bool Body = false;
-      if (const auto *If = dyn_cast<IfStmt>(Parent))
-        Body = S == If->getThen() || S == If->getElse();
-      else if (const auto *For = dyn_cast<ForStmt>(Parent))
-        Body = S == For->getBody();
-      else if (const auto *Range = dyn_cast<CXXForRangeStmt>(Parent))
-        Body = S == Range->getBody();
-      else if (const auto *While = dyn_cast<WhileStmt>(Parent))
-        Body = S == While->getBody();
-      else if (const auto *Do = dyn_cast<DoStmt>(Parent))
-        Body = S == Do->getBody();
-      else if (const auto *Case = dyn_cast<SwitchCase>(Parent))
-        Body = S == Case->getSubStmt();
-      else if (const auto *Label = dyn_cast<LabelStmt>(Parent))
-        Body = S == Label->getSubStmt();
-      if (Body)
-        return insertBefore(S, Declaration, /*Wrap=*/true);
-    }
-    return false;
-  }
-
-  bool insertBefore(const Stmt *S, const std::string &Declaration, bool Wrap) {
-    auto Where = offsets(S->getSourceRange());
-    if (!Where)
-      return false;
-    // A statement ends at its `;`, which its range leaves out (but for a
-    // declaration's).
-    unsigned End = Where->second;
-    if (Wrap && !isa<CompoundStmt, IfStmt, ForStmt, CXXForRangeStmt, WhileStmt,
-                     SwitchStmt, CXXTryStmt, DeclStmt>(S)) {
-      std::optional<Token> Semi =
-          Lexer::findNextToken(S->getEndLoc(), SM, Context.getLangOpts());
-      if (!Semi || Semi->isNot(tok::semi))
-        return false;
-      End = SM.getFileOffset(Semi->getEndLoc());
-    }
-    std::string &Before = Inserts[Where->first];
-    if (Wrap && Wrapped.insert(Where->first).second) {
-      Before.insert(0, "{ ");
-      Inserts[End] += " }";
-    }
-    Before += Declaration + " ";
-    return true;
-  }
-
-  bool replace(Range R, std::string Code) {
-    // Later lines keep their numbers.
-    for (unsigned I = lines(Code); I < lines(text(R)); ++I)
-      Code += "\n";
-    // Expansions are outermost only, so replacements overlap only when one
-    // expression holds two of them.
-    auto Next = Replaced.lower_bound(R.first);
-    if ((Next != Replaced.end() && Next->first < R.second) ||
-        (Next != Replaced.begin() && std::prev(Next)->second.first > R.first))
-      return false;
-    Replaced[R.first] = {R.second, std::move(Code)};
-    return true;
-  }
 
   /// The pattern's text with each await's callee made
   /// cosm::detail::await_value: its type, for the lambda's result.
@@ -321,14 +195,14 @@ private:
     unsigned At = Whole.first;
     std::vector<Range> Callees;
     for (const CallExpr *A : Uses.Awaits)
-      if (auto R = offsets(A->getCallee()->getSourceRange()))
+      if (auto R = Edits.offsets(A->getCallee()->getSourceRange()))
         Callees.push_back(*R);
     llvm::sort(Callees);
     for (Range R : Callees) {
-      Code += text({At, R.first}).str() + "cosm::detail::await_value";
+      Code += Edits.text({At, R.first}).str() + "cosm::detail::await_value";
       At = R.second;
     }
-    return Code + text({At, Whole.second}).str();
+    return Code + Edits.text({At, Whole.second}).str();
   }
 
   /// What the element lambda gives: the pattern's value, its truth (for
@@ -373,20 +247,20 @@ private:
                   "parameter pack");
       return "";
     }
-    auto Where = offsets(Pattern->getSourceRange());
+    auto Where = Edits.offsets(Pattern->getSourceRange());
     if (!Where) {
       refuse(Loc, "a pack expansion that awaits, written by a macro");
       return "";
     }
-    StringRef Code = text(*Where);
+    StringRef Code = Edits.text(*Where);
     if (Code.contains('\n') && Code.contains("//")) {
       refuse(Loc, "a pack expansion that awaits, whose pattern has a '//' "
                   "comment on one of its lines (use /* */)");
       return "";
     }
-    std::string Name = fresh("each_" + std::to_string(++Count));
+    std::string Name = Edits.fresh("each_" + std::to_string(++Count));
     bool Shift = Kind == Mode::ShiftLeft || Kind == Mode::ShiftRight;
-    std::string Step = fresh("fold");
+    std::string Step = Edits.fresh("fold");
     std::string Params = Shift ? "auto &" + Step : "", Tuple;
     for (const ParmVarDecl *P : Uses.Packs) {
       Params += (Params.empty() ? "auto &&" : ", auto &&") + P->getName().str();
@@ -413,7 +287,7 @@ private:
     std::string Declaration = "auto " + Name + " = [&] COSM_ASYNC (" + Params +
                               ") -> cosm::Coro<" + Result + "> { return " +
                               Body + "; };";
-    if (!declareBefore(Whole, Declaration)) {
+    if (!Edits.declareBefore(Whole, Declaration)) {
       refuse(Whole->getBeginLoc(),
              "a pack expansion that awaits outside a statement of the "
              "function's body");
@@ -437,7 +311,7 @@ private:
     BinaryOperatorKind Op = Fold->getOperator();
     const Expr *Init = Fold->getInit();
     bool Left = Fold->isLeftFold();
-    auto Whole = offsets(Fold->getSourceRange());
+    auto Whole = Edits.offsets(Fold->getSourceRange());
     if (!Whole)
       return refuse(Fold->getBeginLoc(),
                     "a fold that awaits, written by a macro");
@@ -458,7 +332,7 @@ private:
                     "function (it would run after the awaits: compute it "
                     "into a local first)");
     std::optional<Range> InitAt;
-    if (Init && !(InitAt = offsets(Init->getSourceRange())))
+    if (Init && !(InitAt = Edits.offsets(Init->getSourceRange())))
       return refuse(Init->getBeginLoc(),
                     "a fold that awaits, written by a macro");
     Mode Kind = Op == BO_LAnd  ? Mode::All
@@ -481,22 +355,24 @@ private:
       if (!Init)
         Code = Folded;
       else if (Left)
-        Code = "(" + oneLine(text(*InitAt)) + " " + OpText + " " + Folded + ")";
+        Code = "(" + oneLine(Edits.text(*InitAt)) + " " + OpText + " " +
+               Folded + ")";
       else
-        Code = "(" + Folded + " " + OpText + " " + oneLine(text(*InitAt)) + ")";
+        Code = "(" + Folded + " " + OpText + " " +
+               oneLine(Edits.text(*InitAt)) + ")";
     } else {
-      std::string Values = fresh("values");
+      std::string Values = Edits.fresh("values");
       std::string Folded =
           !Init  ? (Left ? "(... " + OpText + " " + Values + ")"
                          : "(" + Values + " " + OpText + " ...)")
-          : Left ? "(" + oneLine(text(*InitAt)) + " " + OpText + " ... " +
+          : Left ? "(" + oneLine(Edits.text(*InitAt)) + " " + OpText + " ... " +
                        OpText + " " + Values + ")"
                  : "(" + Values + " " + OpText + " ... " + OpText + " " +
-                       oneLine(text(*InitAt)) + ")";
+                       oneLine(Edits.text(*InitAt)) + ")";
       Code = "cosm::detail::spread(" + Await + ", [&](auto &&..." + Values +
              ") { return " + Folded + "; })";
     }
-    if (!replace(*Whole, Code))
+    if (!Edits.replace(*Whole, Code))
       return refuse(Fold->getBeginLoc(), "two pack expansions that await in "
                                          "one expression");
     return true;
@@ -509,7 +385,7 @@ private:
   bool rewriteShiftFold(const CXXFoldExpr *Fold, Range Whole) {
     const Expr *Init = Fold->getInit();
     std::optional<Range> InitAt;
-    if (Init && !(InitAt = offsets(Init->getSourceRange())))
+    if (Init && !(InitAt = Edits.offsets(Init->getSourceRange())))
       return refuse(Init->getBeginLoc(),
                     "a fold that awaits, written by a macro");
     Mode Kind =
@@ -519,12 +395,12 @@ private:
     if (Each.empty())
       return false;
     std::string Start =
-        Init ? "cosm::detail::fold_step(" + oneLine(text(*InitAt)) + ")"
+        Init ? "cosm::detail::fold_step(" + oneLine(Edits.text(*InitAt)) + ")"
              : "cosm::detail::NoStep()";
     std::string Code =
         "cosm::detail::fold_value(cosm::await(cosm::detail::shift_in_order(" +
         Start + ", " + Each + ", " + Elements + ")))";
-    if (!replace(Whole, Code))
+    if (!Edits.replace(Whole, Code))
       return refuse(Fold->getBeginLoc(), "two pack expansions that await in "
                                          "one expression");
     return true;
@@ -558,8 +434,8 @@ private:
                       "a pack expansion that awaits next to code that calls "
                       "a function (it would run after the awaits: compute it "
                       "into a local first)");
-    auto Whole = offsets(Around->getSourceRange());
-    auto Hole = offsets(Pack->getSourceRange());
+    auto Whole = Edits.offsets(Around->getSourceRange());
+    auto Hole = Edits.offsets(Pack->getSourceRange());
     if (!Whole || !Hole)
       return refuse(Pack->getBeginLoc(),
                     "a pack expansion that awaits, written by a macro");
@@ -568,25 +444,25 @@ private:
         elementLambda(Around, Pack->getPattern(), Mode::Collect, Elements);
     if (Each.empty())
       return false;
-    std::string Values = fresh("values");
-    std::string Used = text({Whole->first, Hole->first}).str() +
+    std::string Values = Edits.fresh("values");
+    std::string Used = Edits.text({Whole->first, Hole->first}).str() +
                        "std::forward<decltype(" + Values + ")>(" + Values +
-                       ")..." + text({Hole->second, Whole->second}).str();
+                       ")..." + Edits.text({Hole->second, Whole->second}).str();
     std::string Code;
     if (Var) {
-      auto Type = offsets(
+      auto Type = Edits.offsets(
           SourceRange(Var->getTypeSpecStartLoc(), Var->getTypeSpecEndLoc()));
       if (!Type)
         return refuse(Var->getLocation(),
                       "a pack expansion that awaits, initialising a variable "
                       "whose type a macro writes");
-      Used = text(*Type).str() + Used;
+      Used = Edits.text(*Type).str() + Used;
       Code = Var->getInitStyle() == VarDecl::CInit ? "" : " = ";
     }
     Code += "cosm::detail::spread(cosm::await(cosm::detail::in_order(" + Each +
             ", " + Elements + ")), [&](auto &&..." + Values +
             ") -> decltype(auto) { return " + Used + "; })";
-    if (!replace(*Whole, Code))
+    if (!Edits.replace(*Whole, Code))
       return refuse(Pack->getBeginLoc(), "two pack expansions that await in "
                                          "one expression");
     return true;

@@ -71,26 +71,26 @@ std::string Printer::awaitComment(const Suspension &S) const {
   return "// await " + S.Operand + ": " + What + "\n";
 }
 
+/// The resume label before the test: a suspended chain steps again from
+/// here and tests again.
+static std::string retest(unsigned State, const std::string &Pending,
+                          const std::string &Return, StringRef Why) {
+  return llvm::formatv("resume_{0}:\nif ({1}) {{\nstate = {0};\nreturn {2}; // "
+                       "{3}\n}\n",
+                       State, Pending, Return, Why)
+      .str();
+}
+
 std::string Printer::suspend(const Suspension &S) const {
   if (S.Kind == AwaitKind::Coroutine)
-    return llvm::formatv(
-               "resume_{0}:\nif ({1}.step() == cosm::Step::Suspended) "
-               "{{\nstate = {0};\nreturn cosm::Step::Suspended; // the "
-               "whole chain waits\n}\n",
-               S.State, S.Target)
-        .str();
+    return retest(S.State, S.Target + ".step() == cosm::Step::Suspended",
+                  "cosm::Step::Suspended", "the whole chain waits");
   if (S.Kind == AwaitKind::Dependent)
-    return llvm::formatv("resume_{0}:\nif ({1}.pending()) {{\nstate = "
-                         "{0};\nreturn {1}.suspend(); // a coroutine: the "
-                         "whole chain waits; else: back to the loop\n}\n",
-                         S.State, S.Target)
-        .str();
+    return retest(S.State, S.Target + ".pending()", S.Target + ".suspend()",
+                  "a coroutine: the whole chain waits; else: back to the loop");
   if (S.Kind == AwaitKind::Sleep)
-    return llvm::formatv("resume_{0}:\nif ({1}.pending()) {{\nstate = "
-                         "{0};\nreturn {1}.suspend(); // back to the "
-                         "loop\n}\n",
-                         S.State, S.Target)
-        .str();
+    return retest(S.State, S.Target + ".pending()", S.Target + ".suspend()",
+                  "back to the loop");
   return llvm::formatv("if (!{0}.done()) {{\nstate = {1};\nreturn "
                        "cosm::suspend_on({0});\nresume_{1}:\n"
                        "cosm::resume_point(); // raises a cancellation that "
