@@ -119,6 +119,10 @@ def configure():
         if shutil.which(program, path=config.environment["PATH"]):
             config.available_features.add(feature)
 
+    # A device that takes no bytes, for the tool's write errors.
+    if os.path.exists("/dev/full"):
+        config.available_features.add("dev-full")
+
     # Longest names first: lit applies substitutions in order.
     config.substitutions.extend(
         [

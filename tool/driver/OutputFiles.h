@@ -2,8 +2,9 @@
 ///
 /// \file
 /// Writing the lowered code and its depfile. The driver writes only after
-/// every check passed; a file whose writing fails is removed again
-/// (ToolOutputFile), so no build sees half an output.
+/// every check passed. Each file is written whole to a temporary file beside
+/// it, then renamed over it: a write that fails (a full disk) leaves an
+/// existing file as it was, and no build sees half an output.
 ///
 //===----------------------------------------------------------------------===//
 #ifndef COSM_DRIVER_OUTPUTFILES_H
@@ -17,7 +18,7 @@ namespace cosm {
 
 /// Writes \p Content to \p Path and, unless \p DepFile is empty, a depfile
 /// there whose rule makes \p Path depend on \p Deps. False after printing
-/// an error; then neither is kept.
+/// an error; then neither is changed.
 bool writeFile(llvm::StringRef Path, llvm::StringRef Content,
                llvm::StringRef DepFile, llvm::ArrayRef<std::string> Deps);
 
