@@ -162,20 +162,25 @@ public:
     return Result;
   }
 
-  /// `__func__` would name resume(): the function's name is written out.
-  /// In a macro it cannot be (see docs/lowering.md).
+  /// `__func__` would name resume(): the function's name is written out
+  /// (a macro that uses it is expanded first, driver/MacroExpansion).
   bool VisitPredefinedExpr(PredefinedExpr *E) {
-    if (E->getIdentKind() != PredefinedIdentKind::Func &&
-        E->getIdentKind() != PredefinedIdentKind::Function)
+    PredefinedIdentKind Kind = E->getIdentKind();
+    if (Kind != PredefinedIdentKind::Func &&
+        Kind != PredefinedIdentKind::Function &&
+        Kind != PredefinedIdentKind::PrettyFunction)
       return true;
     auto Where = Text.span(E->getLocation());
     if (!Where)
       return true;
     // In a template the name is not computed yet; it is the function's
-    // plain name (a lambda inside keeps its own `operator()`).
+    // plain name (a lambda inside keeps its own `operator()`). Its pretty
+    // name is left to the compiler: it would name resume().
     std::string Name;
     if (const StringLiteral *Computed = E->getFunctionName())
       Name = Computed->getString().str();
+    else if (Kind == PredefinedIdentKind::PrettyFunction)
+      return true;
     else if (LambdaDepth > 0 || Plan.Lambda)
       Name = "operator()";
     else if (Plan.function()->getIdentifier())
@@ -193,7 +198,8 @@ public:
   }
 
   /// `__LINE__` written in the body is the user's line, not the output's
-  /// (without --line-directives). In a macro's text it cannot be.
+  /// (without --line-directives). A macro whose text uses it is expanded
+  /// first (driver/MacroExpansion).
   bool VisitIntegerLiteral(IntegerLiteral *E) {
     const SourceManager &SM = Text.sourceManager();
     SourceLocation Loc = E->getLocation();

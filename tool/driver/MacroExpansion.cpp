@@ -5,6 +5,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/CharInfo.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/MacroInfo.h"
 #include <utility>
 
 using namespace clang;
@@ -20,7 +21,37 @@ static bool wouldJoin(char Left, char Right) {
          (Operators.contains(Left) && Operators.contains(Right));
 }
 
+namespace {
+/// Notes the invocations that expand a macro naming the place (__LINE__,
+/// __FILE__): the builtin macro is expanded inside another macro's
+/// expansion, whose outermost invocation is in the main file.
+class PlaceMacros : public PPCallbacks {
+public:
+  PlaceMacros(const SourceManager &SM, std::set<unsigned> &Found)
+      : SM(SM), Found(Found) {}
+  void MacroExpands(const Token &Name, const MacroDefinition &Definition,
+                    SourceRange, const MacroArgs *) override {
+    const MacroInfo *Info = Definition.getMacroInfo();
+    if (!Info || !Info->isBuiltinMacro() || !Name.getLocation().isMacroID() ||
+        SM.isInSystemHeader(SM.getSpellingLoc(Name.getLocation())) ||
+        !llvm::is_contained(
+            {"__LINE__", "__FILE__", "__FILE_NAME__", "__BASE_FILE__"},
+            Name.getIdentifierInfo()->getName()))
+      return;
+    SourceLocation Invocation = SM.getExpansionLoc(Name.getLocation());
+    if (SM.isWrittenInMainFile(Invocation))
+      Found.insert(SM.getFileOffset(Invocation));
+  }
+
+private:
+  const SourceManager &SM;
+  std::set<unsigned> &Found;
+};
+} // namespace
+
 void MacroTokens::attach(Preprocessor &PP) {
+  PP.addPPCallbacks(
+      std::make_unique<PlaceMacros>(PP.getSourceManager(), NamePlace));
   // Each token once: tokens the parser backtracks over come back marked
   // IsReinjected and are not reported again.
   PP.setTokenWatcher([this, &PP](const Token &Tok) {
@@ -48,7 +79,9 @@ class RewrittenInMacros : public RecursiveASTVisitor<RewrittenInMacros> {
   using Base = RecursiveASTVisitor<RewrittenInMacros>;
 
 public:
-  explicit RewrittenInMacros(const SourceManager &SM) : SM(SM) {}
+  RewrittenInMacros(const SourceManager &SM,
+                    const std::set<unsigned> &NamePlace)
+      : SM(SM), NamePlace(NamePlace) {}
 
   // Whether the innermost function (or lambda) is COSM_ASYNC.
   bool TraverseDecl(Decl *D) {
@@ -72,8 +105,9 @@ public:
     return true;
   }
   bool VisitStmt(Stmt *S) {
-    if (InAsync && isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt, DeclStmt,
-                       CXXThisExpr>(S))
+    if (InAsync && (isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt, DeclStmt,
+                        CXXThisExpr>(S) ||
+                    namesPlace(S)))
       note(S->getBeginLoc());
     return true;
   }
@@ -81,6 +115,16 @@ public:
   std::map<unsigned, CharSourceRange> Ranges;
 
 private:
+  /// A macro of the program whose text names the function or the line.
+  /// A system header's (assert) is left alone: expanded, it would no
+  /// longer follow the compile's NDEBUG.
+  bool namesPlace(const Stmt *S) const {
+    SourceLocation Begin = S->getBeginLoc();
+    if (!Begin.isMacroID() || SM.isInSystemMacro(Begin))
+      return false;
+    return isa<PredefinedExpr>(S) ||
+           NamePlace.count(SM.getFileOffset(SM.getExpansionLoc(Begin)));
+  }
   void note(SourceLocation Begin) {
     if (!Begin.isMacroID())
       return;
@@ -89,6 +133,7 @@ private:
       Ranges[SM.getFileOffset(Range.getBegin())] = Range;
   }
   const SourceManager &SM;
+  const std::set<unsigned> &NamePlace;
   bool InAsync = false;
 };
 } // namespace
@@ -96,7 +141,7 @@ private:
 std::optional<std::string>
 MacroTokens::expandRewritten(ASTContext &Context) const {
   const SourceManager &SM = Context.getSourceManager();
-  RewrittenInMacros Find(SM);
+  RewrittenInMacros Find(SM, NamePlace);
   Find.TraverseDecl(Context.getTranslationUnitDecl());
   if (Find.Ranges.empty())
     return std::nullopt;
