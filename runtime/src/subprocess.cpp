@@ -134,14 +134,14 @@ public:
       posix_spawn_file_actions_adddup2(&Actions, ChildFds[Slot], Slot);
     } else if (V == subprocess::DEVNULL) {
       posix_spawn_file_actions_addopen(&Actions, Slot, "/dev/null", O_RDWR, 0);
-    } else if (V == subprocess::STDOUT) {
-      if (Slot != 2)
-        throw ValueError("subprocess::STDOUT is only valid for stderr_");
+    } else if (V == subprocess::STDOUT && Slot == 2) {
       posix_spawn_file_actions_adddup2(&Actions, 1, 2);
     } else if (V >= 0) {
       posix_spawn_file_actions_adddup2(&Actions, V, Slot);
     } else {
-      throw ValueError("invalid stream argument " + std::to_string(V));
+      // Popen hands any other number to the child's dup2 (STDOUT for
+      // stdin or stdout too), which fails.
+      std::rethrow_exception(osError(EBADF));
     }
   }
 

@@ -316,6 +316,14 @@ TEST_F(Subprocess, EmbeddedNulAndBadDescriptorsAsPopen) {
   O.env.reset();
   O.stdin_ = 999;
   EXPECT_EQ(spawnFailure("true", O), "OSError: [Errno 9] Bad file descriptor");
+  // Any other negative number too, and STDOUT anywhere but stderr_.
+  O.stdin_ = -5;
+  EXPECT_EQ(spawnFailure("true", O), "OSError: [Errno 9] Bad file descriptor");
+  O.stdin_ = cosm::subprocess::STDOUT;
+  EXPECT_EQ(spawnFailure("true", O), "OSError: [Errno 9] Bad file descriptor");
+  O.stdin_.reset();
+  O.stdout_ = cosm::subprocess::STDOUT;
+  EXPECT_EQ(spawnFailure("true", O), "OSError: [Errno 9] Bad file descriptor");
 }
 
 // Popen's child names the directory when its chdir fails, the program
