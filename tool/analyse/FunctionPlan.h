@@ -112,6 +112,13 @@ struct FileContext {
   bool LocalLambda = false;
 };
 
+/// The class among \p Classes that \p Type holds by value (itself, an array
+/// of it, a template argument of it); none for what C++17 lets hold an
+/// incomplete type (std::vector, std::list, smart pointers).
+const clang::CXXRecordDecl *
+holdsByValue(clang::QualType Type,
+             llvm::ArrayRef<const clang::CXXRecordDecl *> Classes);
+
 /// True if \p D is an out-of-line member function of a class written in
 /// another file than the main one: the frames it holds are local classes.
 bool isHeaderClassMember(const clang::Decl *D, const clang::SourceManager &SM);

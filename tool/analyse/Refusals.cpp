@@ -102,11 +102,8 @@ private:
 
 } // namespace
 
-/// The class \p Type holds by value (itself, an array of it, a template
-/// argument of it) among \p Classes; none for what C++17 lets hold an
-/// incomplete type (std::vector, std::list, smart pointers).
-static const CXXRecordDecl *
-holdsByValue(QualType Type, ArrayRef<const CXXRecordDecl *> Classes) {
+const CXXRecordDecl *holdsByValue(QualType Type,
+                                  ArrayRef<const CXXRecordDecl *> Classes) {
   Type = Type.getCanonicalType();
   while (const ArrayType *Array = Type->getAsArrayTypeUnsafe())
     Type = Array->getElementType().getCanonicalType();
@@ -157,6 +154,15 @@ static const char *inClassKind(const FunctionDecl *F) {
                                : "friend defined in its class";
 }
 
+/// What to write instead of \p F, defined in its class. (A member that can
+/// be defined out of line is moved there before it is lowered:
+/// driver/InClassMembers.h.)
+static const char *inClassHint(const FunctionDecl *F) {
+  const auto *Class = cast<CXXRecordDecl>(F->getLexicalDeclContext());
+  return Class->isLocalClass() ? " (declare the class outside the function)"
+                               : " (define it out of line, after the class)";
+}
+
 bool FunctionPlan::checkSignature(QualType Result) {
   DiagnosticsEngine &Diags = Context.getDiagnostics();
   if (isa<CXXTryStmt>(F->getBody())) {
@@ -186,12 +192,10 @@ bool FunctionPlan::checkSignature(QualType Result) {
     bool Itself = Result.getCanonicalType()->getAsCXXRecordDecl() == Class;
     report(Diags, F->getLocation(), Diag::Unsupported,
            std::string("a COSM_ASYNC ") + inClassKind(F) +
-               (Itself ? " whose result is the class itself (define it out "
-                         "of line, after the class)"
+               (Itself ? std::string(" whose result is the class itself")
                        : " whose result holds the class '" +
-                             Class->getNameAsString() +
-                             "' by value (define it out of line, after the "
-                             "class)"));
+                             Class->getNameAsString() + "' by value") +
+               inClassHint(F));
     return false;
   }
   if (Lambda && Result->isDependentType() &&
@@ -215,8 +219,7 @@ bool FunctionPlan::checkHeldClasses() const {
                  std::string("a COSM_ASYNC ") + inClassKind(F) +
                      " that keeps '" + V.Decl->getNameAsString() +
                      "', which holds the class '" + Class->getNameAsString() +
-                     "' by value, across a suspension (define it out of "
-                     "line, after the class)");
+                     "' by value, across a suspension" + inClassHint(F));
           return false;
         }
   return true;

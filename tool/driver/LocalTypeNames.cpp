@@ -11,6 +11,7 @@
 
 #include "driver/LocalTypeNames.h"
 #include "analyse/FunctionPlan.h"
+#include "driver/MainFileVisitor.h"
 #include "find/AsyncFinder.h"
 #include "support/Diagnostics.h"
 #include "clang/AST/DeclCXX.h"
@@ -30,18 +31,10 @@ namespace {
 
 /// The types (first declarations) and unscoped enumerators each function of
 /// the main file declares in its own scopes, in source order.
-struct LocalTypes : RecursiveASTVisitor<LocalTypes> {
-  const SourceManager &SM;
+struct LocalTypes : MainFileVisitor<LocalTypes> {
   llvm::MapVector<const FunctionDecl *, std::vector<const NamedDecl *>> Found;
   llvm::DenseMap<const FunctionDecl *, llvm::StringSet<>> Variables;
-  explicit LocalTypes(const SourceManager &SM) : SM(SM) {}
-  bool shouldVisitTemplateInstantiations() const { return false; }
-  bool TraverseDecl(Decl *D) {
-    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
-        !SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
-      return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
-  }
+  using MainFileVisitor::MainFileVisitor;
   bool VisitTypeDecl(TypeDecl *D) {
     const auto *F = dyn_cast<FunctionDecl>(D->getDeclContext());
     if (F && D->getIdentifier() && !isa<TemplateTypeParmDecl>(D) &&

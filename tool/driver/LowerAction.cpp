@@ -2,7 +2,8 @@
 ///
 /// \file
 /// Each rewrite before the lowering (macros that await, awaits in pack
-/// expansions, local types of one name) is a reparse of the rewritten text
+/// expansions, local types of one name, members moved out of their classes)
+/// is a reparse of the rewritten text
 /// that hands the new AST to the next step; the input's diagnostics stay
 /// the input's.
 ///
@@ -11,6 +12,7 @@
 
 #include "driver/ClangHints.h"
 #include "driver/FrameSizes.h"
+#include "driver/InClassMembers.h"
 #include "driver/LocalTypeNames.h"
 #include "driver/MacroExpansion.h"
 #include "driver/PackAwaits.h"
@@ -102,6 +104,19 @@ private:
           Text = lowerWithFrameLimit(Instance, AST, Style, Options,
                                      Frames.MaxBytes, Frames.ListSizes);
       };
+      // A member whose frame, nested in its class, would hold the class:
+      // lower the text with the member defined after the class.
+      auto LowerMembers = [&](CompilerInstance &Instance, ASTContext &AST) {
+        if (AST.getDiagnostics().hasErrorOccurred())
+          return;
+        std::optional<std::string> Moved = moveInClassMembers(AST);
+        if (!Moved)
+          return Lower(Instance, AST);
+        reparse(Instance, *Moved, /*AsCompiled=*/false,
+                *AST.getDiagnostics().getClient(), Lower);
+        if (Text && !Options.LineDirectives)
+          Text->Lowered = stripInClassMoves(Text->Lowered);
+      };
       // Two local types of one name in a function: lower the text with the
       // later ones renamed, as the frame nests them all in one scope.
       auto LowerTypes = [&](CompilerInstance &Instance, ASTContext &AST) {
@@ -110,9 +125,9 @@ private:
         TypeRenames Types = renameLocalTypes(AST);
         if (Types.Text)
           reparse(Instance, *Types.Text, /*AsCompiled=*/false,
-                  *AST.getDiagnostics().getClient(), Lower);
+                  *AST.getDiagnostics().getClient(), LowerMembers);
         else if (!Types.Failed)
-          Lower(Instance, AST);
+          LowerMembers(Instance, AST);
       };
       // Awaits in pack expansions: lower the text with each expansion
       // rewritten as an await of one coroutine per element.
@@ -140,8 +155,9 @@ private:
               Context.getDiagnostics().getCustomDiagID(
                   DiagnosticsEngine::Error,
                   "the input, with its macros that await expanded, its pack "
-                  "expansions that await rewritten and its local types of "
-                  "one name renamed, does not lower"));
+                  "expansions that await rewritten, its local types of one "
+                  "name renamed and its members that hold their class moved "
+                  "out of it, does not lower"));
         return;
       }
       vfs::FileSystem &FS = SM.getFileManager().getVirtualFileSystem();

@@ -54,7 +54,8 @@ void MacroTokens::attach(Preprocessor &PP) {
       std::make_unique<PlaceMacros>(PP.getSourceManager(), NamePlace));
   // Each token once: tokens the parser backtracks over come back marked
   // IsReinjected and are not reported again.
-  PP.setTokenWatcher([this, &PP](const Token &Tok) {
+  PP.setTokenWatcher([this, &PP,
+                      LastAsync = SourceLocation()](const Token &Tok) mutable {
     if (Tok.is(tok::eof) || Tok.isAnnotation() ||
         !Tok.getLocation().isMacroID())
       return;
@@ -64,6 +65,17 @@ void MacroTokens::attach(Preprocessor &PP) {
       return;
     std::string &Text = Expansions[SM.getFileOffset(Invocation)];
     std::string Spelling = PP.getSpelling(Tok);
+    // COSM_ASYNC stays a name: what it expands to under COSM_LOWERING is an
+    // attribute only Clang knows, which g++ would warn about.
+    if (Lexer::getImmediateMacroName(Tok.getLocation(), SM, PP.getLangOpts()) ==
+        "COSM_ASYNC") {
+      SourceLocation Use =
+          SM.getImmediateExpansionRange(Tok.getLocation()).getBegin();
+      if (Use == LastAsync)
+        return;
+      LastAsync = Use;
+      Spelling = "COSM_ASYNC";
+    }
     if (!Text.empty() && !Spelling.empty() &&
         wouldJoin(Text.back(), Spelling.front()))
       Text += ' ';

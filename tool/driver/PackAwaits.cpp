@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "driver/PackAwaits.h"
+#include "driver/MainFileVisitor.h"
 #include "driver/TextEdits.h"
 #include "find/AsyncFinder.h"
 #include "support/Diagnostics.h"
@@ -94,18 +95,9 @@ struct PatternUses : RecursiveASTVisitor<PatternUses> {
 };
 
 /// Expansions and folds whose pattern awaits, outermost only.
-struct Candidates : RecursiveASTVisitor<Candidates> {
-  const SourceManager &SM;
+struct Candidates : MainFileVisitor<Candidates> {
   std::vector<const Expr *> Found;
-  explicit Candidates(const SourceManager &SM) : SM(SM) {}
-  bool shouldVisitTemplateInstantiations() const { return false; }
-  bool TraverseDecl(Decl *D) {
-    // Only the main file's code is rewritten.
-    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
-        !SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
-      return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
-  }
+  using MainFileVisitor::MainFileVisitor;
   bool TraversePackExpansionExpr(PackExpansionExpr *E) {
     if (holdsAwait(E->getPattern())) {
       Found.push_back(E);

@@ -66,7 +66,7 @@ SourcePos Lowerer::pos(SourceLocation Loc) const {
   SourceLocation At = SM.getExpansionLoc(Loc);
   if (!At.isValid() || !SM.isWrittenInMainFile(At))
     return {};
-  return {SM.getExpansionLineNumber(At), SM.getExpansionColumnNumber(At)};
+  return {SM.getPresumedLineNumber(At), SM.getExpansionColumnNumber(At)};
 }
 
 std::string Lowerer::freshName(StringRef Stem) {

@@ -99,7 +99,7 @@ std::string sourceLine(const clang::Decl *D) {
   clang::SourceLocation Loc = SM.getExpansionLoc(D->getLocation());
   if (!SM.isWrittenInMainFile(Loc))
     return "";
-  return llvm::formatv(" <line:{0}:{1}>", SM.getExpansionLineNumber(Loc),
+  return llvm::formatv(" <line:{0}:{1}>", SM.getPresumedLineNumber(Loc),
                        SM.getExpansionColumnNumber(Loc))
       .str();
 }

@@ -164,7 +164,7 @@ std::string GraphBuilder::handlerNode(const CXXCatchStmt *H) {
   G.Nodes.push_back(
       {GraphNode::Handler, Id,
        "catch (" + Type + ")\nline " +
-           std::to_string(SM.getExpansionLineNumber(H->getCatchLoc())),
+           std::to_string(SM.getPresumedLineNumber(H->getCatchLoc())),
        0});
   Pending.push_back(H);
   return Id;
@@ -252,13 +252,13 @@ FunctionGraph GraphBuilder::run() {
   const FunctionDecl *F = Plan.function();
   G.Name = Plan.DisplayName;
   G.FrameName = Plan.FrameName;
-  G.Line = SM.getExpansionLineNumber(F->getLocation());
+  G.Line = SM.getPresumedLineNumber(F->getLocation());
   G.Nodes.push_back({GraphNode::Start, "start",
                      "state 0: start\n(the first step of " + G.Name + "())",
                      0});
   for (const Suspension &P : Points) {
     ByCall[P.Await] = &P;
-    unsigned Line = SM.getExpansionLineNumber(P.Await->getBeginLoc());
+    unsigned Line = SM.getPresumedLineNumber(P.Await->getBeginLoc());
     G.Nodes.push_back({GraphNode::Suspended, stateId(P.State),
                        "state " + std::to_string(P.State) + " · line " +
                            std::to_string(Line) + "\nawait " +

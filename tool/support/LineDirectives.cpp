@@ -30,11 +30,14 @@ unsigned LineDirectives::line(SourceLocation Loc) const {
   SourceLocation File = SM.getExpansionLoc(Loc);
   if (SM.getFileID(File) != SM.getMainFileID())
     return 0;
-  return SM.getExpansionLineNumber(File);
+  return SM.getPresumedLineNumber(File);
 }
 
+// Presumed lines: the input may carry `#line` (a member moved out of its
+// class keeps its lines so, driver/InClassMembers.h).
 unsigned LineDirectives::lineOfOffset(unsigned Offset) const {
-  return SM.getLineNumber(SM.getMainFileID(), Offset);
+  return SM.getPresumedLineNumber(
+      SM.getComposedLoc(SM.getMainFileID(), Offset));
 }
 
 std::string LineDirectives::directive(unsigned Line) const {
