@@ -45,7 +45,7 @@ template <class T> COSM_ASYNC cosm::Coro<int> converted(T seed) {
 }
 
 template <class T> COSM_ASYNC cosm::Coro<std::size_t> defaulted() {
-  return cosm::await(sized<T>()); // expected-error {{a call whose default argument for the reference parameter 's' makes a temporary the coroutine would outlive (pass the argument explicitly)}}
+  return cosm::await(sized<T>()); // expected-error {{a call whose default argument for the reference parameter 's' makes a temporary where the template is instantiated, which the coroutine would outlive (pass the argument explicitly)}}
 }
 
 template <class T> struct Holder {

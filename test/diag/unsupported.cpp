@@ -84,8 +84,10 @@ COSM_ASYNC cosm::Coro<int> range_of_temporary() {
 }
 
 // A default argument's temporary dies with the statement that makes the
-// coroutine, before the coroutine runs; the call has no text to keep it by.
-// One passed by value, or explicitly, lowers.
+// coroutine, before the coroutine runs. One made of literals is written out
+// at the call and kept in the frame (test/run/default-temporaries.cpp); one
+// made of more (a constructor named, a name the call's scope could resolve
+// differently) is refused. One passed by value, or explicitly, lowers.
 COSM_ASYNC cosm::Coro<int> length(const std::string &s = std::string(4, 'w')) {
   cosm::await(cosm::sleep(0));
   return int(s.size());
@@ -94,11 +96,11 @@ COSM_ASYNC cosm::Coro<int> copied(std::string s = "by value") {
   return int(s.size());
 }
 COSM_ASYNC cosm::Coro<int> default_temporary() {
-  int n = cosm::await(length()); // expected-error {{cosm-lower cannot lower a call whose default argument for the reference parameter 's' makes a temporary the coroutine would outlive (pass the argument explicitly) yet}}
+  int n = cosm::await(length()); // expected-error {{cosm-lower cannot lower a call whose default argument for the reference parameter 's' makes a temporary of more than literals, which the coroutine would outlive (pass the argument explicitly) yet}}
   return n;
 }
 COSM_ASYNC cosm::Coro<int> default_temporary_gathered() {
-  auto both = cosm::await(cosm::gather(length(), copied())); // expected-error {{cosm-lower cannot lower a call whose default argument for the reference parameter 's' makes a temporary the coroutine would outlive (pass the argument explicitly) yet}}
+  auto both = cosm::await(cosm::gather(length(), copied())); // expected-error {{cosm-lower cannot lower a call whose default argument for the reference parameter 's' makes a temporary of more than literals, which the coroutine would outlive (pass the argument explicitly) yet}}
   return std::get<0>(both);
 }
 COSM_ASYNC cosm::Coro<int> default_by_value() {

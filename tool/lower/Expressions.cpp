@@ -201,7 +201,11 @@ std::string Lowerer::objectTemp(QualType Type, const std::string &Value,
   int Bit = Dependent || needsDestruction(Type) ? Model.LiveBits++ : -1;
   std::string Name =
       member(MemberRole::Temporary, TypeText, "temp", /*InUnion=*/true, Bit);
-  code("::new (&" + Name + ") " + TypeText + "(" + Value + ");\n");
+  // A braced value (`{1, 2}` bound to a `const P &`) was list-initialised:
+  // `P{1, 2}` keeps that, where `P({1, 2})` could pick another constructor.
+  bool Braced = StringRef(Value).starts_with("{");
+  code("::new (&" + Name + ") " + TypeText +
+       (Braced ? Value : "(" + Value + ")") + ";\n");
   if (Bit >= 0) {
     TempBits.push_back({Bit, Name});
     setLive(Bit);

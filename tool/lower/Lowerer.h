@@ -183,6 +183,7 @@ private:
   bool checkBoundTemporaries(const clang::CallExpr *Call);
   bool checkBoundArguments(const clang::CallExpr *Call,
                            const clang::CallExpr *Pattern);
+  bool passDefaults(const clang::CallExpr *Call, unsigned Skip);
   void keepTemporaries(const clang::Stmt *S, bool All = false,
                        bool Coroutines = false);
   void keepOperandTemporaries(const clang::Expr *Operand);
@@ -255,6 +256,8 @@ private:
   std::vector<int> Constructed;
   /// Temporaries already moved into the frame by keepTemporaries().
   std::set<const clang::Stmt *> Kept;
+  /// Calls whose default arguments passDefaults() wrote out.
+  std::set<const clang::CallExpr *> DefaultsPassed;
   /// A second local type of a name already declared, if any.
   clang::SourceLocation Clash;
   unsigned States = 0;

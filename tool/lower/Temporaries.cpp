@@ -10,6 +10,8 @@
 
 #include "find/AsyncFinder.h"
 #include "lower/Lowerer.h"
+#include "clang/Lex/Lexer.h"
+#include <functional>
 
 using namespace clang;
 
@@ -44,13 +46,13 @@ const Expr *Lowerer::keptMaybe(const Stmt *S, bool All, bool Coroutines) {
 }
 
 /// False, after an error, if \p Call makes a coroutine whose reference
-/// parameter a default argument binds to a temporary: C++ destroys it at
-/// the end of the full-expression, which ends here before the coroutine
-/// runs, and the frame cannot keep it (no text at the call says how).
-/// A call that depends on a template parameter is checked as instantiated,
-/// where an argument may bind a temporary too (`"text"` to a `const
-/// std::string &`): the frame, written from the pattern, cannot keep that
-/// one either.
+/// parameter a default argument binds to a temporary that the frame cannot
+/// keep: C++ destroys it at the end of the full-expression, which ends here
+/// before the coroutine runs. One the frame can keep is written out at the
+/// call (passDefaults). A call that depends on a template parameter is
+/// checked as instantiated, where an argument may bind a temporary too
+/// (`"text"` to a `const std::string &`): the frame, written from the
+/// pattern, cannot keep that one.
 bool Lowerer::checkBoundTemporaries(const CallExpr *Call) {
   for (const CallExpr *Resolved : instantiatedCalls(Call, Context))
     if (!checkBoundArguments(Resolved, Call))
@@ -68,39 +70,126 @@ bool Lowerer::checkBoundArguments(const CallExpr *Call,
       isa<CXXOperatorCallExpr>(Call) && Callee && isa<CXXMethodDecl>(Callee)
           ? 1
           : 0;
+  // The pattern may call a closure of a dependent type as a plain call
+  // (no object argument), its instantiation through operator().
+  unsigned PatternSkip = isa_and_nonnull<CXXOperatorCallExpr>(Pattern);
   for (unsigned I = Skip; I < Call->getNumArgs(); ++I) {
     const Expr *Arg = Call->getArg(I);
-    const ParmVarDecl *Param = Callee && I - Skip < Callee->getNumParams()
-                                   ? Callee->getParamDecl(I - Skip)
-                                   : nullptr;
-    std::string Name = Param ? Param->getName().str() : "";
-    if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(Arg)) {
-      if (isa<MaterializeTemporaryExpr>(boundExpr(Default->getExpr()))) {
-        const CallExpr *At = Pattern ? Pattern : Call;
-        fail(At->getBeginLoc(), Diag::Unsupported,
-             "a call whose default argument for the reference parameter '" +
-                 Default->getParam()->getName().str() +
-                 "' makes a temporary the coroutine would outlive (pass the "
-                 "argument explicitly)");
-        return false;
-      }
-      continue;
-    }
-    // The pattern may call a closure of a dependent type as a plain call
-    // (no object argument), its instantiation through operator().
-    unsigned PatternSkip = isa_and_nonnull<CXXOperatorCallExpr>(Pattern);
     unsigned P = I - Skip + PatternSkip;
-    if (Pattern && P < Pattern->getNumArgs() &&
-        isa<MaterializeTemporaryExpr>(boundExpr(Arg)) &&
-        !isa<MaterializeTemporaryExpr>(boundExpr(Pattern->getArg(P)))) {
-      fail(Pattern->getArg(P)->getBeginLoc(), Diag::Unsupported,
-           "a temporary made for the reference parameter '" + Name +
+    const Expr *Written =
+        Pattern && P < Pattern->getNumArgs() ? Pattern->getArg(P) : nullptr;
+    if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(Arg)) {
+      if (!isa<MaterializeTemporaryExpr>(boundExpr(Default->getExpr())) ||
+          isa_and_nonnull<CXXDefaultArgExpr>(Written))
+        continue; // the pattern's own call writes it out
+      if (!Pattern && passDefaults(Call, Skip))
+        return true;
+      const CallExpr *At = Pattern ? Pattern : Call;
+      fail(At->getBeginLoc(), Diag::Unsupported,
+           "a call whose default argument for the reference parameter '" +
+               Default->getParam()->getName().str() + "' makes a temporary " +
+               (Pattern ? "where the template is instantiated, which"
+                        : "of more than literals, which") +
+               " the coroutine would outlive (pass the argument explicitly)");
+      return false;
+    }
+    if (Written && isa<MaterializeTemporaryExpr>(boundExpr(Arg)) &&
+        !isa<MaterializeTemporaryExpr>(boundExpr(Written))) {
+      const ParmVarDecl *Param = Callee && I - Skip < Callee->getNumParams()
+                                     ? Callee->getParamDecl(I - Skip)
+                                     : nullptr;
+      fail(Written->getBeginLoc(), Diag::Unsupported,
+           "a temporary made for the reference parameter '" +
+               (Param ? Param->getName().str() : "") +
                "' where the template is instantiated: the coroutine would "
                "outlive it (store the argument in a local first)");
       return false;
     }
   }
   return true;
+}
+
+/// The text of a default argument \p E that means the same at any call:
+/// literals, and conversions and constructors the parameter's type implies
+/// (no name, which the call's scope could resolve differently).
+static std::optional<std::string> portableDefault(const Expr *E,
+                                                  const SourceManager &SM,
+                                                  const LangOptions &Lang) {
+  std::function<bool(const Stmt *)> Literal = [&](const Stmt *S) {
+    if (isa<StringLiteral, IntegerLiteral, FloatingLiteral, CharacterLiteral,
+            CXXBoolLiteralExpr, CXXNullPtrLiteralExpr, ImplicitValueInitExpr>(
+            S))
+      return true;
+    const auto *Construct = dyn_cast<CXXConstructExpr>(S);
+    if (!(isa<ImplicitCastExpr, ParenExpr, InitListExpr,
+              MaterializeTemporaryExpr, CXXBindTemporaryExpr, ExprWithCleanups,
+              CXXStdInitializerListExpr>(S) ||
+          (Construct && !isa<CXXTemporaryObjectExpr>(Construct)) ||
+          (isa<UnaryOperator>(S) &&
+           cast<UnaryOperator>(S)->getOpcode() == UO_Minus)))
+      return false;
+    // A constructor's own default arguments (a string's allocator) mean
+    // the same anywhere.
+    return llvm::all_of(S->children(), [&](const Stmt *C) {
+      return C && (Literal(C) || (Construct && isa<CXXDefaultArgExpr>(C)));
+    });
+  };
+  SourceRange Range = E->getSourceRange();
+  if (!Literal(E) || Range.getBegin().isMacroID() || Range.getEnd().isMacroID())
+    return std::nullopt;
+  StringRef Text =
+      Lexer::getSourceText(CharSourceRange::getTokenRange(Range), SM, Lang);
+  // A list-initialised one's range starts at the `=` of `= {1, 2}`.
+  Text = Text.drop_while([](char C) { return C == '='; }).ltrim();
+  if (Text.empty())
+    return std::nullopt;
+  return Text.str();
+}
+
+/// Writes \p Call's default arguments out, up to the last one that binds a
+/// temporary to a reference parameter, which the frame keeps until the
+/// statement ends as it keeps a temporary written at the call:
+/// `length()` becomes `length(temp)`. False if one is not portable.
+bool Lowerer::passDefaults(const CallExpr *Call, unsigned Skip) {
+  if (DefaultsPassed.count(Call))
+    return true;
+  unsigned First = Call->getNumArgs(), Last = 0;
+  for (unsigned I = Skip; I < Call->getNumArgs(); ++I)
+    if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(Call->getArg(I))) {
+      First = std::min(First, I);
+      if (isa<MaterializeTemporaryExpr>(boundExpr(Default->getExpr())))
+        Last = I;
+    }
+  auto Close = Text.offset(Call->getRParenLoc());
+  if (First > Last || !Close)
+    return false;
+  const SourceManager &SM = Context.getSourceManager();
+  std::vector<std::string> Values;
+  for (unsigned I = First; I <= Last; ++I) {
+    const Expr *Default = cast<CXXDefaultArgExpr>(Call->getArg(I))->getExpr();
+    const auto *Temporary =
+        dyn_cast<MaterializeTemporaryExpr>(boundExpr(Default));
+    auto Value = portableDefault(Temporary ? Temporary->getSubExpr() : Default,
+                                 SM, Context.getLangOpts());
+    if (!Value)
+      return false;
+    Values.push_back(std::move(*Value));
+  }
+  std::string Args;
+  for (unsigned I = First; I <= Last; ++I) {
+    const Expr *Default = cast<CXXDefaultArgExpr>(Call->getArg(I))->getExpr();
+    std::string Value = std::move(Values[I - First]);
+    if (const auto *Temporary =
+            dyn_cast<MaterializeTemporaryExpr>(boundExpr(Default))) {
+      std::string Name =
+          objectTemp(Temporary->getSubExpr()->getType(), Value, Branches > 0);
+      Value = Temporary->isXValue() ? "std::move(" + Name + ")" : Name;
+    }
+    Args += (I > Skip ? ", " : "") + Value;
+  }
+  Text.insert(*Close, Args);
+  DefaultsPassed.insert(Call);
+  return !Failed;
 }
 
 void Lowerer::keepTemporaries(const Stmt *S, bool All, bool Coroutines) {

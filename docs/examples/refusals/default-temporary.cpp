@@ -1,8 +1,9 @@
-// A default argument's temporary bound to a coroutine's reference parameter.
 #include <cosm/cosm.hpp>
 #include <string>
 
-COSM_ASYNC cosm::Coro<int> length(const std::string &s = "default") {
+const char *const greeting = "hello";
+
+COSM_ASYNC cosm::Coro<int> length(const std::string &s = greeting) {
   cosm::await(cosm::sleep(0));
   return int(s.size());
 }
