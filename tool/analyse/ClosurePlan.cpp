@@ -12,10 +12,14 @@
 
 #include "analyse/FunctionPlan.h"
 #include "support/Diagnostics.h"
+#include "clang/AST/APValue.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/TypeLoc.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Regex.h"
 
 using namespace clang;
@@ -52,18 +56,27 @@ std::string FunctionPlan::liftClosure(const VarDecl *D) {
 }
 
 namespace {
+std::string liftedConstant(const VarDecl *V, ASTContext &Context);
+
 /// What the lifted body would lose: a local of the function it reads
 /// without capturing it (a constant), a type declared in the function.
+/// A constant of an arithmetic type is kept: the lifted object declares it
+/// again (see liftedConstant).
 class OuterReferences : public RecursiveASTVisitor<OuterReferences> {
 public:
   OuterReferences(const LambdaExpr *L, llvm::ArrayRef<LambdaCapture> Captures)
       : L(L), Captures(Captures) {}
   const NamedDecl *Found = nullptr;
+  llvm::SetVector<const VarDecl *> Constants;
 
   bool VisitDeclRefExpr(DeclRefExpr *E) {
     const auto *V = dyn_cast<VarDecl>(E->getDecl());
-    if (V && outside(V) && !captured(V))
-      Found = V;
+    if (V && outside(V) && !captured(V)) {
+      if (!liftedConstant(V, L->getCallOperator()->getASTContext()).empty())
+        Constants.insert(V);
+      else
+        Found = V;
+    }
     return !Found;
   }
   bool VisitTagTypeLoc(TagTypeLoc TL) { return type(TL.getDecl()); }
@@ -90,6 +103,74 @@ private:
   const LambdaExpr *L;
   llvm::ArrayRef<LambdaCapture> Captures;
 };
+
+/// The lifted object's `static constexpr` copy of \p V, a constant of an
+/// arithmetic type that a lambda reads without capturing (C++ allows it:
+/// reading its value is no odr-use), or "" if it has none. Its value is
+/// written out, exactly: its initialiser may name other locals.
+std::string liftedConstant(const VarDecl *V, ASTContext &Context) {
+  const auto *Builtin = V->getType()->getAs<BuiltinType>();
+  if (!Builtin || !V->getType().isConstQualified() || !V->getInit() ||
+      V->getType()->isReferenceType() ||
+      !V->isUsableInConstantExpressions(Context))
+    return "";
+  const APValue *Value = V->evaluateValue();
+  if (!Value)
+    return "";
+  std::string Text;
+  if (Builtin->getKind() == BuiltinType::Bool && Value->isInt())
+    Text = Value->getInt().getBoolValue() ? "true" : "false";
+  else if (Builtin->isInteger() && Value->isInt()) {
+    const llvm::APSInt &I = Value->getInt();
+    llvm::APSInt Wide = I.extend(64);
+    if (I.isUnsigned())
+      Text = llvm::toString(Wide, 10) + "ull";
+    else if (Wide.isMinSignedValue())
+      Text = "(-9223372036854775807ll - 1)";
+    else
+      Text = llvm::toString(Wide, 10) + "ll";
+  } else if (Builtin->isFloatingPoint() && Value->isFloat()) {
+    // Hexadecimal: exact, and no rounding in the conversion back.
+    const llvm::APFloat &F = Value->getFloat();
+    if (!F.isFinite())
+      return "";
+    char Buffer[64];
+    F.convertToHexString(Buffer, 0, false, llvm::APFloat::rmNearestTiesToEven);
+    Text = Buffer;
+    if (Builtin->getKind() == BuiltinType::Float)
+      Text += "f";
+    else if (Builtin->getKind() == BuiltinType::LongDouble)
+      Text += "l";
+    else if (Builtin->getKind() != BuiltinType::Double)
+      return "";
+  } else
+    return "";
+  // A literal keeps its spelling.
+  const Expr *Init = V->getInit()->IgnoreImpCasts();
+  if (const auto *Minus = dyn_cast<UnaryOperator>(Init);
+      Minus && Minus->getOpcode() == UO_Minus)
+    Init = Minus->getSubExpr()->IgnoreImpCasts();
+  if (isa<IntegerLiteral, FloatingLiteral, CXXBoolLiteralExpr,
+          CharacterLiteral>(Init) &&
+      V->getInit()->getBeginLoc().isFileID() && Init->getEndLoc().isFileID())
+    Text = Lexer::getSourceText(
+               CharSourceRange::getTokenRange(V->getInit()->getBeginLoc(),
+                                              Init->getEndLoc()),
+               Context.getSourceManager(), Context.getLangOpts())
+               .str();
+  return "static constexpr " +
+         V->getType().getCanonicalType().getUnqualifiedType().getAsString(
+             Context.getPrintingPolicy()) +
+         " " + V->getName().str() + " = " + Text + ";\n";
+}
+
+/// The constants of the function \p L reads without capturing them.
+llvm::SetVector<const VarDecl *> outerConstants(const LambdaExpr *L) {
+  std::vector<LambdaCapture> Captures = capturesOf(L);
+  OuterReferences Outer(L, Captures);
+  Outer.TraverseStmt(L->getBody());
+  return Outer.Constants;
+}
 } // namespace
 
 bool FunctionPlan::canLift(const LambdaExpr *L, StringRef What) const {
@@ -150,6 +231,8 @@ bool FunctionPlan::canLift(const LambdaExpr *L, StringRef What) const {
   Outer.TraverseStmt(L->getBody());
   if (TypeSourceInfo *Signature = Call->getTypeSourceInfo())
     Outer.TraverseTypeLoc(Signature->getTypeLoc());
+  if (!Outer.Found && LocalFrame && !Outer.Constants.empty())
+    Outer.Found = Outer.Constants.front();
   if (Outer.Found)
     return Refuse(L->getBeginLoc(),
                   "and uses '" + Outer.Found->getNameAsString() +
@@ -270,8 +353,13 @@ FunctionPlan::lift(const LambdaExpr *L, const std::string &Name,
   std::string Code = Body ? Text.render(*Body) : "{}";
   if (!Unpack.empty())
     Code = "{\nreturn " + Unpack + " " + Code + ", " + PackTuple + ");\n}";
+  // The constants it reads, declared again (the function's are not in
+  // scope in the lifted object).
+  std::string Constants;
+  for (const VarDecl *V : outerConstants(L))
+    Constants += liftedConstant(V, Context);
   Lifted Result;
-  Result.Code = "struct " + Name + " {\n" + Members +
+  Result.Code = "struct " + Name + " {\n" + Constants + Members +
                 (Template.empty() ? "" : Template + ">\n") +
                 (Constexpr ? "constexpr " : "") + "auto operator()(" + Params +
                 ")" + (Call->isConst() ? " const" : "") +

@@ -230,6 +230,10 @@ bool FunctionPlan::placeFrame(const FileContext &File) {
            "of a class defined in another file");
     return false;
   }
+  // A local class has no static data members: a kept lambda's constants
+  // (see canLift) cannot be declared again there.
+  if (LocalFrame && !checkClosures())
+    return false;
   if (const auto *M = dyn_cast<CXXMethodDecl>(F);
       M && M->isOutOfLine() && !LocalFrame)
     FrameQualifier = classQualifier(M);
