@@ -82,10 +82,17 @@ bool FunctionPlan::deduced(FrameVar &V, const Expr *Range) {
            "suspension (write its template arguments)");
     return false;
   }
+  // `auto v{x}` is `auto v(x)` in C++17: its type is x's, decayed.
+  if (const auto *List = dyn_cast_or_null<InitListExpr>(Init);
+      List && !Range && !Reference && D->getInitStyle() == VarDecl::ListInit &&
+      List->getNumInits() == 1 &&
+      !isa<InitListExpr>(List->getInit(0)->IgnoreParens()))
+    Init = List->getInit(0);
   if (!Init || isa<DecompositionDecl>(D))
     Why = "and that lives across a suspension (write its type)";
-  else if (!Range && (D->getInitStyle() == VarDecl::ListInit ||
-                      isa<InitListExpr>(Init->IgnoreParenImpCasts())))
+  else if (!Range &&
+           ((Init == D->getInit() && D->getInitStyle() == VarDecl::ListInit) ||
+            isa<InitListExpr>(Init->IgnoreParenImpCasts())))
     Why = "initialised with a braced list, that lives across a suspension "
           "(write its type)";
   else if (!Range && Reference && !boundExpr(Init)->isLValue())
